@@ -1,0 +1,67 @@
+package dev.vex.ir;
+
+/** Integer comparison conditions, spelled as in CLIF's {@code icmp}. */
+public enum IntCC {
+    EQ("eq"),
+    NE("ne"),
+    SLT("slt"),
+    SGE("sge"),
+    SGT("sgt"),
+    SLE("sle"),
+    ULT("ult"),
+    UGE("uge"),
+    UGT("ugt"),
+    ULE("ule");
+
+    private final String text;
+
+    IntCC(String text) {
+        this.text = text;
+    }
+
+    /** The condition spelled {@code text}, or null. */
+    public static IntCC fromText(String text) {
+        for (IntCC cc : values()) {
+            if (cc.text.equals(text)) {
+                return cc;
+            }
+        }
+        return null;
+    }
+
+    /** The condition that holds exactly when this one does not. */
+    public IntCC inverse() {
+        return switch (this) {
+            case EQ -> NE;
+            case NE -> EQ;
+            case SLT -> SGE;
+            case SGE -> SLT;
+            case SGT -> SLE;
+            case SLE -> SGT;
+            case ULT -> UGE;
+            case UGE -> ULT;
+            case UGT -> ULE;
+            case ULE -> UGT;
+        };
+    }
+
+    /** The condition with the operands exchanged: {@code a < b} is {@code b > a}. */
+    public IntCC swapped() {
+        return switch (this) {
+            case EQ, NE -> this;
+            case SLT -> SGT;
+            case SGE -> SLE;
+            case SGT -> SLT;
+            case SLE -> SGE;
+            case ULT -> UGT;
+            case UGE -> ULE;
+            case UGT -> ULT;
+            case ULE -> UGE;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
