@@ -86,12 +86,13 @@ final class OverflowArithmetic {
     }
 
     /** {@code uadd_overflow_trap}: the sum, or a trap with {@code code} on unsigned overflow. */
-    static long uaddOverflowTrap(Type t, long a, long b, TrapCode code, long[] scratch) {
-        uaddOverflow(t, a, b, 0, scratch);
-        if (scratch[1] != 0) {
+    static long uaddOverflowTrap(Type t, long a, long b, TrapCode code) {
+        long sum = a + b;
+        boolean carry = t.bits() < 64 ? (sum & ~t.mask()) != 0 : Long.compareUnsigned(sum, a) < 0;
+        if (carry) {
             throw new Trap(code);
         }
-        return scratch[0];
+        return sum;
     }
 
     private static int signedResult(Type t, long exact, long[] out) {

@@ -85,7 +85,7 @@ public final class ScalarEvaluator {
             case UADD_OVERFLOW_CIN -> { return OverflowArithmetic.uaddOverflow(type, args[0], args[1], args[2], out); }
             case SSUB_OVERFLOW_BIN -> { return OverflowArithmetic.ssubOverflow(type, args[0], args[1], args[2], out); }
             case USUB_OVERFLOW_BIN -> { return OverflowArithmetic.usubOverflow(type, args[0], args[1], args[2], out); }
-            case UADD_OVERFLOW_TRAP -> r = OverflowArithmetic.uaddOverflowTrap(type, args[0], args[1], trapCode, out);
+            case UADD_OVERFLOW_TRAP -> r = OverflowArithmetic.uaddOverflowTrap(type, args[0], args[1], trapCode);
 
             case BAND -> r = BitOperations.band(type, args[0], args[1]);
             case BOR -> r = BitOperations.bor(type, args[0], args[1]);

@@ -115,7 +115,7 @@ class OverflowArithmeticTest {
 
     @Test
     void uaddOverflowTrapTrapsWithItsOwnCode() {
-        long[] out = new long[2];
+        long[] out = new long[1]; // one result: a one-element array must do
         TrapCode user = TrapCode.user(7);
         assertEquals(1, ScalarEvaluator.evaluate(UADD_OVERFLOW_TRAP, I32, I32,
                 new long[] {0x80, 0x7f}, 0, null, null, user, out));
@@ -123,6 +123,12 @@ class OverflowArithmeticTest {
         Trap trap = assertThrows(Trap.class, () -> ScalarEvaluator.evaluate(UADD_OVERFLOW_TRAP, I32, I32,
                 new long[] {0xffff_ffffL, 1}, 0, null, null, user, new long[2]));
         assertEquals(user, trap.code());
+        assertEquals(1, ScalarEvaluator.evaluate(UADD_OVERFLOW_TRAP, I64, I64,
+                new long[] {MAX, MAX}, 0, null, null, user, out));
+        assertEquals(-2L, out[0]);
+        Trap narrow = assertThrows(Trap.class, () -> ScalarEvaluator.evaluate(UADD_OVERFLOW_TRAP, I8, I8,
+                new long[] {0x80, 0x80}, 0, null, null, user, new long[1]));
+        assertEquals(user, narrow.code());
         Trap wide = assertThrows(Trap.class, () -> ScalarEvaluator.evaluate(UADD_OVERFLOW_TRAP, I64, I64,
                 new long[] {MIN, MIN}, 0, null, null, TrapCode.INTEGER_OVERFLOW, new long[2]));
         assertEquals(TrapCode.INTEGER_OVERFLOW, wide.code());
