@@ -20,11 +20,6 @@ final class Canonical {
         return signed(v, t.bits());
     }
 
-    /** The canonical form of {@code v} in type {@code t}: its low bits, upper bits zero. */
-    static long of(long v, Type t) {
-        return v & t.mask();
-    }
-
     /** All ones in the low {@code bits} bits. */
     static long mask(int bits) {
         return bits == 64 ? -1L : (1L << bits) - 1;
