@@ -1,0 +1,55 @@
+package dev.vex.ir;
+
+/**
+ * A callee declared in a function's preamble: {@code fn0 = %name(i64) -> i64}, optionally
+ * {@code colocated} (defined in the same module, so a near call will do) or {@code async} (an
+ * async function, to be awaited or spawned). The name refers to a function of the same module
+ * or, failing that, to a runtime builtin.
+ */
+public final class FuncRef {
+    private final int number;
+    private final String name;
+    private final SigRef sigRef;
+    private final boolean colocated;
+    private final boolean isAsync;
+
+    FuncRef(int number, String name, SigRef sigRef, boolean colocated, boolean isAsync) {
+        this.number = number;
+        this.name = name;
+        this.sigRef = sigRef;
+        this.colocated = colocated;
+        this.isAsync = isAsync;
+    }
+
+    /** N in {@code fnN}. */
+    public int number() {
+        return number;
+    }
+
+    /** The callee's name, without the {@code %}. */
+    public String name() {
+        return name;
+    }
+
+    public SigRef sigRef() {
+        return sigRef;
+    }
+
+    public Signature signature() {
+        return sigRef.signature();
+    }
+
+    public boolean isColocated() {
+        return colocated;
+    }
+
+    /** Declared {@code async}: the callee is an async function. */
+    public boolean isAsync() {
+        return isAsync;
+    }
+
+    @Override
+    public String toString() {
+        return "fn" + number;
+    }
+}

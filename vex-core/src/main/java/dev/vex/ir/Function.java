@@ -1,0 +1,150 @@
+package dev.vex.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function: name, sync or {@code async}, signature, a preamble of stack slots, signature and
+ * function references, and its blocks in layout order; the first block is the entry, whose
+ * parameters are the function's parameters.
+ *
+ * <p>Made by {@link FunctionBuilder}. Values, blocks and instructions carry dense ids
+ * ({@link Value#id()}, {@link Block#id()}, {@link Instruction#id()}) below {@link #valueCount()},
+ * {@link #blockCount()} and {@link #instructionCount()}, so passes can keep their facts in arrays.
+ */
+public final class Function {
+    private final String name;
+    private final boolean isAsync;
+    private final Signature signature;
+    final List<StackSlot> stackSlots = new ArrayList<>();
+    final List<SigRef> sigRefs = new ArrayList<>();
+    final List<FuncRef> funcRefs = new ArrayList<>();
+    final List<Block> blocks = new ArrayList<>();
+    final List<Value> values = new ArrayList<>();
+    final List<Instruction> instructions = new ArrayList<>();
+    private final Map<Integer, Value> valuesByNumber = new HashMap<>();
+    private final Map<Integer, Block> blocksByNumber = new HashMap<>();
+
+    Function(String name, boolean isAsync, Signature signature) {
+        this.name = name;
+        this.isAsync = isAsync;
+        this.signature = signature;
+    }
+
+    /** The name without the {@code %}. */
+    public String name() {
+        return name;
+    }
+
+    public boolean isAsync() {
+        return isAsync;
+    }
+
+    public Signature signature() {
+        return signature;
+    }
+
+    /** Stack slots in declaration order. */
+    public List<StackSlot> stackSlots() {
+        return Collections.unmodifiableList(stackSlots);
+    }
+
+    /** Signature references in declaration order (those implied by callee declarations included). */
+    public List<SigRef> sigRefs() {
+        return Collections.unmodifiableList(sigRefs);
+    }
+
+    /** Function references in declaration order. */
+    public List<FuncRef> funcRefs() {
+        return Collections.unmodifiableList(funcRefs);
+    }
+
+    /** The blocks in layout order. */
+    public List<Block> blocks() {
+        return Collections.unmodifiableList(blocks);
+    }
+
+    /** The first block in layout order, or null for a function with no body. */
+    public Block entryBlock() {
+        return blocks.isEmpty() ? null : blocks.get(0);
+    }
+
+    /** Every value, indexed by {@link Value#id()}. */
+    public List<Value> values() {
+        return Collections.unmodifiableList(values);
+    }
+
+    /** Every instruction, indexed by {@link Instruction#id()} (creation order, not layout order). */
+    public List<Instruction> instructions() {
+        return Collections.unmodifiableList(instructions);
+    }
+
+    public int valueCount() {
+        return values.size();
+    }
+
+    public int blockCount() {
+        return blocks.size();
+    }
+
+    public int instructionCount() {
+        return instructions.size();
+    }
+
+    /** The value {@code vN}, or null. */
+    public Value valueNumbered(int number) {
+        return valuesByNumber.get(number);
+    }
+
+    /** The block {@code blockN}, or null. */
+    public Block blockNumbered(int number) {
+        return blocksByNumber.get(number);
+    }
+
+    /** The stack slot {@code ssN}, or null. */
+    public StackSlot stackSlotNumbered(int number) {
+        for (StackSlot s : stackSlots) {
+            if (s.number() == number) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The signature reference {@code sigN}, or null. */
+    public SigRef sigRefNumbered(int number) {
+        for (SigRef s : sigRefs) {
+            if (s.number() == number) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The function reference {@code fnN}, or null. */
+    public FuncRef funcRefNumbered(int number) {
+        for (FuncRef f : funcRefs) {
+            if (f.number() == number) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    void indexValue(Value v) {
+        valuesByNumber.put(v.number(), v);
+    }
+
+    void indexBlock(Block b) {
+        blocksByNumber.put(b.number(), b);
+    }
+
+    /** The function in CLIF text. */
+    @Override
+    public String toString() {
+        return IrPrinter.print(this);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.vex.ir;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One operation: an {@link Opcode}, its controlling type, value operands, results, and the
+ * immediates its {@link InstructionFormat} carries. Instructions are made by
+ * {@link FunctionBuilder}; their fields are read-only.
+ *
+ * <p>Operand layout by format, where it is not simply "the values in text order":
+ * <ul>
+ *   <li>{@code STORE}: {@code [value, address]};</li>
+ *   <li>{@code CALL_INDIRECT}: {@code [callee, args...]};</li>
+ *   <li>{@code BRIF}, {@code BRANCH_TABLE}: {@code [condition or index]}; the block arguments are
+ *       in {@link #destinations()}, not among the operands.</li>
+ * </ul>
+ *
+ * <p>Immediates: {@link #imm()} holds {@code imm64} and, for {@code f32const}/{@code f64const},
+ * the IEEE bits; the other accessors return null (or 0) when the format has no such field.
+ */
+public final class Instruction {
+    private final int id;
+    private final Opcode opcode;
+    private final Type controllingType;
+    private Value[] operands;
+    private final Value[] results;
+    private final long imm;
+    private final IntCC intCC;
+    private final FloatCC floatCC;
+    private final MemFlags memFlags;
+    private final int offset;
+    private final StackSlot stackSlot;
+    private final FuncRef funcRef;
+    private final SigRef sigRef;
+    private final TrapCode trapCode;
+    private BlockCall[] destinations;
+    private Block block;
+    private int indexInBlock;
+
+    Instruction(int id, InstructionSpec spec, Type controllingType, Value[] operands, BlockCall[] destinations,
+            Value[] results) {
+        this.id = id;
+        this.opcode = spec.opcode();
+        this.controllingType = controllingType;
+        this.operands = operands;
+        this.results = results;
+        this.imm = spec.imm();
+        this.intCC = spec.intCC();
+        this.floatCC = spec.floatCC();
+        this.memFlags = spec.memFlags();
+        this.offset = spec.offset();
+        this.stackSlot = spec.stackSlot();
+        this.funcRef = spec.funcRef();
+        this.sigRef = spec.sigRef();
+        this.trapCode = spec.trapCode();
+        this.destinations = destinations;
+    }
+
+    /** Dense index within its function, from 0, in creation order. */
+    public int id() {
+        return id;
+    }
+
+    public Opcode opcode() {
+        return opcode;
+    }
+
+    public InstructionFormat format() {
+        return opcode.format();
+    }
+
+    /**
+     * The type the opcode is instantiated at (T in {@code iadd.T}, {@code load.T},
+     * {@code uextend.T}), whether written or inferred from the controlling operand; null for an
+     * opcode that is not polymorphic ({@code jump}, {@code call}...).
+     */
+    public Type controllingType() {
+        return controllingType;
+    }
+
+    public List<Value> operands() {
+        return Collections.unmodifiableList(Arrays.asList(operands));
+    }
+
+    public int operandCount() {
+        return operands.length;
+    }
+
+    public Value operand(int i) {
+        return operands[i];
+    }
+
+    public List<Value> results() {
+        return Collections.unmodifiableList(Arrays.asList(results));
+    }
+
+    public int resultCount() {
+        return results.length;
+    }
+
+    public Value result(int i) {
+        return results[i];
+    }
+
+    /** The only result; throws if there is not exactly one. */
+    public Value result() {
+        if (results.length != 1) {
+            throw new IllegalStateException(opcode + " has " + results.length + " results, not one");
+        }
+        return results[0];
+    }
+
+    /** The {@code imm64} immediate, or the IEEE bits of a float constant. */
+    public long imm() {
+        return imm;
+    }
+
+    /** The bits of an {@code f32const} (low 32 bits of {@link #imm()}). */
+    public int ieee32Bits() {
+        return (int) imm;
+    }
+
+    /** The bits of an {@code f64const}. */
+    public long ieee64Bits() {
+        return imm;
+    }
+
+    public IntCC intCC() {
+        return intCC;
+    }
+
+    public FloatCC floatCC() {
+        return floatCC;
+    }
+
+    /** The memory flags of a load, store or bitcast; null for other formats. */
+    public MemFlags memFlags() {
+        return memFlags;
+    }
+
+    /** The byte offset of a load, store or stack access. */
+    public int offset() {
+        return offset;
+    }
+
+    public StackSlot stackSlot() {
+        return stackSlot;
+    }
+
+    public FuncRef funcRef() {
+        return funcRef;
+    }
+
+    public SigRef sigRef() {
+        return sigRef;
+    }
+
+    public TrapCode trapCode() {
+        return trapCode;
+    }
+
+    /**
+     * The block calls of a branch, in order: {@code jump}: one; {@code brif}: then, else;
+     * {@code br_table}: the default, then the table. Empty for other opcodes.
+     */
+    public List<BlockCall> destinations() {
+        return Collections.unmodifiableList(Arrays.asList(destinations));
+    }
+
+    public BlockCall destination(int i) {
+        return destinations[i];
+    }
+
+    /** The destination blocks in order, repeats included (see {@link #destinations()}). */
+    public List<Block> successors() {
+        List<Block> out = new ArrayList<>(destinations.length);
+        for (BlockCall c : destinations) {
+            out.add(c.block());
+        }
+        return out;
+    }
+
+    /** The block this instruction is in. */
+    public Block block() {
+        return block;
+    }
+
+    /** Position within its block, from 0. */
+    public int indexInBlock() {
+        return indexInBlock;
+    }
+
+    public boolean isTerminator() {
+        return opcode.isTerminator();
+    }
+
+    void setBlock(Block block, int index) {
+        this.block = block;
+        this.indexInBlock = index;
+    }
+
+    void replaceOperands(Value[] operands, BlockCall[] destinations) {
+        this.operands = operands;
+        this.destinations = destinations;
+    }
+
+    Value[] operandArray() {
+        return operands;
+    }
+
+    BlockCall[] destinationArray() {
+        return destinations;
+    }
+
+    /** A short description for messages: {@code v3 = iadd v1, v2} without the immediates. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < results.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(results[i]);
+        }
+        if (results.length > 0) {
+            sb.append(" = ");
+        }
+        sb.append(opcode);
+        for (int i = 0; i < operands.length; i++) {
+            sb.append(i == 0 ? " " : ", ").append(operands[i]);
+        }
+        for (BlockCall c : destinations) {
+            sb.append(", ").append(c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.vex.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The flags of a memory access, written between the opcode and the address:
+ * {@code load.i64 notrap aligned v0+8}. Immutable; {@link #NONE} is a plain access.
+ *
+ * <p>Byte order: an access is little-endian unless flagged {@code big}; {@code little} says so
+ * explicitly. Both are kept as written so that printing gives back the same words.
+ */
+public final class MemFlags {
+    /** One flag word. The order here is the order the printer writes them in. */
+    public enum Flag {
+        NOTRAP("notrap"),
+        ALIGNED("aligned"),
+        READONLY("readonly"),
+        LITTLE("little"),
+        BIG("big"),
+        CHECKED("checked"),
+        CAN_MOVE("can_move"),
+        HEAP("heap"),
+        TABLE("table"),
+        VMCTX("vmctx");
+
+        private final String text;
+
+        Flag(String text) {
+            this.text = text;
+        }
+
+        /** The flag spelled {@code text}, or null. */
+        public static Flag fromText(String text) {
+            for (Flag f : values()) {
+                if (f.text.equals(text)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    public static final MemFlags NONE = new MemFlags(0);
+
+    private final int bits;
+
+    private MemFlags(int bits) {
+        this.bits = bits;
+    }
+
+    public static MemFlags of(Flag... flags) {
+        int bits = 0;
+        for (Flag f : flags) {
+            bits |= 1 << f.ordinal();
+        }
+        return new MemFlags(bits);
+    }
+
+    /** These flags plus {@code flag}. */
+    public MemFlags with(Flag flag) {
+        return new MemFlags(bits | 1 << flag.ordinal());
+    }
+
+    public boolean has(Flag flag) {
+        return (bits & 1 << flag.ordinal()) != 0;
+    }
+
+    /** The access cannot trap: the address is known to be valid. */
+    public boolean isNotrap() {
+        return has(Flag.NOTRAP);
+    }
+
+    public boolean isBigEndian() {
+        return has(Flag.BIG);
+    }
+
+    public boolean isEmpty() {
+        return bits == 0;
+    }
+
+    /** The flags set, in printing order. */
+    public List<Flag> flags() {
+        List<Flag> out = new ArrayList<>();
+        for (Flag f : Flag.values()) {
+            if (has(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MemFlags m && m.bits == bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return bits;
+    }
+
+    /** The flag words separated by spaces; empty for {@link #NONE}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Flag f : flags()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(f);
+        }
+        return sb.toString();
+    }
+}
