@@ -9,7 +9,7 @@ import java.util.List;
 public record BlockCall(Block block, List<Value> args) {
     public BlockCall {
         if (block == null) {
-            throw new IllegalArgumentException("a block call needs a block");
+            throw new IrBuildException("a block call needs a block");
         }
         args = List.copyOf(args);
     }

@@ -65,7 +65,7 @@ final class FunctionReader {
         in.expect("function", isAsync ? "after 'async'" : "");
         Token nameTok = in.peek();
         if (nameTok.kind() != Token.Kind.NAME) {
-            if (nameTok.kind() == Token.Kind.IDENT && nameTok.text().matches("u[0-9]+") && in.peek(1).is(":")) {
+            if (nameTok.isNumbered("u") && in.peek(1).is(":")) {
                 throw in.unsupported(nameTok, "user function names", "write the name as %name");
             }
             throw in.expected("a function name like %name");
@@ -252,7 +252,7 @@ final class FunctionReader {
         }
         Token name = in.peek();
         if (name.kind() != Token.Kind.NAME) {
-            if (name.kind() == Token.Kind.IDENT && name.text().matches("u[0-9]+") && in.peek(1).is(":")) {
+            if (name.isNumbered("u") && in.peek(1).is(":")) {
                 throw in.unsupported(name, "user function names", "write the callee as %name");
             }
             throw in.expected("a callee name like %name");
@@ -263,7 +263,7 @@ final class FunctionReader {
             sig = b.importSignature(signature(false));
         } else {
             Token s = in.peek();
-            if (s.kind() != Token.Kind.IDENT || !s.text().matches("sig[0-9]{1,9}")) {
+            if (!s.isNumbered("sig")) {
                 throw in.expected("a signature '(...)' or a reference 'sigN' after %" + name.text());
             }
             in.next();
@@ -274,7 +274,7 @@ final class FunctionReader {
 
     private SigRef lookupSig(Token s) {
         SigRef sig = null;
-        if (s.kind() == Token.Kind.IDENT && s.text().matches("sig[0-9]{1,9}")) {
+        if (s.isNumbered("sig")) {
             sig = sigRefNumbered(Integer.parseInt(s.text().substring(3)));
         }
         if (sig == null) {
@@ -321,7 +321,7 @@ final class FunctionReader {
     /** At {@code blockN} followed by ':', 'cold', '(' ')' or '(' 'vN' ':'. */
     private boolean isBlockHeader() {
         Token t = in.peek();
-        if (t.kind() != Token.Kind.IDENT || !t.text().matches("block[0-9]{1,9}")) {
+        if (!t.isNumbered("block")) {
             return false;
         }
         Token n = in.peek(1);
@@ -522,7 +522,7 @@ final class FunctionReader {
         s.destination(blockCall());
         comma("before the jump table");
         Token t = in.peek();
-        if (t.kind() == Token.Kind.IDENT && t.text().matches("jt[0-9]+")) {
+        if (t.isNumbered("jt")) {
             throw in.unsupported(t, "jump tables", "write the table inline: [block1, block2]");
         }
         in.expect("[", "to open the jump table");
@@ -548,7 +548,7 @@ final class FunctionReader {
 
     private BlockCall blockCall() {
         Token t = in.peek();
-        if (t.kind() != Token.Kind.IDENT || !t.text().matches("block[0-9]{1,9}")) {
+        if (!t.isNumbered("block")) {
             throw in.expected("a block like 'block1'");
         }
         in.next();
@@ -622,7 +622,7 @@ final class FunctionReader {
 
     private FuncRef funcRefOperand() {
         Token t = in.peek();
-        if (t.kind() == Token.Kind.IDENT && t.text().matches("fn[0-9]{1,9}")) {
+        if (t.isNumbered("fn")) {
             FuncRef r = b.declaredFunction(Integer.parseInt(t.text().substring(2)));
             if (r == null) {
                 throw in.error(t, "'" + t.text() + "' is not a declared function reference");
@@ -635,7 +635,7 @@ final class FunctionReader {
 
     private SigRef sigRefOperand() {
         Token t = in.peek();
-        if (t.kind() == Token.Kind.IDENT && t.text().matches("sig[0-9]{1,9}")) {
+        if (t.isNumbered("sig")) {
             SigRef r = lookupSig(t);
             in.next();
             return r;
@@ -645,7 +645,7 @@ final class FunctionReader {
 
     private StackSlot stackSlotOperand() {
         Token t = in.peek();
-        if (t.kind() == Token.Kind.IDENT && t.text().matches("ss[0-9]{1,9}")) {
+        if (t.isNumbered("ss")) {
             StackSlot s = b.declaredStackSlot(Integer.parseInt(t.text().substring(2)));
             if (s == null) {
                 throw in.error(t, "'" + t.text() + "' is not a declared stack slot");
@@ -686,7 +686,7 @@ final class FunctionReader {
     }
 
     private static boolean isValueToken(Token t) {
-        return t.kind() == Token.Kind.IDENT && t.text().matches("v[0-9]{1,9}");
+        return t.isNumbered("v");
     }
 
     private int valueNumber(String what) {

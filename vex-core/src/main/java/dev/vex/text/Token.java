@@ -22,6 +22,21 @@ record Token(Kind kind, String text, int line, int column) {
         EOF
     }
 
+    /** A word made of {@code prefix} and 1 to 9 digits, like {@code v12} or {@code block3}. */
+    boolean isNumbered(String prefix) {
+        int n = text.length() - prefix.length();
+        if (kind != Kind.IDENT || n < 1 || n > 9 || !text.startsWith(prefix)) {
+            return false;
+        }
+        for (int i = prefix.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean is(String punctOrWord) {
         return (kind == Kind.PUNCT || kind == Kind.IDENT) && text.equals(punctOrWord);
     }
