@@ -11,6 +11,9 @@ public record BlockCall(Block block, List<Value> args) {
         if (block == null) {
             throw new IrBuildException("a block call needs a block");
         }
+        if (args == null || args.contains(null)) {
+            throw new IrBuildException("a block call to " + block + " has a null argument");
+        }
         args = List.copyOf(args);
     }
 

@@ -188,10 +188,14 @@ final class FunctionReader {
         }
         int number = entityNumber(name, prefix);
         in.expect("=", "after " + name.text());
-        switch (prefix) {
-            case "ss" -> stackSlot(number, name);
-            case "sig" -> b.declareSignature(number, signature(false));
-            default -> funcRef(number);
+        try {
+            switch (prefix) {
+                case "ss" -> stackSlot(number, name);
+                case "sig" -> b.declareSignature(number, signature(false));
+                default -> funcRef(number);
+            }
+        } catch (IrBuildException e) {
+            throw new ParseException(in.location(name), e.getMessage());
         }
     }
 

@@ -270,6 +270,9 @@ class ClifReaderTest {
                 error(head + "    v1 = iadd v0, v0 v0\n}\n").getMessage());
         assertEquals("t.clif:4:10: function %f, block0, iconst: v1 is defined twice",
                 error(head + "    v1 = iconst.i32 1\n    v1 = iconst.i32 2\n    return v1\n}\n").getMessage());
+        assertEquals("t.clif:3:5: function %f, ss0 is declared twice",
+                error("function %f() {\n    ss0 = explicit_slot 4\n    ss0 = explicit_slot 8\nblock0:\n    return\n}\n")
+                        .getMessage());
         assertEquals("t.clif:1:1: expected 'function', 'test', 'set' or 'target', found 'garbage'",
                 error("garbage\n").getMessage());
         assertEquals("t.clif:3:15: expected a value like 'v1', found the stray character '@'",
