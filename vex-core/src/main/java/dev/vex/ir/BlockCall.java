@@ -11,8 +11,13 @@ public record BlockCall(Block block, List<Value> args) {
         if (block == null) {
             throw new IrBuildException("a block call needs a block");
         }
-        if (args == null || args.contains(null)) {
-            throw new IrBuildException("a block call to " + block + " has a null argument");
+        if (args == null) {
+            throw new IrBuildException("a block call to " + block + " needs an argument list");
+        }
+        for (Value a : args) {
+            if (a == null) {
+                throw new IrBuildException("a block call to " + block + " has a null argument");
+            }
         }
         args = List.copyOf(args);
     }
