@@ -10,7 +10,7 @@ public final class AbiParam {
 
     private AbiParam(Type type, int flags) {
         if (type == null) {
-            throw new IllegalArgumentException("an AbiParam needs a type");
+            throw new IrBuildException("an AbiParam needs a type");
         }
         this.type = type;
         this.flags = flags;

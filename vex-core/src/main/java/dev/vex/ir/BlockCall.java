@@ -9,7 +9,15 @@ import java.util.List;
 public record BlockCall(Block block, List<Value> args) {
     public BlockCall {
         if (block == null) {
-            throw new IllegalArgumentException("a block call needs a block");
+            throw new IrBuildException("a block call needs a block");
+        }
+        if (args == null) {
+            throw new IrBuildException("a block call to " + block + " needs an argument list");
+        }
+        for (Value a : args) {
+            if (a == null) {
+                throw new IrBuildException("a block call to " + block + " has a null argument");
+            }
         }
         args = List.copyOf(args);
     }

@@ -151,6 +151,21 @@ public final class FunctionBuilder {
         return r;
     }
 
+    /** The stack slot {@code ssN} declared so far, or null. */
+    public StackSlot declaredStackSlot(int number) {
+        return fn.stackSlotNumbered(number);
+    }
+
+    /** The signature reference {@code sigN} declared so far, or null. */
+    public SigRef declaredSignature(int number) {
+        return fn.sigRefNumbered(number);
+    }
+
+    /** The function reference {@code fnN} declared so far, or null. */
+    public FuncRef declaredFunction(int number) {
+        return fn.funcRefNumbered(number);
+    }
+
     // ---- Blocks and values ------------------------------------------------------------------
 
     /** A new block without parameters, numbered after the highest block number so far. */

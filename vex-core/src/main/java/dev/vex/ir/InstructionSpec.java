@@ -29,7 +29,7 @@ public final class InstructionSpec {
 
     public InstructionSpec(Opcode opcode) {
         if (opcode == null) {
-            throw new IllegalArgumentException("an instruction needs an opcode");
+            throw new IrBuildException("an instruction needs an opcode");
         }
         this.opcode = opcode;
         InstructionFormat f = opcode.format();

@@ -55,7 +55,7 @@ public final class TypeRules {
             case ICONST, UEXTEND, SEXTEND, IREDUCE, BITCAST, FPROMOTE, FDEMOTE, FCVT_TO_UINT,
                     FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32, STACK_LOAD, STACK_ADDR,
-                    FUNC_ADDR -> -1;
+                    FUNC_ADDR, BMASK -> -1;
             case SELECT, SELECT_SPECTRE_GUARD -> 1;
             default -> 0;
         };

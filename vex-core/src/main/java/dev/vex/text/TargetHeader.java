@@ -1,0 +1,11 @@
+package dev.vex.text;
+
+import dev.vex.diag.SourceLocation;
+import java.util.List;
+
+/** A {@code target x86_64 has_avx has_fma=false} line: the ISA name and its flag words. */
+public record TargetHeader(String isa, List<String> flags, SourceLocation location) {
+    public TargetHeader {
+        flags = List.copyOf(flags);
+    }
+}
