@@ -27,6 +27,9 @@ import java.util.Map;
  * a block call of the wrong arity, an immediate that does not fit, a number defined twice) throws
  * {@link IrBuildException} naming the function, block and opcode.
  *
+ * <p>The builder checks types, not structure: an instruction after a terminator, a block without
+ * one, or a use that its definition does not dominate are left for the verifier to report.
+ *
  * <p>Values may be used before they are defined, as text does: {@link #valueNumbered(int)} hands
  * out {@code vN}, and a later result or parameter numbered N defines it. Checks that need its
  * type wait until {@link #build()}, which also checks every block call against the final

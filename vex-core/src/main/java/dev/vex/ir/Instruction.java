@@ -113,7 +113,11 @@ public final class Instruction {
         return results[0];
     }
 
-    /** The {@code imm64} immediate, or the IEEE bits of a float constant. */
+    /**
+     * The {@code imm64} immediate as written (so {@code iconst.i8 255} and {@code iconst.i8 -1}
+     * keep their spellings; only the low bits of the controlling type count), or the IEEE bits of
+     * a float constant.
+     */
     public long imm() {
         return imm;
     }
