@@ -1,0 +1,72 @@
+package dev.vex.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The behaviour of the runtime builtins (ASYNC-IR.md) in the interpreter: scheduling, timers,
+ * joins, channels and the heap. {@link #invoke} returns the results when the call completes at
+ * once, or null when it suspended the calling task (a later wake delivers the results).
+ */
+final class Builtins {
+    private final Scheduler scheduler;
+    private final Memory memory;
+    private final List<Channel> channels = new ArrayList<>();
+
+    Builtins(Scheduler scheduler, Memory memory) {
+        this.scheduler = scheduler;
+        this.memory = memory;
+    }
+
+    /**
+     * Runs {@code builtin} for {@code task} with {@code args}. The task's top frame must already
+     * point at the calling instruction, since a wake may complete it before this returns.
+     */
+    long[] invoke(Builtin builtin, long[] args, Task task) {
+        if (args.length < builtin.paramCount()) {
+            throw new InterpreterFailure("%" + builtin.builtinName() + " takes " + builtin.paramCount()
+                    + " arguments, not " + args.length);
+        }
+        return switch (builtin) {
+            case YIELD -> {
+                scheduler.yield(task);
+                yield null;
+            }
+            case SLEEP -> {
+                scheduler.sleep(task, args[0]);
+                yield null;
+            }
+            case JOIN -> scheduler.join(task, args[0]);
+            case DETACH -> {
+                scheduler.detach(args[0]);
+                yield Scheduler.NO_VALUES;
+            }
+            case CHAN_NEW -> {
+                if (args[0] < 0) {
+                    throw new InterpreterFailure("%vex_chan_new(" + args[0] + "): negative capacity");
+                }
+                Channel c = new Channel(channels.size() + 1, args[0]);
+                channels.add(c);
+                yield new long[] {c.handle};
+            }
+            case CHAN_SEND -> channel(args[0], "%vex_chan_send").send(task, args[1], scheduler);
+            case CHAN_RECV -> channel(args[0], "%vex_chan_recv").recv(task, scheduler);
+            case CHAN_CLOSE -> {
+                channel(args[0], "%vex_chan_close").close(scheduler);
+                yield Scheduler.NO_VALUES;
+            }
+            case ALLOC -> new long[] {memory.alloc(args[0])};
+            case FREE -> {
+                memory.free(args[0]);
+                yield Scheduler.NO_VALUES;
+            }
+        };
+    }
+
+    private Channel channel(long handle, String who) {
+        if (handle < 1 || handle > channels.size()) {
+            throw new InterpreterFailure(who + "(" + handle + "): not a channel");
+        }
+        return channels.get((int) (handle - 1));
+    }
+}
