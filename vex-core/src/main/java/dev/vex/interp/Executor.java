@@ -72,6 +72,7 @@ final class Executor {
             for (;;) {
                 DecodedInstruction in = code[pc];
                 if (++steps > limit) {
+                    steps--; // this instruction does not run
                     throw new InterpreterFailure("step limit of " + limit + " instructions reached in %"
                             + f.function.name);
                 }
