@@ -9,6 +9,9 @@ import java.util.List;
  * once, or null when it suspended the calling task (a later wake delivers the results).
  */
 final class Builtins {
+    /** Channels a run may create: a runaway {@code %vex_chan_new} loop fails the run. */
+    static final int MAX_CHANNELS = 100_000;
+
     private final Scheduler scheduler;
     private final Memory memory;
     private final List<Channel> channels = new ArrayList<>();
@@ -44,6 +47,9 @@ final class Builtins {
             case CHAN_NEW -> {
                 if (args[0] < 0) {
                     throw new InterpreterFailure("%vex_chan_new(" + args[0] + "): negative capacity");
+                }
+                if (channels.size() == MAX_CHANNELS) {
+                    throw new InterpreterFailure("more than " + MAX_CHANNELS + " channels");
                 }
                 Channel c = new Channel(channels.size() + 1, args[0]);
                 channels.add(c);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * <pre>
  *   0x0000_1000 ..              function tokens (func_addr); not memory
  *   0x1000_0000 .. 0x8000_0000  task stacks, one 1 MiB {@link StackSegment} per live task
- *   0x8000_0000 .. 0xffff_0000  heap blocks of %vex_alloc, 16-byte aligned, 16-byte gaps
+ *   0x8000_0000 .. 0xffff_0000  heap blocks of %vex_alloc, 16-byte aligned, 16-byte gaps;
+ *                               addresses are not reused after %vex_free
  * </pre>
  * An access that is not wholly inside the mapped part of one stack or one live heap block traps
  * with {@code heap_oob}, as a guard page or a bounds check would. Unaligned accesses are allowed.
@@ -25,14 +26,19 @@ final class Memory {
     static final long HEAP_END = 0xffff_0000L;
     private static final int MAX_SEGMENTS = (int) ((HEAP_BASE - STACK_BASE) >>> SEGMENT_BITS);
     private static final long HEAP_GAP = 16;
-    /** The largest single allocation: the interpreter holds heap blocks in Java arrays. */
-    private static final long MAX_ALLOCATION = 1L << 28;
+    /**
+     * Live heap bytes a run may hold: the interpreter backs heap blocks with Java arrays, so a
+     * runaway allocation loop must end in {@code %vex_alloc} returning 0, not in the JVM running
+     * out of memory.
+     */
+    static final long MAX_LIVE_HEAP = 64L << 20;
 
     private final StackSegment[] segments = new StackSegment[MAX_SEGMENTS];
     private int segmentCount;
     private final ArrayDeque<StackSegment> freeSegments = new ArrayDeque<>();
     private final TreeMap<Long, byte[]> heap = new TreeMap<>();
     private long heapNext = HEAP_BASE;
+    private long liveHeap;
 
     // The array and index the last resolve found; set by resolve, read right after it.
     private byte[] hitArray;
@@ -59,9 +65,12 @@ final class Memory {
         freeSegments.add(s);
     }
 
-    /** {@code %vex_alloc}: a zeroed block of {@code size} bytes, or 0 if it cannot be had. */
+    /**
+     * {@code %vex_alloc}: a zeroed block of {@code size} bytes, or 0 if it cannot be had (a
+     * negative size, more than {@link #MAX_LIVE_HEAP} live, or the heap range used up).
+     */
     long alloc(long size) {
-        if (size < 0 || size > MAX_ALLOCATION) {
+        if (size < 0 || size > MAX_LIVE_HEAP - liveHeap) {
             return 0;
         }
         long addr = heapNext;
@@ -69,6 +78,7 @@ final class Memory {
             return 0;
         }
         heap.put(addr, new byte[(int) size]);
+        liveHeap += size;
         heapNext = (addr + size + HEAP_GAP + 15) & -16L;
         return addr;
     }
@@ -78,9 +88,11 @@ final class Memory {
         if (addr == 0) {
             return;
         }
-        if (heap.remove(addr) == null) {
+        byte[] block = heap.remove(addr);
+        if (block == null) {
             throw new InterpreterFailure("%vex_free(0x" + Long.toHexString(addr) + "): not a live heap block");
         }
+        liveHeap -= block.length;
     }
 
     long load(long addr, int width, boolean bigEndian) {

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class Scheduler {
     static final long[] NO_VALUES = new long[0];
+    /** Tasks alive at once (not yet finished, or finished and not yet joined): a runaway spawn loop fails. */
+    static final int MAX_LIVE_TASKS = 100_000;
 
     private final ArrayDeque<Task> runQueue = new ArrayDeque<>();
     private final VirtualClock clock = new VirtualClock();
@@ -32,6 +34,9 @@ final class Scheduler {
 
     /** A new runnable task at the back of the queue, whose first frame {@code start} sets up. */
     Task newTask(String function) {
+        if (tasks.size() >= MAX_LIVE_TASKS) {
+            throw new InterpreterFailure("more than " + MAX_LIVE_TASKS + " live tasks (spawning %" + function + ")");
+        }
         Task t = new Task(nextHandle++, function);
         tasks.put(t.handle, t);
         runQueue.add(t);

@@ -479,4 +479,22 @@ class InterpreterAsyncTest {
         Interpreter interp = new Interpreter(mb.build(), InterpreterOptions.DEFAULTS.withStepLimit(5_000));
         assertTrue(assertFails(interp.run("spinners", args())).reason().contains("step limit"));
     }
+
+    /** A root that spawns forever without yielding: the live-task cap ends the run. */
+    @Test
+    void runawaySpawningFails() {
+        ModuleBuilder mb = new ModuleBuilder();
+        addTriple(mb);
+        FunctionBuilder r = mb.asyncFunction("spawner", sig());
+        FuncRef triple = r.importAsyncFunction("triple", sigTo(I64, I64));
+        Block e = r.createEntryBlock();
+        Block loop = r.createBlock();
+        r.switchToBlock(e);
+        r.jump(loop);
+        r.switchToBlock(loop);
+        r.spawn(triple, r.iconst(I64, 1));
+        r.jump(loop);
+        String reason = assertFails(new Interpreter(mb.build()).run("spawner", args())).reason();
+        assertTrue(reason.contains("live tasks"), reason);
+    }
 }

@@ -229,6 +229,30 @@ class InterpreterMemoryTest {
         assertEquals(new Outcome.Trapped(TrapCode.HEAP_OUT_OF_BOUNDS, "heap"), interp.run("heap", args(2, 777)));
     }
 
+    /** Allocating in a loop ends with %vex_alloc returning 0 at the live-heap cap, not with the JVM out of memory. */
+    @Test
+    void allocationStopsAtTheLiveHeapCap() {
+        FunctionBuilder b = new FunctionBuilder("hog", sigTo(I64, I64));
+        FuncRef alloc = Ir.allocFn(b);
+        Block e = b.createEntryBlock();
+        Block loop = b.createBlock(I64);
+        Block more = b.createBlock();
+        Block done = b.createBlock();
+        b.switchToBlock(e);
+        b.jump(loop, b.iconst(I64, 0));
+        b.switchToBlock(loop);
+        Value p = b.call(alloc, e.param(0)).result();
+        b.brif(p, more, done);
+        b.switchToBlock(more);
+        b.jump(loop, b.iaddImm(loop.param(0), 1));
+        b.switchToBlock(done);
+        b.return_(loop.param(0));
+        Module m = new ModuleBuilder().add(b.build()).build();
+        long size = 4L << 20;
+        assertReturns(m, "hog", args(size), Memory.MAX_LIVE_HEAP / size);
+        assertReturns(m, "hog", args(-1), 0);
+    }
+
     @Test
     void wildAndNullPointersTrap() {
         FunctionBuilder b = new FunctionBuilder("deref", sigTo(I32, I64));
