@@ -7,6 +7,20 @@ import java.util.List;
  * The behaviour of the runtime builtins (ASYNC-IR.md) in the interpreter: scheduling, timers,
  * joins, channels and the heap. {@link #invoke} returns the results when the call completes at
  * once, or null when it suspended the calling task (a later wake delivers the results).
+ *
+ * <p>Choices where ASYNC-IR.md is silent:
+ * <ul>
+ *   <li>{@code %vex_yield} always suspends; the task goes to the back of the run queue.</li>
+ *   <li>{@code %vex_sleep(ns)} with {@code ns <= 0} still suspends: its timer is due at once
+ *       and fires at the next scheduling point.</li>
+ *   <li>{@code %vex_join} returns the task's first result as its canonical bit pattern (an
+ *       {@code i32} result is zero-extended), 0 if it has none. A handle is given up by one
+ *       join or one detach; using it again, or a handle never issued, fails the run.</li>
+ *   <li>Channel handles are 1, 2, ...; any other value fails the run, as does a negative
+ *       capacity. {@code %vex_chan_close} on a closed channel does nothing.</li>
+ *   <li>{@code %vex_alloc} returns zeroed memory, or 0 for a negative size or past the live-heap
+ *       cap; {@code %vex_free(0)} does nothing; freeing anything but a live block fails the run.</li>
+ * </ul>
  */
 final class Builtins {
     /** Channels a run may create: a runaway {@code %vex_chan_new} loop fails the run. */

@@ -27,6 +27,10 @@ final class Frame {
      */
     void completeCall(long[] values) {
         int[] out = function.code[pc].results;
+        if (values.length < out.length) {
+            throw new InterpreterFailure("%" + function.name + " expects " + out.length + " results from "
+                    + function.code[pc].opcode + ", which gives " + values.length);
+        }
         for (int i = 0; i < out.length; i++) {
             regs[out[i]] = values[i];
         }

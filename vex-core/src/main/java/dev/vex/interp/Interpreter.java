@@ -51,6 +51,8 @@ public final class Interpreter {
     /**
      * Runs a sync function, or blocks on an async one as the root task of a fresh deterministic
      * scheduler. {@code args} are bit patterns; each is cut to its parameter's type.
+     *
+     * @throws NullPointerException if {@code functionName} or {@code args} is null
      */
     public Outcome run(String functionName, long[] args) {
         return runWithReport(functionName, args).outcome();
@@ -58,6 +60,8 @@ public final class Interpreter {
 
     /** {@link #run}, with the instructions executed and the final virtual time. */
     public RunReport runWithReport(String functionName, long[] args) {
+        Objects.requireNonNull(functionName, "functionName");
+        Objects.requireNonNull(args, "args");
         Function fn = module.function(functionName);
         if (fn == null) {
             return new RunReport(new Outcome.Failed("no function %" + functionName + " in the module"), 0, 0);
