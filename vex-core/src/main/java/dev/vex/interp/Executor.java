@@ -255,7 +255,7 @@ final class Executor {
         for (int i = 0; i < a.length; i++) {
             args[i] = r[a[i]];
         }
-        Task t = scheduler.newTask(fn.name);
+        Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS);
         start(t, fn, args);
         return t.handle;
     }

@@ -95,7 +95,7 @@ public final class Interpreter {
             canonical[i] = args[i] & t.mask();
         }
         DecodedFunction decoded = program.function(program.indexOf(fn.name()));
-        Task root = scheduler.newTask(fn.name());
+        Task root = scheduler.newTask(fn.name(), Memory.ROOT_STACK_WINDOWS);
         executor.start(root, decoded, canonical);
         while (root.state != TaskState.DONE) {
             Task next = scheduler.next();

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * {@code stack_addr.i32} and 32-bit pointers work:
  * <pre>
  *   0x0000_1000 ..              function tokens (func_addr); not memory
- *   0x1000_0000 .. 0x8000_0000  task stacks, one 1 MiB {@link StackSegment} per live task
+ *   0x1000_0000 .. 0x8000_0000  task stacks ({@link StackSegment}): 64 MiB for the root task
+ *                               (conformance tests use megabyte slots), 1 MiB for each spawned one
  *   0x8000_0000 .. 0xffff_0000  heap blocks of %vex_alloc, 16-byte aligned, 16-byte gaps;
  *                               addresses are not reused after %vex_free
  * </pre>
@@ -20,11 +21,14 @@ import java.util.TreeMap;
  */
 final class Memory {
     static final long STACK_BASE = 0x1000_0000L;
-    static final int SEGMENT_BITS = 20;
-    static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
+    /** Stacks are made of 1 MiB windows of the address space. */
+    static final int WINDOW_BITS = 20;
+    /** Windows of the root task's stack, and of each spawned task's. */
+    static final int ROOT_STACK_WINDOWS = 64;
+    static final int TASK_STACK_WINDOWS = 1;
     static final long HEAP_BASE = 0x8000_0000L;
     static final long HEAP_END = 0xffff_0000L;
-    private static final int MAX_SEGMENTS = (int) ((HEAP_BASE - STACK_BASE) >>> SEGMENT_BITS);
+    private static final int MAX_WINDOWS = (int) ((HEAP_BASE - STACK_BASE) >>> WINDOW_BITS);
     private static final long HEAP_GAP = 16;
     /**
      * Live heap bytes a run may hold: the interpreter backs heap blocks with Java arrays, so a
@@ -33,9 +37,11 @@ final class Memory {
      */
     static final long MAX_LIVE_HEAP = 64L << 20;
 
-    private final StackSegment[] segments = new StackSegment[MAX_SEGMENTS];
-    private int segmentCount;
-    private final ArrayDeque<StackSegment> freeSegments = new ArrayDeque<>();
+    /** The stack each window belongs to: a stack of n windows fills n consecutive entries. */
+    private final StackSegment[] windows = new StackSegment[MAX_WINDOWS];
+    private int windowsUsed;
+    /** Released single-window stacks, for reuse. */
+    private final ArrayDeque<StackSegment> freeTaskStacks = new ArrayDeque<>();
     private final TreeMap<Long, byte[]> heap = new TreeMap<>();
     private long heapNext = HEAP_BASE;
     private long liveHeap;
@@ -44,25 +50,34 @@ final class Memory {
     private byte[] hitArray;
     private int hitIndex;
 
-    /** A stack for a new task, or null when every window is taken. */
-    StackSegment newStack() {
-        StackSegment s = freeSegments.poll();
-        if (s != null) {
-            s.top = 0;
-            return s;
+    /**
+     * A stack of {@code windowCount} windows for a task, or null when the address range is used
+     * up. Single-window stacks are reused after release.
+     */
+    StackSegment newStack(int windowCount) {
+        if (windowCount == 1) {
+            StackSegment s = freeTaskStacks.poll();
+            if (s != null) {
+                s.top = 0;
+                return s;
+            }
         }
-        if (segmentCount == MAX_SEGMENTS) {
+        if (MAX_WINDOWS - windowsUsed < windowCount) {
             return null;
         }
-        s = new StackSegment(segmentCount, STACK_BASE + ((long) segmentCount << SEGMENT_BITS), SEGMENT_SIZE);
-        segments[segmentCount++] = s;
+        StackSegment s = new StackSegment(STACK_BASE + ((long) windowsUsed << WINDOW_BITS), windowCount << WINDOW_BITS);
+        for (int i = 0; i < windowCount; i++) {
+            windows[windowsUsed++] = s;
+        }
         return s;
     }
 
     /** Gives a finished task's stack back; its addresses stay unmapped until it is reused. */
     void releaseStack(StackSegment s) {
         s.top = 0;
-        freeSegments.add(s);
+        if (s.capacity() == 1 << WINDOW_BITS) {
+            freeTaskStacks.add(s);
+        }
     }
 
     /**
@@ -132,9 +147,9 @@ final class Memory {
     /** Finds the bytes behind {@code [addr, addr + width)} or traps with heap_oob. */
     private void resolve(long addr, int width) {
         if (addr >= STACK_BASE && addr < HEAP_BASE) {
-            int seg = (int) ((addr - STACK_BASE) >>> SEGMENT_BITS);
-            if (seg < segmentCount) {
-                StackSegment s = segments[seg];
+            int w = (int) ((addr - STACK_BASE) >>> WINDOW_BITS);
+            if (w < windowsUsed) {
+                StackSegment s = windows[w];
                 long off = addr - s.base;
                 if (off + width <= s.top) {
                     hitArray = s.bytes;

@@ -32,12 +32,15 @@ final class Scheduler {
         return clock.now();
     }
 
-    /** A new runnable task at the back of the queue, whose first frame {@code start} sets up. */
-    Task newTask(String function) {
+    /**
+     * A new runnable task at the back of the queue, with a stack of {@code stackWindows} MiB;
+     * {@link Executor#start} gives it its first frame.
+     */
+    Task newTask(String function, int stackWindows) {
         if (tasks.size() >= MAX_LIVE_TASKS) {
             throw new InterpreterFailure("more than " + MAX_LIVE_TASKS + " live tasks (spawning %" + function + ")");
         }
-        Task t = new Task(nextHandle++, function);
+        Task t = new Task(nextHandle++, function, stackWindows);
         tasks.put(t.handle, t);
         runQueue.add(t);
         return t;

@@ -3,19 +3,17 @@ package dev.vex.interp;
 import java.util.Arrays;
 
 /**
- * One task's stack: a fixed window of the simulated address space whose frames are pushed and
+ * One task's stack: a fixed range of the simulated address space whose frames are pushed and
  * popped in call order. Only the part below {@link #top} is mapped; the backing array grows on
  * demand up to the window's size.
  */
 final class StackSegment {
-    final int index;
     final long base;
     private final int capacity;
     byte[] bytes = new byte[256];
     int top;
 
-    StackSegment(int index, long base, int capacity) {
-        this.index = index;
+    StackSegment(long base, int capacity) {
         this.base = base;
         this.capacity = capacity;
     }
@@ -36,6 +34,10 @@ final class StackSegment {
         Arrays.fill(bytes, top, (int) end, (byte) 0);
         top = (int) end;
         return base + start;
+    }
+
+    int capacity() {
+        return capacity;
     }
 
     /** Releases every frame area above {@code savedTop}. */

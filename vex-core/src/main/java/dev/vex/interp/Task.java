@@ -25,10 +25,13 @@ final class Task {
     final List<Task> joiners = new ArrayList<>(1);
     /** Created on the first frame that needs stack slots. */
     StackSegment stack;
+    /** How many 1 MiB address windows its stack gets ({@link Memory#newStack}). */
+    private final int stackWindows;
 
-    Task(long handle, String rootFunction) {
+    Task(long handle, String rootFunction, int stackWindows) {
         this.handle = handle;
         this.rootFunction = rootFunction;
+        this.stackWindows = stackWindows;
     }
 
     int depth() {
@@ -51,7 +54,7 @@ final class Task {
         int savedTop = 0;
         if (fn.frameSize > 0) {
             if (stack == null) {
-                stack = memory.newStack();
+                stack = memory.newStack(stackWindows);
                 if (stack == null) {
                     throw new InterpreterFailure("too many live tasks with stack slots for the simulated address space");
                 }

@@ -174,6 +174,50 @@ class InterpreterMemoryTest {
         assertReturns(m, "outer", args(), 0, 0);
     }
 
+    /** Megabyte slots in nested frames fit the root task's stack; their last bytes are usable. */
+    @Test
+    void megabyteSlotsInNestedFrames() {
+        int mib = 1 << 20;
+        ModuleBuilder mb = new ModuleBuilder();
+        FunctionBuilder inner = mb.function("inner", sigTo(I64, I64));
+        StackSlot is = inner.createStackSlot(mib);
+        Block ie = inner.createEntryBlock();
+        inner.switchToBlock(ie);
+        inner.stackStore(ie.param(0), is, mib - 8);
+        inner.return_(inner.iaddImm(inner.stackLoad(I64, is, mib - 8), 1));
+        FunctionBuilder outer = mb.function("outer", sigTo(I64, I64));
+        StackSlot os = outer.createStackSlot(mib);
+        FuncRef fn = outer.importFunction("inner", sigTo(I64, I64));
+        Block oe = outer.createEntryBlock();
+        outer.switchToBlock(oe);
+        outer.stackStore(oe.param(0), os, mib - 8);
+        Value r = outer.call(fn, outer.iaddImm(oe.param(0), 100)).result();
+        outer.return_(outer.iadd(r, outer.stackLoad(I64, os, mib - 8)));
+        assertReturns(mb.build(), "outer", args(5), (5 + 100 + 1) + 5);
+    }
+
+    /** Recursion with 64 KiB frames runs out of stack (stk_ovf) long before the call-depth limit. */
+    @Test
+    void stackExhaustionTraps() {
+        FunctionBuilder b = new FunctionBuilder("deep", sigTo(I64, I64));
+        StackSlot ss = b.createStackSlot(64 << 10);
+        FuncRef self = b.importFunction("deep", sigTo(I64, I64));
+        Block e = b.createEntryBlock();
+        Block rec = b.createBlock();
+        Block done = b.createBlock();
+        b.switchToBlock(e);
+        b.stackStore(e.param(0), ss, 0);
+        b.brif(e.param(0), rec, done);
+        b.switchToBlock(rec);
+        Value r = b.call(self, b.iaddImm(e.param(0), -1)).result();
+        b.return_(b.iadd(r, b.stackLoad(I64, ss, 0)));
+        b.switchToBlock(done);
+        b.return_(b.iconst(I64, 0));
+        Module m = new ModuleBuilder().add(b.build()).build();
+        assertReturns(m, "deep", args(100), 100 * 101 / 2);
+        assertEquals(new Outcome.Trapped(TrapCode.STACK_OVERFLOW, "deep"), new Interpreter(m).run("deep", args(5000)));
+    }
+
     /** A callee writes through a pointer to its caller's slot. */
     @Test
     void pointerToCallersSlot() {
