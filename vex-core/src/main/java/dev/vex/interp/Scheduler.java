@@ -127,7 +127,7 @@ final class Scheduler {
             }
             task.joiners.clear();
         }
-        if (task.handleConsumed && task.joiners.isEmpty()) {
+        if (task.handleConsumed) { // joined or detached: nobody can ask for the results any more
             tasks.remove(task.handle);
         }
     }
