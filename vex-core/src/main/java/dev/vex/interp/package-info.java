@@ -8,5 +8,17 @@
  * classes ({@code IntArithmetic}, {@code BitOperations}, {@code OverflowArithmetic},
  * {@code Comparisons}, {@code FloatArithmetic}, {@code Conversions}). An operation that traps
  * throws {@link dev.vex.interp.Trap}.
+ *
+ * <p>The interpreter proper, entered through {@link dev.vex.interp.Interpreter}:
+ * <pre>
+ *   Module ─▶ Program (functions decoded on first use: DecodedFunction, DecodedInstruction,
+ *             DecodedBranch; callee names resolved to a Callee; func_addr tokens)
+ *   run ─▶ Scheduler (run queue, VirtualClock, task handles)
+ *             └─ Task (explicit Frame stack, StackSegment) ─▶ Executor (the instruction loop)
+ *                   ├─ Memory (simulated 32-bit address space: task stacks, heap)
+ *                   └─ Builtins (%vex_* behaviour; Channel)
+ * </pre>
+ * A run is deterministic: same module, function and arguments give the same outcome, the same
+ * instruction count and the same virtual time.
  */
 package dev.vex.interp;

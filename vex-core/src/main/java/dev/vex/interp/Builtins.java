@@ -1,0 +1,92 @@
+package dev.vex.interp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The behaviour of the runtime builtins (ASYNC-IR.md) in the interpreter: scheduling, timers,
+ * joins, channels and the heap. {@link #invoke} returns the results when the call completes at
+ * once, or null when it suspended the calling task (a later wake delivers the results).
+ *
+ * <p>Choices where ASYNC-IR.md is silent:
+ * <ul>
+ *   <li>{@code %vex_yield} always suspends; the task goes to the back of the run queue.</li>
+ *   <li>{@code %vex_sleep(ns)} with {@code ns <= 0} still suspends: its timer is due at once
+ *       and fires at the next scheduling point.</li>
+ *   <li>{@code %vex_join} returns the task's first result as its canonical bit pattern (an
+ *       {@code i32} result is zero-extended), 0 if it has none. A handle is given up by one
+ *       join or one detach; using it again, or a handle never issued, fails the run.</li>
+ *   <li>Channel handles are 1, 2, ...; any other value fails the run, as does a negative
+ *       capacity. {@code %vex_chan_close} on a closed channel does nothing.</li>
+ *   <li>{@code %vex_alloc} returns zeroed memory, or 0 for a negative size or past the live-heap
+ *       cap; {@code %vex_free(0)} does nothing; freeing anything but a live block fails the run.</li>
+ * </ul>
+ */
+final class Builtins {
+    /** Channels a run may create: a runaway {@code %vex_chan_new} loop fails the run. */
+    static final int MAX_CHANNELS = 100_000;
+
+    private final Scheduler scheduler;
+    private final Memory memory;
+    private final List<Channel> channels = new ArrayList<>();
+
+    Builtins(Scheduler scheduler, Memory memory) {
+        this.scheduler = scheduler;
+        this.memory = memory;
+    }
+
+    /**
+     * Runs {@code builtin} for {@code task} with {@code args}. The task's top frame must already
+     * point at the calling instruction, since a wake may complete it before this returns.
+     */
+    long[] invoke(Builtin builtin, long[] args, Task task) {
+        if (args.length < builtin.paramCount()) {
+            throw new InterpreterFailure("%" + builtin.builtinName() + " takes " + builtin.paramCount()
+                    + " arguments, not " + args.length);
+        }
+        return switch (builtin) {
+            case YIELD -> {
+                scheduler.yield(task);
+                yield null;
+            }
+            case SLEEP -> {
+                scheduler.sleep(task, args[0]);
+                yield null;
+            }
+            case JOIN -> scheduler.join(task, args[0]);
+            case DETACH -> {
+                scheduler.detach(args[0]);
+                yield Scheduler.NO_VALUES;
+            }
+            case CHAN_NEW -> {
+                if (args[0] < 0) {
+                    throw new InterpreterFailure("%vex_chan_new(" + args[0] + "): negative capacity");
+                }
+                if (channels.size() == MAX_CHANNELS) {
+                    throw new InterpreterFailure("more than " + MAX_CHANNELS + " channels");
+                }
+                Channel c = new Channel(channels.size() + 1, args[0]);
+                channels.add(c);
+                yield new long[] {c.handle};
+            }
+            case CHAN_SEND -> channel(args[0], "%vex_chan_send").send(task, args[1], scheduler);
+            case CHAN_RECV -> channel(args[0], "%vex_chan_recv").recv(task, scheduler);
+            case CHAN_CLOSE -> {
+                channel(args[0], "%vex_chan_close").close(scheduler);
+                yield Scheduler.NO_VALUES;
+            }
+            case ALLOC -> new long[] {memory.alloc(args[0])};
+            case FREE -> {
+                memory.free(args[0]);
+                yield Scheduler.NO_VALUES;
+            }
+        };
+    }
+
+    private Channel channel(long handle, String who) {
+        if (handle < 1 || handle > channels.size()) {
+            throw new InterpreterFailure(who + "(" + handle + "): not a channel");
+        }
+        return channels.get((int) (handle - 1));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.vex.interp;
+
+/** What a {@code call}, {@code await}, {@code spawn} or function address refers to. */
+sealed interface Callee {
+    String name();
+
+    /** A function of the module, by its index in {@link Program}. */
+    record ModuleFunction(int index, String name) implements Callee {}
+
+    /** A runtime builtin. */
+    record Runtime(Builtin builtin) implements Callee {
+        @Override
+        public String name() {
+            return builtin.builtinName();
+        }
+    }
+
+    /** A name neither the module nor the runtime defines: calling it fails the run. */
+    record Undefined(String name) implements Callee {}
+}

@@ -1,0 +1,281 @@
+package dev.vex.interp;
+
+/**
+ * Runs one task's instructions until the task suspends, returns or traps. The task's frames are
+ * an explicit stack ({@link Task}), so a call pushes a frame and continues in the same loop;
+ * nothing recurses in Java. Pure operations go to {@link ScalarEvaluator}.
+ */
+final class Executor {
+    private final Program program;
+    private final Memory memory;
+    private final Scheduler scheduler;
+    private final Builtins builtins;
+    private final long stepLimit;
+    private final int depthLimit;
+    private long steps;
+    private final long[] evalArgs = new long[3];
+    private final long[] evalOut = new long[2];
+    private long[] branchScratch = new long[8];
+    private String trapFunction = "";
+
+    Executor(Program program, Memory memory, Scheduler scheduler, Builtins builtins, InterpreterOptions options) {
+        this.program = program;
+        this.memory = memory;
+        this.scheduler = scheduler;
+        this.builtins = builtins;
+        this.stepLimit = options.stepLimit();
+        this.depthLimit = options.callDepthLimit();
+    }
+
+    /** Instructions executed so far. */
+    long steps() {
+        return steps;
+    }
+
+    /** The function whose instruction threw the last {@link Trap} out of {@link #run}. */
+    String trapFunction() {
+        return trapFunction;
+    }
+
+    /** Gives {@code task} its first frame: {@code fn} called with {@code args}. */
+    void start(Task task, DecodedFunction fn, long[] args) {
+        Frame f = task.push(fn, depthLimit, memory);
+        for (int i = 0; i < fn.paramSlots.length; i++) {
+            f.regs[fn.paramSlots[i]] = args[i];
+        }
+        ensureScratch(fn);
+    }
+
+    /**
+     * Runs {@code task} until it suspends or returns.
+     *
+     * @throws Trap               when an instruction traps ({@link #trapFunction()} names where)
+     * @throws InterpreterFailure when the run cannot go on
+     */
+    void run(Task task) {
+        try {
+            loop(task);
+        } catch (Trap t) {
+            trapFunction = task.top().function.name;
+            throw t;
+        }
+    }
+
+    private void loop(Task task) {
+        Frame f = task.top();
+        long[] r = f.regs;
+        DecodedInstruction[] code = f.function.code;
+        int pc = f.pc;
+        long steps = this.steps;
+        final long limit = stepLimit;
+        try {
+            for (;;) {
+                DecodedInstruction in = code[pc];
+                if (++steps > limit) {
+                    steps--; // this instruction does not run
+                    throw new InterpreterFailure("step limit of " + limit + " instructions reached in %"
+                            + f.function.name);
+                }
+                switch (in.kind) {
+                    case PURE -> {
+                        int[] a = in.args;
+                        long[] ea = evalArgs;
+                        for (int i = 0; i < a.length; i++) {
+                            ea[i] = r[a[i]];
+                        }
+                        ScalarEvaluator.evaluate(in.opcode, in.type, in.argType, ea, in.imm, in.intCC, in.floatCC,
+                                in.trapCode, evalOut);
+                        int[] res = in.results;
+                        for (int i = 0; i < res.length; i++) {
+                            r[res[i]] = evalOut[i];
+                        }
+                        pc++;
+                    }
+                    case LOAD -> {
+                        long v = memory.load(r[in.args[0]] + in.offset, in.width, in.bigEndian);
+                        r[in.results[0]] = extend(in, v);
+                        pc++;
+                    }
+                    case STORE -> {
+                        memory.store(r[in.args[1]] + in.offset, in.width, in.bigEndian, r[in.args[0]]);
+                        pc++;
+                    }
+                    case STACK_LOAD -> {
+                        long v = memory.load(slotAddress(f, in), in.width, in.bigEndian);
+                        r[in.results[0]] = v & in.resultMask;
+                        pc++;
+                    }
+                    case STACK_STORE -> {
+                        memory.store(slotAddress(f, in), in.width, in.bigEndian, r[in.args[0]]);
+                        pc++;
+                    }
+                    case STACK_ADDR -> {
+                        r[in.results[0]] = slotAddress(f, in) & in.resultMask;
+                        pc++;
+                    }
+                    case JUMP -> {
+                        DecodedBranch t = in.targets[0];
+                        t.assign(r, branchScratch);
+                        pc = t.targetPc;
+                    }
+                    case BRIF -> {
+                        DecodedBranch t = in.targets[r[in.args[0]] != 0 ? 0 : 1];
+                        t.assign(r, branchScratch);
+                        pc = t.targetPc;
+                    }
+                    case BR_TABLE -> {
+                        long index = r[in.args[0]];
+                        int tableSize = in.targets.length - 1;
+                        DecodedBranch t = Long.compareUnsigned(index, tableSize) < 0
+                                ? in.targets[1 + (int) index] : in.targets[0];
+                        t.assign(r, branchScratch);
+                        pc = t.targetPc;
+                    }
+                    case RETURN -> {
+                        int[] a = in.args;
+                        Frame caller = task.pop();
+                        if (caller == null) {
+                            long[] results = new long[a.length];
+                            for (int i = 0; i < a.length; i++) {
+                                results[i] = r[a[i]];
+                            }
+                            scheduler.finish(task, results);
+                            return;
+                        }
+                        int[] out = caller.function.code[caller.pc].results;
+                        long[] cr = caller.regs;
+                        for (int i = 0; i < out.length; i++) {
+                            cr[out[i]] = r[a[i]];
+                        }
+                        caller.pc++;
+                        f = caller;
+                        r = cr;
+                        code = f.function.code;
+                        pc = f.pc;
+                    }
+                    case TRAP -> throw new Trap(in.trapCode);
+                    case TRAPZ -> {
+                        if (r[in.args[0]] == 0) {
+                            throw new Trap(in.trapCode);
+                        }
+                        pc++;
+                    }
+                    case TRAPNZ -> {
+                        if (r[in.args[0]] != 0) {
+                            throw new Trap(in.trapCode);
+                        }
+                        pc++;
+                    }
+                    case NOP -> pc++;
+                    case CALL, CALL_INDIRECT -> {
+                        f.pc = pc;
+                        if (!call(task, f, in)) {
+                            return;
+                        }
+                        f = task.top();
+                        r = f.regs;
+                        code = f.function.code;
+                        pc = f.pc;
+                    }
+                    case FUNC_ADDR -> {
+                        r[in.results[0]] = in.imm & in.resultMask;
+                        pc++;
+                    }
+                    case SPAWN -> {
+                        r[in.results[0]] = spawn(in, r);
+                        pc++;
+                    }
+                    case UNSUPPORTED -> throw new InterpreterFailure(in.message);
+                }
+            }
+        } finally {
+            this.steps = steps;
+        }
+    }
+
+    /**
+     * Enters the callee of the call or await at {@code caller.pc}: pushes a frame for a module
+     * function, runs a builtin. Returns false if the task suspended.
+     */
+    private boolean call(Task task, Frame caller, DecodedInstruction in) {
+        long[] r = caller.regs;
+        int[] a = in.args;
+        int first = 0;
+        Callee callee = in.callee;
+        if (in.kind == Kind.CALL_INDIRECT) {
+            long token = r[a[0]];
+            callee = program.calleeAt(token);
+            if (callee == null) {
+                throw new InterpreterFailure("call_indirect in %" + caller.function.name + " to 0x"
+                        + Long.toHexString(token) + ", which is no function's address");
+            }
+            first = 1;
+        }
+        if (callee instanceof Callee.ModuleFunction m) {
+            DecodedFunction fn = program.function(m.index());
+            Frame f = task.push(fn, depthLimit, memory);
+            int[] params = fn.paramSlots;
+            if (params.length != a.length - first) {
+                throw new InterpreterFailure("%" + caller.function.name + " calls %" + fn.name + " with "
+                        + (a.length - first) + " arguments; it takes " + params.length);
+            }
+            for (int i = 0; i < params.length; i++) {
+                f.regs[params[i]] = r[a[first + i]];
+            }
+            ensureScratch(fn);
+            return true;
+        }
+        if (callee instanceof Callee.Runtime b) {
+            long[] args = new long[a.length - first];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = r[a[first + i]];
+            }
+            long[] results = builtins.invoke(b.builtin(), args, task);
+            if (results == null) {
+                return false;
+            }
+            caller.completeCall(results);
+            return true;
+        }
+        throw new InterpreterFailure("%" + caller.function.name + " calls %" + callee.name()
+                + ", which is neither in the module nor a runtime builtin");
+    }
+
+    private long spawn(DecodedInstruction in, long[] r) {
+        if (!(in.callee instanceof Callee.ModuleFunction m)) {
+            throw new InterpreterFailure("spawn of %" + in.callee.name() + ": only functions of the module can be spawned");
+        }
+        DecodedFunction fn = program.function(m.index());
+        int[] a = in.args;
+        if (fn.paramSlots.length != a.length) {
+            throw new InterpreterFailure("spawn of %" + fn.name + " with " + a.length + " arguments; it takes "
+                    + fn.paramSlots.length);
+        }
+        long[] args = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            args[i] = r[a[i]];
+        }
+        Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS);
+        start(t, fn, args);
+        return t.handle;
+    }
+
+    private static long slotAddress(Frame f, DecodedInstruction in) {
+        return f.slotBase + f.function.slotOffsets[in.slot] + in.offset;
+    }
+
+    /** A narrow load's value, zero- or sign-extended to the result type. */
+    private static long extend(DecodedInstruction in, long v) {
+        if (in.signExtend) {
+            int shift = 64 - 8 * in.width;
+            return ((v << shift) >> shift) & in.resultMask;
+        }
+        return v & in.resultMask;
+    }
+
+    private void ensureScratch(DecodedFunction fn) {
+        if (branchScratch.length < fn.maxBranchArgs) {
+            branchScratch = new long[Math.max(fn.maxBranchArgs, 2 * branchScratch.length)];
+        }
+    }
+}

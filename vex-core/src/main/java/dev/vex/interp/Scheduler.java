@@ -1,0 +1,157 @@
+package dev.vex.interp;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The deterministic single-threaded scheduler of one run: a FIFO run queue, the
+ * {@link VirtualClock}, and the table of live task handles.
+ *
+ * <p>A task runs until it suspends or returns; there is no preemption. Before each pick, the
+ * timers that are due join the back of the queue (deadline order, ties in arming order); when
+ * the queue is empty the clock jumps to the earliest deadline. Woken tasks join the back of the
+ * queue in the order they were woken.
+ */
+final class Scheduler {
+    static final long[] NO_VALUES = new long[0];
+    /** Tasks alive at once (not yet finished, or finished and not yet joined): a runaway spawn loop fails. */
+    static final int MAX_LIVE_TASKS = 100_000;
+
+    private final ArrayDeque<Task> runQueue = new ArrayDeque<>();
+    private final VirtualClock clock = new VirtualClock();
+    private final Map<Long, Task> tasks = new HashMap<>();
+    private final Memory memory;
+    private long nextHandle = 1;
+
+    Scheduler(Memory memory) {
+        this.memory = memory;
+    }
+
+    long now() {
+        return clock.now();
+    }
+
+    /**
+     * A new runnable task at the back of the queue, with a stack of {@code stackWindows} MiB;
+     * {@link Executor#start} gives it its first frame.
+     */
+    Task newTask(String function, int stackWindows) {
+        if (tasks.size() >= MAX_LIVE_TASKS) {
+            throw new InterpreterFailure("more than " + MAX_LIVE_TASKS + " live tasks (spawning %" + function + ")");
+        }
+        Task t = new Task(nextHandle++, function, stackWindows);
+        tasks.put(t.handle, t);
+        runQueue.add(t);
+        return t;
+    }
+
+    /** The next task to run, or null if none can ever run again (nothing queued, no timer). */
+    Task next() {
+        for (Task t; (t = clock.pollDue()) != null; ) {
+            wake(t, NO_VALUES);
+        }
+        while (runQueue.isEmpty()) {
+            if (!clock.hasTimers()) {
+                return null;
+            }
+            clock.advanceToNextDeadline();
+            for (Task t; (t = clock.pollDue()) != null; ) {
+                wake(t, NO_VALUES);
+            }
+        }
+        return runQueue.poll();
+    }
+
+    /** Marks {@code task} blocked on {@code what}; a later {@link #wake} resumes it. */
+    void block(Task task, String what) {
+        task.state = TaskState.BLOCKED;
+        task.blockedOn = what;
+    }
+
+    /** Completes the await {@code task} is suspended in with {@code values} and queues it. */
+    void wake(Task task, long[] values) {
+        task.deliver(values);
+        task.state = TaskState.RUNNABLE;
+        task.blockedOn = "";
+        runQueue.add(task);
+    }
+
+    /** {@code %vex_yield}: the task goes to the back of the queue. */
+    void yield(Task task) {
+        block(task, "%vex_yield");
+        wake(task, NO_VALUES);
+    }
+
+    /** {@code %vex_sleep}: the task waits for its timer. */
+    void sleep(Task task, long nanos) {
+        block(task, "%vex_sleep");
+        clock.sleep(task, nanos);
+    }
+
+    /**
+     * {@code %vex_join}: the task's first result (0 if it has none) if it is done, else null
+     * after blocking {@code joiner} until it is.
+     */
+    long[] join(Task joiner, long handle) {
+        Task t = takeHandle(handle, "%vex_join");
+        if (t.state == TaskState.DONE) {
+            tasks.remove(handle);
+            return new long[] {firstResult(t)};
+        }
+        t.joiners.add(joiner);
+        block(joiner, "%vex_join(" + handle + ") on %" + t.rootFunction);
+        return null;
+    }
+
+    /** {@code %vex_detach}: the task runs on; nobody can join it any more. */
+    void detach(long handle) {
+        Task t = takeHandle(handle, "%vex_detach");
+        if (t.state == TaskState.DONE) {
+            tasks.remove(handle);
+        }
+    }
+
+    /** A task returned: keep its results for a join, wake its joiners, free its stack. */
+    void finish(Task task, long[] results) {
+        task.state = TaskState.DONE;
+        task.results = results;
+        if (task.stack != null) {
+            memory.releaseStack(task.stack);
+            task.stack = null;
+        }
+        if (!task.joiners.isEmpty()) {
+            long[] value = {firstResult(task)};
+            for (Task j : task.joiners) {
+                wake(j, value);
+            }
+            task.joiners.clear();
+        }
+        if (task.handleConsumed) { // joined or detached: nobody can ask for the results any more
+            tasks.remove(task.handle);
+        }
+    }
+
+    /** Tasks that are blocked, for a deadlock message. */
+    int blockedCount() {
+        int n = 0;
+        for (Task t : tasks.values()) {
+            n += t.state == TaskState.BLOCKED ? 1 : 0;
+        }
+        return n;
+    }
+
+    private Task takeHandle(long handle, String who) {
+        Task t = tasks.get(handle);
+        if (t == null || t.handleConsumed) {
+            throw new InterpreterFailure(who + "(" + handle + "): not a live task handle"
+                    + (t != null ? " (already joined or detached)" : ""));
+        }
+        t.handleConsumed = true;
+        return t;
+    }
+
+    private static long firstResult(Task t) {
+        return t.results.length == 0 ? 0 : t.results[0];
+    }
+}
