@@ -131,8 +131,8 @@ class DominatorTreeTest {
             int n = f.blockCount();
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
-                    assertEquals(GraphOracle.dominates(f, a, b), dom.dominates(a, b),
-                            "seed " + seed + ": block" + a + " dom block" + b + "\n" + f);
+                    String pair = "seed " + seed + ": block" + a + " dom block" + b;
+                    assertEquals(GraphOracle.dominates(f, a, b), dom.dominates(a, b), () -> pair + "\n" + f);
                     checked++;
                 }
             }

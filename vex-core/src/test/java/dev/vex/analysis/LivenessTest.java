@@ -92,13 +92,14 @@ class LivenessTest {
         int facts = 0;
         for (long seed = 0; seed < 300; seed++) {
             Function f = RandomFunctions.generate("r", seed, seed % 2 == 0);
+            long at = seed;
             Liveness live = Liveness.of(f);
             for (Block b : f.blocks()) {
                 for (Value v : f.values()) {
                     assertEquals(GraphOracle.liveIn(v, b), live.liveIn(b).contains(v),
-                            "seed " + seed + ": " + v + " live into " + b + "\n" + f);
+                            () -> "seed " + at + ": " + v + " live into " + b + "\n" + f);
                     assertEquals(GraphOracle.liveOut(v, b), live.liveOut(b).contains(v),
-                            "seed " + seed + ": " + v + " live out of " + b + "\n" + f);
+                            () -> "seed " + at + ": " + v + " live out of " + b + "\n" + f);
                     facts++;
                 }
             }
