@@ -22,7 +22,9 @@ final class DominanceCheck {
             boolean reachable = dom.cfg().isReachable(b);
             for (Instruction inst : b.instructions()) {
                 for (int i = 0; i < inst.operandCount(); i++) {
-                    check(inst.operand(i), inst, null, reachable, dom, out);
+                    if (!repeated(inst, i)) {
+                        check(inst.operand(i), inst, null, reachable, dom, out);
+                    }
                 }
                 for (BlockCall c : inst.destinations()) {
                     for (Value a : c.args()) {
@@ -31,6 +33,16 @@ final class DominanceCheck {
                 }
             }
         }
+    }
+
+    /** Whether operand {@code i} already appeared earlier in the list: one error per value and instruction. */
+    private static boolean repeated(Instruction inst, int i) {
+        for (int j = 0; j < i; j++) {
+            if (inst.operand(j) == inst.operand(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void check(Value v, Instruction user, Block target, boolean reachable, DominatorTree dom,
