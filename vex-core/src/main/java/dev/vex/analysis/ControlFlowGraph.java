@@ -19,6 +19,7 @@ public final class ControlFlowGraph {
     private static final int[] NONE = new int[0];
 
     private final Function function;
+    private final List<Block> blocks;
     private final int[][] successors;
     private final int[][] predecessors;
     private final int[] reversePostorder;
@@ -26,10 +27,10 @@ public final class ControlFlowGraph {
 
     private ControlFlowGraph(Function function) {
         this.function = function;
+        this.blocks = function.blocks();
         int n = function.blockCount();
         successors = new int[n][];
         int[] predCount = new int[n];
-        List<Block> blocks = function.blocks();
         int[] scratch = new int[4];
         for (int b = 0; b < n; b++) {
             Instruction t = blocks.get(b).terminator();
@@ -143,7 +144,7 @@ public final class ControlFlowGraph {
 
     /** The block with id {@code b}. */
     public Block block(int b) {
-        return function.blocks().get(b);
+        return blocks.get(b);
     }
 
     /**

@@ -26,10 +26,10 @@ final class SuspensionSafetyCheck {
         }
         PointerOrigins origins = PointerOrigins.of(fn);
         for (AwaitPoint p : awaits.points()) {
-            String await = "\"" + out.textOf(p.instruction()) + "\"";
             for (Value v : p.values()) {
                 Value borrow = origins.borrowOrigin(v, fn);
                 if (borrow != null) {
+                    String await = quoted(out, p);
                     String source = "the borrowed parameter " + borrow + " (" + paramOf(fn, borrow) + ")";
                     String what = v == borrow ? source : v + ", derived from " + source + ",";
                     out.report(Rule.BORROW, p.instruction(), what + " is live across " + await
@@ -37,6 +37,7 @@ final class SuspensionSafetyCheck {
                 }
                 Value guard = origins.guardOrigin(v, fn);
                 if (guard != null) {
+                    String await = quoted(out, p);
                     String source = v == guard ? v.toString() : v + " (from " + guard + ")";
                     out.report(Rule.GUARD, p.instruction(), "lock held across await: the guard " + source
                             + ", returned by \"" + out.textOf(guard.definingInstruction()) + "\", is live across "
@@ -44,6 +45,11 @@ final class SuspensionSafetyCheck {
                 }
             }
         }
+    }
+
+    /** The await's text in quotes; printing is done only for a message. */
+    private static String quoted(FunctionErrors out, AwaitPoint p) {
+        return "\"" + out.textOf(p.instruction()) + "\"";
     }
 
     private static String paramOf(Function fn, Value param) {
