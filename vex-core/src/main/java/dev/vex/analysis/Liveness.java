@@ -39,7 +39,6 @@ public final class Liveness {
             liveOut[b] = new ValueSet(values);
         }
         int[] order = backwardOrder();
-        ValueSet scratch = new ValueSet(values);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -47,12 +46,8 @@ public final class Liveness {
                 for (int s : cfg.successors(b)) {
                     liveOut[b].addAll(liveIn[s]);
                 }
-                // liveIn = uses | (liveOut - defs)
-                scratch.setTo(liveOut[b]);
-                for (int d = defs[b].next(0); d >= 0; d = defs[b].next(d + 1)) {
-                    scratch.remove(d);
-                }
-                changed |= liveIn[b].addAll(scratch);
+                // liveIn = uses | (liveOut - defs); liveIn started as uses and only grows.
+                changed |= liveIn[b].addAllExcept(liveOut[b], defs[b]);
             }
         }
     }

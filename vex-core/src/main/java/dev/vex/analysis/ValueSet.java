@@ -96,8 +96,15 @@ public final class ValueSet {
         return changed;
     }
 
-    void setTo(ValueSet other) {
-        System.arraycopy(other.words, 0, words, 0, words.length);
+    /** Adds every member of {@code other} that is not in {@code except}; whether this set grew. */
+    boolean addAllExcept(ValueSet other, ValueSet except) {
+        boolean changed = false;
+        for (int i = 0; i < words.length; i++) {
+            long merged = words[i] | (other.words[i] & ~except.words[i]);
+            changed |= merged != words[i];
+            words[i] = merged;
+        }
+        return changed;
     }
 
     @Override
