@@ -58,6 +58,22 @@ public final class ClifReader {
         return m.functions().get(0);
     }
 
+    /**
+     * Reads a call written as in a run line, {@code %f(1, 0x2)} (optionally followed by
+     * {@code == expected}), against the functions of {@code module}. Never throws for bad input:
+     * a call that does not read comes back with {@link RunLine#error()} set.
+     */
+    public static RunLine readInvocation(String text, String source, Module module) {
+        SourceLocation at = new SourceLocation(source, 1, 1);
+        return RunLineReader.read(source, at, text, text, 1, 1, (name, where) -> {
+            Function fn = module.function(name);
+            if (fn == null) {
+                throw new ParseException(where, "no function %" + name + " in this module");
+            }
+            return fn;
+        });
+    }
+
     private static ParseException earlier(ParseException a, ParseException b) {
         if (a == null) {
             return b;

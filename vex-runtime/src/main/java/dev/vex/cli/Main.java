@@ -1,9 +1,14 @@
 package dev.vex.cli;
 
+import dev.vex.diag.VexException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
-/** Entry point of the {@code vex} tool: dispatches to one command per sub-command name. */
+/**
+ * Entry point of the {@code vex} tool. Each command reports bad input as one line on standard
+ * error with exit code 2; a stack trace means a bug in Vex.
+ */
 public final class Main {
     private Main() {
     }
@@ -12,24 +17,41 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the tool and returns its exit code: 0 success, 1 a failed test or run, 2 bad input. */
+    /** Runs the tool and returns its exit code: 0 success, 1 a failed check or run, 2 bad input. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            default -> {
-                err.println("vex: unknown command '" + args[0] + "'\n" + USAGE);
-                return 2;
-            }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "test" -> TestCommand.run(rest, out, new EngineRegistry());
+                case "run" -> RunCommand.run(rest, out, new EngineRegistry());
+                case "help", "-h", "--help" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command '" + args[0] + "'; try 'vex help'");
+            };
+        } catch (VexException e) {
+            err.println("vex: " + e.getMessage());
+            return 2;
+        } finally {
+            out.flush();
         }
     }
 
     static final String USAGE = """
             usage: vex <command> [options]
-              test [--target interp|x64|aarch64|all] PATH...   run CLIF run tests
-              run [--target interp|x64] FILE [%fn(args)]      run one function and print its results
+
+              test [--target interp|x64|aarch64|all] [-v] PATH...
+                  run the '; run:' and '; error:' checks of CLIF test files (files or folders);
+                  prints each failure, then 'N passed, N failed, N skipped'
+              run [--target interp|x64|aarch64] FILE [%fn(args)]
+                  run one function, sync or async, and print its results; without a call,
+                  run the call of every '; run:' line in FILE
+              help
+                  print this text
             """;
 }

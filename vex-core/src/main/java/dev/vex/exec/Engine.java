@@ -1,0 +1,24 @@
+package dev.vex.exec;
+
+import dev.vex.ir.Module;
+import java.util.List;
+
+/**
+ * Something that runs verified modules: the reference interpreter, or a native target.
+ *
+ * <p>The run-test runner and the {@code vex} tool drive every engine through this interface, so
+ * a result from one engine can be compared bit for bit with the same call on another.
+ */
+public interface Engine {
+    /** The name used on the command line: {@code interp}, {@code x64}, {@code aarch64}. */
+    String name();
+
+    /**
+     * Null if this engine runs a test file whose {@code target} lines name {@code targetIsas}
+     * (empty when it names none); otherwise why it skips such a file.
+     */
+    String skipReason(List<String> targetIsas);
+
+    /** Makes a verified module ready to run: compiles and links it, for a native engine. */
+    LoadedModule load(Module module);
+}

@@ -1,0 +1,198 @@
+package dev.vex.filetest;
+
+import dev.vex.diag.VexException;
+import dev.vex.exec.Engine;
+import dev.vex.exec.LoadedModule;
+import dev.vex.exec.Outcome;
+import dev.vex.ir.Function;
+import dev.vex.ir.Module;
+import dev.vex.ir.ModuleBuilder;
+import dev.vex.ir.Type;
+import dev.vex.text.ClifReader;
+import dev.vex.text.ClifTestFile;
+import dev.vex.text.ErrorDirective;
+import dev.vex.text.FunctionEntry;
+import dev.vex.text.ParseException;
+import dev.vex.text.RunLine;
+import dev.vex.text.TargetHeader;
+import dev.vex.verify.Verifier;
+import dev.vex.verify.VerifierError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs CLIF test files on engines and tallies the checks in a {@link TestReport}.
+ *
+ * <p>Per file: read it; verify the module of the functions that read; check each function's
+ * {@code ; error:} directives against its read and verify errors; then load the functions that
+ * verified on each engine (once per file) and run every {@code ; run:} line.
+ */
+public final class FileTestRunner {
+    private final List<Engine> engines;
+    private final TestReport report;
+
+    public FileTestRunner(List<Engine> engines, TestReport report) {
+        this.engines = List.copyOf(engines);
+        this.report = report;
+    }
+
+    /** Runs every {@code .clif} file at or below each path, in a stable order. */
+    public void runPaths(List<Path> paths) {
+        for (Path path : paths) {
+            for (Path file : clifFiles(path)) {
+                runFile(file);
+            }
+        }
+    }
+
+    static List<Path> clifFiles(Path path) {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".clif")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void runFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            report.malformed(file.toString(), "cannot read: " + e.getMessage());
+            return;
+        }
+        runText(text, file.toString());
+    }
+
+    public void runText(String text, String fileName) {
+        ClifTestFile tf = ClifReader.readTestFile(text, fileName);
+        for (ParseException e : tf.fileErrors()) {
+            report.malformed(e.location().toString(), e.detail());
+        }
+        Map<String, List<String>> verifyErrors = verifyErrorsByFunction(tf.module());
+        ModuleBuilder runnable = new ModuleBuilder();
+        List<FunctionEntry> toRun = new ArrayList<>();
+        for (FunctionEntry entry : tf.functions()) {
+            if (checkFunction(entry, verifyErrors.getOrDefault(entry.name(), List.of()))) {
+                runnable.add(entry.function());
+                toRun.add(entry);
+            }
+        }
+        if (toRun.stream().allMatch(e -> e.runs().isEmpty())) {
+            return;
+        }
+        Module module = runnable.build();
+        List<String> isas = tf.targets().stream().map(TargetHeader::isa).distinct().toList();
+        for (Engine engine : engines) {
+            runOnEngine(engine, module, isas, toRun, fileName);
+        }
+    }
+
+    private static Map<String, List<String>> verifyErrorsByFunction(Module module) {
+        Map<String, List<String>> byFunction = new HashMap<>();
+        for (VerifierError error : Verifier.verify(module)) {
+            String name = error.function().startsWith("%") ? error.function().substring(1) : error.function();
+            byFunction.computeIfAbsent(name, k -> new ArrayList<>()).add(error.toString());
+        }
+        return byFunction;
+    }
+
+    /**
+     * Checks a function's error directives, or reports why it cannot run. Returns whether it
+     * read and verified, so that its run lines can run.
+     */
+    private boolean checkFunction(FunctionEntry entry, List<String> verifyErrors) {
+        List<String> errors = new ArrayList<>(verifyErrors);
+        if (entry.error() != null) {
+            errors.add(0, entry.error().getMessage());
+        }
+        if (!entry.expectedErrors().isEmpty()) {
+            for (ErrorDirective directive : entry.expectedErrors()) {
+                String where = directive.location().toString();
+                if (errors.stream().anyMatch(m -> m.contains(directive.text()))) {
+                    report.pass(where, "error: " + directive.text());
+                } else if (errors.isEmpty()) {
+                    report.fail(where, "expected an error containing '" + directive.text() + "', but %"
+                            + entry.name() + " reads and verifies");
+                } else {
+                    report.fail(where, "expected an error containing '" + directive.text() + "', got: "
+                            + String.join(" | ", errors));
+                }
+            }
+            return false;
+        }
+        int checks = Math.max(1, entry.runs().size());
+        if (entry.isUnsupported()) {
+            report.skip(checks, entry.location().toString(), "%" + entry.name() + " uses "
+                    + ((dev.vex.text.UnsupportedFeatureException) entry.error()).feature());
+            return false;
+        }
+        if (entry.error() != null) {
+            report.malformed(entry.error().location().toString(), entry.error().detail());
+            return false;
+        }
+        if (!errors.isEmpty()) {
+            for (String error : errors) {
+                report.malformed(entry.location().toString(), error);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void runOnEngine(Engine engine, Module module, List<String> isas, List<FunctionEntry> entries,
+            String fileName) {
+        String prefix = engines.size() > 1 ? "[" + engine.name() + "] " : "";
+        String skip = engine.skipReason(isas);
+        int runLines = entries.stream().mapToInt(e -> e.runs().size()).sum();
+        if (skip != null) {
+            report.skip(runLines, fileName, prefix + skip);
+            return;
+        }
+        LoadedModule loaded;
+        try {
+            loaded = engine.load(module);
+        } catch (VexException e) {
+            for (int i = 0; i < runLines; i++) {
+                report.fail(fileName, prefix + "cannot load the module: " + e.getMessage());
+            }
+            return;
+        }
+        try (loaded) {
+            for (FunctionEntry entry : entries) {
+                for (RunLine run : entry.runs()) {
+                    runLine(loaded, entry.function(), run, prefix);
+                }
+            }
+        }
+    }
+
+    private void runLine(LoadedModule loaded, Function fallback, RunLine run, String prefix) {
+        String where = run.location().toString();
+        if (!run.isValid()) {
+            report.malformed(where, prefix + run.error().detail());
+            return;
+        }
+        Function fn = fallback;
+        List<Type> returns = fn.signature().returns().stream().map(p -> p.type()).toList();
+        long[] args = run.args().stream().mapToLong(Long::longValue).toArray();
+        Outcome outcome = loaded.invoke(fn.name(), args);
+        String verdict = RunLineCheck.judge(run, returns, outcome);
+        if (verdict == null) {
+            report.pass(where, prefix + run.text());
+        } else {
+            report.fail(where, prefix + run.text().trim() + ": " + verdict);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vex.cli;
+
+import dev.vex.exec.Engine;
+import dev.vex.exec.EngineProvider;
+import dev.vex.interp.InterpreterEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/** The engines this build of Vex has: the interpreter, and each native target found on the class path. */
+final class EngineRegistry {
+    /** Every target the tool knows by name, built into this build or not. */
+    static final List<String> KNOWN = List.of("interp", "x64", "aarch64");
+
+    private final Map<String, EngineProvider> providers = new LinkedHashMap<>();
+
+    EngineRegistry() {
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
+            providers.putIfAbsent(p.name(), p);
+        }
+    }
+
+    /**
+     * The engines a {@code --target} value names; {@code all} is every engine available.
+     *
+     * @throws UsageException if the name is unknown or that target is not in this build
+     */
+    List<Engine> select(String target) {
+        List<Engine> engines = new ArrayList<>();
+        if (target.equals("all")) {
+            engines.add(new InterpreterEngine());
+            providers.values().forEach(p -> engines.add(p.create()));
+            return engines;
+        }
+        if (target.equals("interp")) {
+            return List.of(new InterpreterEngine());
+        }
+        EngineProvider p = providers.get(target);
+        if (p != null) {
+            return List.of(p.create());
+        }
+        if (KNOWN.contains(target)) {
+            throw new UsageException("target '" + target + "' is not available in this build of Vex yet"
+                    + " (available: " + available() + ")");
+        }
+        throw new UsageException("unknown target '" + target + "' (known: " + String.join(", ", KNOWN) + ", all)");
+    }
+
+    private String available() {
+        List<String> names = new ArrayList<>(List.of("interp"));
+        names.addAll(providers.keySet());
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vex.cli;
+
+import dev.vex.exec.Engine;
+import dev.vex.filetest.FileTestRunner;
+import dev.vex.filetest.TestReport;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code vex test [--target T] [-v] PATH...}: runs CLIF run tests and prints one line per
+ * failure, then {@code N passed, N failed, N skipped}. Exit 0 if nothing failed, 1 if a check
+ * failed, 2 if some input did not read or verify.
+ */
+final class TestCommand {
+    private TestCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, EngineRegistry registry) {
+        String target = "interp";
+        boolean verbose = false;
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--target")) {
+                if (i + 1 == args.size()) {
+                    throw new UsageException("--target needs a value: interp, x64, aarch64 or all");
+                }
+                target = args.get(++i);
+            } else if (a.startsWith("--target=")) {
+                target = a.substring("--target=".length());
+            } else if (a.equals("-v") || a.equals("--verbose")) {
+                verbose = true;
+            } else if (a.startsWith("-")) {
+                throw new UsageException("unknown option '" + a + "' for 'vex test'");
+            } else {
+                Path p = Path.of(a);
+                if (!Files.exists(p)) {
+                    throw new UsageException(a + ": no such file or folder");
+                }
+                paths.add(p);
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("'vex test' needs at least one file or folder");
+        }
+        List<Engine> engines = registry.select(target);
+        TestReport report = new TestReport(out, verbose);
+        new FileTestRunner(engines, report).runPaths(paths);
+        out.println(report.summary());
+        if (report.sawMalformedInput()) {
+            return 2;
+        }
+        return report.failed() > 0 ? 1 : 0;
+    }
+}
