@@ -169,10 +169,14 @@ public final class ClifReader {
                 entries.add(new FunctionEntry(name, at, f, null));
             } catch (ParseException e) {
                 entries.add(new FunctionEntry(name, at, null, e));
+                // Resume at the next function or header. The error may have been found only after
+                // the whole function was read, so the next item may already be under the cursor.
                 if (in.position() <= start) {
                     in.seek(start + 1);
                 }
-                skipToNextItem();
+                while (!in.atEnd() && !isFunctionStart() && !isHeaderStart(in.peek())) {
+                    in.next();
+                }
             }
         }
 

@@ -1,0 +1,127 @@
+package dev.vex.filetest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vex.interp.InterpreterEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The runner's own verdicts: what passes, what fails and with which line, what is skipped. */
+class FileTestRunnerTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final TestReport report = new TestReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+
+    private String run(String text) {
+        new FileTestRunner(List.of(new InterpreterEngine()), report).runText(text, "t.clif");
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void wrongExpectationFailsWithItsLineAndBothValues() {
+        String out = run("""
+                function %add(i32, i32) -> i32 {
+                block0(v0: i32, v1: i32):
+                    v2 = iadd v0, v1
+                    return v2
+                }
+                ; run: %add(1, 2) == 3
+                ; run: %add(1, 2) == 4
+                ; run: %add(-1, 0) != -1
+                """);
+        assertEquals(1, report.passed());
+        assertEquals(2, report.failed());
+        assertTrue(out.contains("t.clif:7:1: run: %add(1, 2) == 4: expected 4, got 3"), out);
+        assertTrue(out.contains("t.clif:8:1:"), out);
+        assertFalse(report.sawMalformedInput());
+    }
+
+    @Test
+    void floatsCompareBitForBit() {
+        run("""
+                function %neg(f64) -> f64 {
+                block0(v0: f64):
+                    v1 = fneg v0
+                    return v1
+                }
+                ; run: %neg(0x0.0) == -0x0.0
+                ; run: %neg(0x0.0) == 0x0.0
+                ; run: %neg(NaN:0x1) == -NaN:0x1
+                """);
+        assertEquals(2, report.passed());
+        assertEquals(1, report.failed());
+    }
+
+    @Test
+    void trapsAndMultipleResults() {
+        String out = run("""
+                function %divmod(i64, i64) -> i64, i64 {
+                block0(v0: i64, v1: i64):
+                    v2 = sdiv v0, v1
+                    v3 = srem v0, v1
+                    return v2, v3
+                }
+                ; run: %divmod(7, 2) == [3, 1]
+                ; run: %divmod(7, 0) == [0, 0]
+                """);
+        assertEquals(1, report.passed());
+        assertEquals(1, report.failed());
+        assertTrue(out.contains("trapped with int_divz in %divmod"), out);
+    }
+
+    @Test
+    void errorDirectivesPassOnlyWhenTheFunctionFailsWithTheirText() {
+        String out = run("""
+                function %bad(i32) -> i32 {
+                block0(v0: i32):
+                    v1 = iadd v0, v7
+                    return v1
+                }
+                ; error: never defined
+
+                function %good(i32) -> i32 {
+                block0(v0: i32):
+                    return v0
+                }
+                ; error: anything
+                ; run: %good(5) == 5
+                """);
+        // A function under an error directive is not run, so %good's run line is not counted.
+        assertEquals(1, report.passed(), out);
+        assertEquals(1, report.failed(), out);
+        assertTrue(out.contains("t.clif:12:1: expected an error containing 'anything', but %good reads and verifies"), out);
+    }
+
+    @Test
+    void unsupportedFeaturesAreSkippedWithTheirReasonNeverPassed() {
+        String out = run("""
+                function %wide(i128) -> i128 {
+                block0(v0: i128):
+                    return v0
+                }
+                ; run: %wide(1) == 1
+                ; run: %wide(2) == 2
+                """);
+        assertEquals(0, report.passed());
+        assertEquals(2, report.skipped());
+        assertTrue(out.contains("t.clif:1:1: skipped 2 checks: %wide uses i128"), out);
+    }
+
+    @Test
+    void unverifiedFunctionsAreMalformedInput() {
+        String out = run("""
+                function %f(i32) -> i32 {
+                block0(v0: i32):
+                    v1 = iconst.i64 1
+                    return v1
+                }
+                ; run: %f(1) == 1
+                """);
+        assertTrue(report.sawMalformedInput());
+        assertEquals(1, report.failed(), out);
+    }
+}
