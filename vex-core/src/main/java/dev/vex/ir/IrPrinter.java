@@ -31,6 +31,32 @@ public final class IrPrinter {
         new IrPrinter(out, fn).function(fn);
     }
 
+    /**
+     * One instruction as the function's text writes it, without indentation: for messages. The
+     * type suffix is decided as in the whole function, by what the text defines above it.
+     */
+    public static String print(Instruction inst) {
+        Function fn = inst.block().function();
+        StringBuilder sb = new StringBuilder();
+        IrPrinter printer = new IrPrinter(sb, fn);
+        outer:
+        for (Block b : fn.blocks()) {
+            for (Value p : b.params()) {
+                printer.printed[p.id()] = true;
+            }
+            for (Instruction i : b.instructions()) {
+                if (i == inst) {
+                    break outer;
+                }
+                for (Value r : i.results()) {
+                    printer.printed[r.id()] = true;
+                }
+            }
+        }
+        printer.instruction(inst);
+        return sb.toString();
+    }
+
     private void function(Function fn) {
         out.append(fn.isAsync() ? "async function %" : "function %").append(fn.name())
                 .append(fn.signature()).append(" {\n");

@@ -3,18 +3,17 @@ package dev.vex.verify;
 import dev.vex.ir.Block;
 import dev.vex.ir.Function;
 import dev.vex.ir.Instruction;
+import dev.vex.ir.IrPrinter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The errors found in one function, and the way the checks report them. */
 final class FunctionErrors {
     private final Function function;
-    private final InstructionText text;
     private final List<VerifierError> errors = new ArrayList<>();
 
     FunctionErrors(Function function) {
         this.function = function;
-        this.text = new InstructionText(function);
     }
 
     Function function() {
@@ -33,12 +32,12 @@ final class FunctionErrors {
 
     /** An error about an instruction. */
     void report(Rule rule, Instruction inst, String message) {
-        errors.add(new VerifierError(function.name(), inst.block().toString(), text.of(inst), rule.text(), message));
+        errors.add(new VerifierError(function.name(), inst.block().toString(), IrPrinter.print(inst), rule.text(), message));
     }
 
     /** The printed text of an instruction, for messages that name another instruction. */
     String textOf(Instruction inst) {
-        return text.of(inst);
+        return IrPrinter.print(inst);
     }
 
     int count() {
