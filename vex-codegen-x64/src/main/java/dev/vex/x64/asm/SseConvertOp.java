@@ -29,6 +29,11 @@ public enum SseConvertOp {
         this.mnemonic = name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether the destination is an xmm register (int to float) rather than a general-purpose one. */
+    public boolean toXmm() {
+        return toXmm;
+    }
+
     private void direction(boolean wantToXmm) {
         if (toXmm != wantToXmm) {
             throw new X64EncodingException(mnemonic + (toXmm ? " writes an xmm register" : " writes a general-purpose register"));

@@ -1264,6 +1264,17 @@ public final class X64Assembler {
     public X64Assembler movapd(Xmm dst, Mem src) {
         return sse(SseOp.MOVAPD, dst, src);
     }
+    /** An SSE instruction with an immediate (roundss, roundsd). */
+    public X64Assembler sse(SseOp op, Xmm dst, Xmm src, int imm) {
+        op.rri(enc, dst, src, imm);
+        return this;
+    }
+
+    public X64Assembler sse(SseOp op, Xmm dst, Mem src, int imm) {
+        op.rmi(enc, dst, src, imm);
+        return this;
+    }
+
     /** roundss with a rounding-mode immediate (SSE4.1). */
     public X64Assembler roundss(Xmm dst, Xmm src, int mode) {
         SseOp.ROUNDSS.rri(enc, dst, src, mode);
