@@ -136,6 +136,27 @@ public final class CodeBuffer {
         return this;
     }
 
+    /**
+     * Ensures room for {@code n} more bytes and returns the backing array, for an encoder that
+     * writes a whole instruction with one capacity check: write from {@link #position()} on, then
+     * {@link #commit} the new position. The array is only valid until the next call that may grow
+     * the buffer.
+     */
+    public byte[] reserve(int n) {
+        if (length + n > data.length) {
+            grow(n);
+        }
+        return data;
+    }
+
+    /** Makes the bytes written into the array from {@link #reserve} part of the code. */
+    public void commit(int newPosition) {
+        if (newPosition < length || newPosition > data.length) {
+            throw new IndexOutOfBoundsException("commit to " + newPosition + " outside [" + length + ", " + data.length + "]");
+        }
+        length = newPosition;
+    }
+
     private void grow(int needed) {
         int capacity = Math.max(data.length * 2, length + needed);
         data = Arrays.copyOf(data, capacity);

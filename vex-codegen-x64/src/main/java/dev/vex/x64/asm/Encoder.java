@@ -7,8 +7,9 @@ import dev.vex.code.FixupFormat;
  * The byte-level x86-64 encoder that every instruction family calls: legacy prefixes, REX,
  * opcode, ModRM, SIB, displacement and immediate, and the VEX prefix.
  *
- * <p>An instruction's prefixes, REX, opcode, ModRM and SIB (at most 8 bytes) are packed into one
- * {@code long} and written with a single capacity check, then the displacement and immediate.
+ * <p>Each instruction reserves room for the longest x86 instruction once ({@link CodeBuffer#reserve})
+ * and writes its prefixes, opcode, ModRM, SIB and displacement straight into the array; only the
+ * immediate, written by the family afterwards, checks the capacity again.
  *
  * <p>Flags describe the prefixes: {@link #W} (REX.W, 64-bit operand), {@link #P66} (operand size
  * 16 bits, or the 66 mandatory prefix of SSE), {@link #PF2}/{@link #PF3} (mandatory prefixes,
@@ -35,10 +36,6 @@ final class Encoder {
 
     final CodeBuffer buf;
     private final int featureMask;
-
-    // The instruction head being packed: bytes in emission order, least significant first.
-    private long head;
-    private int headLength;
 
     Encoder(CodeBuffer buf, CpuFeatures features) {
         this.buf = buf;
@@ -92,61 +89,56 @@ final class Encoder {
         return v == (byte) v;
     }
 
-    // ---- head packing --------------------------------------------------------------------------
+    // ---- legacy encodings ----------------------------------------------------------------------
 
-    private void byteToHead(int b) {
-        head |= (long) (b & 0xFF) << (headLength << 3);
-        headLength++;
-    }
+    /** The longest x86 instruction; every encoder reserves this much once and writes unchecked. */
+    private static final int MAX_INSTRUCTION = 15;
 
-    /** Starts a head with the legacy prefixes, REX (if needed) and opcode. */
-    private void prefixesRexOpcode(int flags, int rexBits, int opcode) {
-        head = 0;
-        headLength = 0;
+    /** Writes the legacy prefixes, REX (if needed) and opcode at {@code p}; returns the new position. */
+    private static int prefixesRexOpcode(byte[] d, int p, int flags, int rexBits, int opcode) {
         if ((flags & P66) != 0) {
-            byteToHead(0x66);
+            d[p++] = 0x66;
         }
         if ((flags & PF2) != 0) {
-            byteToHead(0xF2);
+            d[p++] = (byte) 0xF2;
         } else if ((flags & PF3) != 0) {
-            byteToHead(0xF3);
+            d[p++] = (byte) 0xF3;
         }
         int rex = ((flags & W) << 3) | rexBits;
         if (rex != 0 || (flags & REX) != 0) {
-            byteToHead(0x40 | rex);
+            d[p++] = (byte) (0x40 | rex);
         }
         if (opcode > 0xFFFF) {
-            byteToHead(opcode >>> 16);
+            d[p++] = (byte) (opcode >>> 16);
         }
         if (opcode > 0xFF) {
-            byteToHead(opcode >>> 8);
+            d[p++] = (byte) (opcode >>> 8);
         }
-        byteToHead(opcode);
+        d[p++] = (byte) opcode;
+        return p;
     }
-
-    private void flushHead() {
-        buf.putLE(head, headLength);
-    }
-
-    // ---- legacy encodings ----------------------------------------------------------------------
 
     /** opcode with ModRM.mod = 11: {@code reg} in ModRM.reg (a register or an opcode extension), {@code rm} in ModRM.rm. */
     void rr(int flags, int opcode, int reg, int rm) {
-        prefixesRexOpcode(flags, ((reg & 8) >> 1) | ((rm & 8) >> 3), opcode);
-        byteToHead(0xC0 | ((reg & 7) << 3) | (rm & 7));
-        flushHead();
+        CodeBuffer b = buf;
+        byte[] d = b.reserve(MAX_INSTRUCTION);
+        int p = prefixesRexOpcode(d, b.position(), flags, ((reg & 8) >> 1) | ((rm & 8) >> 3), opcode);
+        d[p++] = (byte) (0xC0 | ((reg & 7) << 3) | (rm & 7));
+        b.commit(p);
     }
 
     /** opcode + register number in the low three bits (push, pop, bswap, mov r, imm). */
     void o(int flags, int opcode, int reg) {
-        prefixesRexOpcode(flags, (reg & 8) >> 3, opcode + (reg & 7));
-        flushHead();
+        CodeBuffer b = buf;
+        byte[] d = b.reserve(MAX_INSTRUCTION);
+        b.commit(prefixesRexOpcode(d, b.position(), flags, (reg & 8) >> 3, opcode + (reg & 7)));
     }
 
     /** A bare opcode with prefixes. */
     void op(int flags, int opcode) {
-        prefixesRexOpcode(flags, 0, opcode);
-        flushHead();
+        CodeBuffer b = buf;
+        byte[] d = b.reserve(MAX_INSTRUCTION);
+        b.commit(prefixesRexOpcode(d, b.position(), flags, 0, opcode));
     }
 
     /**
@@ -158,91 +150,112 @@ final class Encoder {
         Gpr base = m.base;
         Gpr index = m.index;
         int rexBits = ((reg & 8) >> 1) | (index != null ? (index.number & 8) >> 2 : 0) | (base != null ? (base.number & 8) >> 3 : 0);
-        prefixesRexOpcode(flags, rexBits, opcode);
-        address(reg, m, immBytes);
+        CodeBuffer b = buf;
+        byte[] d = b.reserve(MAX_INSTRUCTION);
+        int p = prefixesRexOpcode(d, b.position(), flags, rexBits, opcode);
+        address(d, p, reg, m, immBytes);
     }
 
     void imm(long value, int bytes) {
-        buf.putLE(value, bytes);
+        if (bytes == 1) {
+            buf.put1((int) value);
+        } else if (bytes == 4) {
+            buf.put4((int) value);
+        } else {
+            buf.putLE(value, bytes);
+        }
     }
 
     // ---- VEX encodings -------------------------------------------------------------------------
 
     /**
-     * Starts a VEX instruction: the 2-byte form (C5) when X, B and W are clear and the map is 0F,
-     * else the 3-byte form (C4), the choice GNU as makes. {@code vvvv} is a register number.
+     * Writes a VEX prefix and opcode at {@code p}: the 2-byte form (C5) when X, B and W are clear
+     * and the map is 0F, else the 3-byte form (C4), the choice GNU as makes. {@code vvvv} is a
+     * register number (0 when unused, which encodes as 1111).
      */
-    private void vexPrefix(int pp, int map, int w, int l, int r, int x, int b, int vvvv, int opcode) {
-        head = 0;
-        headLength = 0;
+    private static int vexPrefix(byte[] d, int p, int pp, int map, int w, int l, int r, int x, int b, int vvvv, int opcode) {
         int notR = (~r & 8) << 4;
         int notV = (~vvvv & 15) << 3;
         if ((x & 8) == 0 && (b & 8) == 0 && w == 0 && map == MAP_0F) {
-            byteToHead(0xC5);
-            byteToHead(notR | notV | (l << 2) | pp);
+            d[p++] = (byte) 0xC5;
+            d[p++] = (byte) (notR | notV | (l << 2) | pp);
         } else {
-            byteToHead(0xC4);
-            byteToHead(notR | ((~x & 8) << 3) | ((~b & 8) << 2) | map);
-            byteToHead((w << 7) | notV | (l << 2) | pp);
+            d[p++] = (byte) 0xC4;
+            d[p++] = (byte) (notR | ((~x & 8) << 3) | ((~b & 8) << 2) | map);
+            d[p++] = (byte) ((w << 7) | notV | (l << 2) | pp);
         }
-        byteToHead(opcode);
+        d[p++] = (byte) opcode;
+        return p;
     }
 
     void vexRR(int pp, int map, int w, int opcode, int reg, int vvvv, int rm) {
-        vexPrefix(pp, map, w, 0, reg, 0, rm, vvvv, opcode);
-        byteToHead(0xC0 | ((reg & 7) << 3) | (rm & 7));
-        flushHead();
+        CodeBuffer buffer = buf;
+        byte[] d = buffer.reserve(MAX_INSTRUCTION);
+        int p = vexPrefix(d, buffer.position(), pp, map, w, 0, reg, 0, rm, vvvv, opcode);
+        d[p++] = (byte) (0xC0 | ((reg & 7) << 3) | (rm & 7));
+        buffer.commit(p);
     }
 
     void vexRM(int pp, int map, int w, int opcode, int reg, int vvvv, Mem m, int immBytes) {
         int x = m.index != null ? m.index.number : 0;
         int b = m.base != null ? m.base.number : 0;
-        vexPrefix(pp, map, w, 0, reg, x, b, vvvv, opcode);
-        address(reg, m, immBytes);
+        CodeBuffer buffer = buf;
+        byte[] d = buffer.reserve(MAX_INSTRUCTION);
+        int p = vexPrefix(d, buffer.position(), pp, map, w, 0, reg, x, b, vvvv, opcode);
+        address(d, p, reg, m, immBytes);
     }
 
     /**
-     * Appends ModRM and SIB for {@code m} to the head, writes it, then the displacement.
+     * Writes ModRM, SIB and displacement for {@code m} at {@code p} and commits the instruction so
+     * far.
      *
      * <p>The special cases: rsp/r12 as a base need a SIB byte (rm=100 means "SIB follows"); rbp/r13
      * as a base have no mod=00 form (it means RIP-relative, or no base under a SIB), so they take
      * a zero disp8; SIB index 100 means "no index", which is why rsp cannot be one.
      */
-    private void address(int reg, Mem m, int immBytes) {
+    private void address(byte[] d, int p, int reg, Mem m, int immBytes) {
         Gpr base = m.base;
         Gpr index = m.index;
         int regField = (reg & 7) << 3;
         int disp = m.disp;
         if (m.rip) {
-            byteToHead(regField | 5);
-            flushHead();
-            int field = buf.position();
-            buf.put4(disp);
+            d[p++] = (byte) (regField | 5);
+            int field = p;
+            p = le32(d, p, disp);
+            buf.commit(p);
             if (m.label != null) {
                 buf.useLabel(m.label, FixupFormat.PC_REL32, field, -(4 + immBytes));
             }
             return;
         }
         if (base == null) {
-            byteToHead(regField | 4);
-            byteToHead((m.scaleLog2 << 6) | (index != null ? (index.number & 7) << 3 : 4 << 3) | 5);
-            flushHead();
-            buf.put4(disp);
+            // mod=00 rm=100 and SIB base=101: [index*scale + disp32], or [disp32] with no index.
+            d[p++] = (byte) (regField | 4);
+            d[p++] = (byte) ((m.scaleLog2 << 6) | (index != null ? (index.number & 7) << 3 : 4 << 3) | 5);
+            buf.commit(le32(d, p, disp));
             return;
         }
         int b = base.number & 7;
         int mod = disp == 0 && b != 5 ? 0 : isInt8(disp) ? 1 : 2;
         if (index == null && b != 4) {
-            byteToHead((mod << 6) | regField | b);
+            d[p++] = (byte) ((mod << 6) | regField | b);
         } else {
-            byteToHead((mod << 6) | regField | 4);
-            byteToHead((m.scaleLog2 << 6) | (index != null ? (index.number & 7) << 3 : 4 << 3) | b);
+            d[p++] = (byte) ((mod << 6) | regField | 4);
+            d[p++] = (byte) ((m.scaleLog2 << 6) | (index != null ? (index.number & 7) << 3 : 4 << 3) | b);
         }
-        flushHead();
         if (mod == 1) {
-            buf.put1(disp);
+            d[p++] = (byte) disp;
         } else if (mod == 2) {
-            buf.put4(disp);
+            p = le32(d, p, disp);
         }
+        buf.commit(p);
+    }
+
+    private static int le32(byte[] d, int p, int v) {
+        d[p] = (byte) v;
+        d[p + 1] = (byte) (v >>> 8);
+        d[p + 2] = (byte) (v >>> 16);
+        d[p + 3] = (byte) (v >>> 24);
+        return p + 4;
     }
 }
