@@ -18,7 +18,7 @@ import dev.vex.code.Label;
  * from the register operands (or from a sized {@link Mem} where there is none), and a mismatch
  * throws {@link X64EncodingException}. Emitting allocates nothing: the operands are constants
  * or caller-made {@link Mem}s, the buffer grows by doubling and forward label uses live in the
- * label's {@code int[]}. Short versus near branches: see {@link BranchInstructions}.
+ * label's {@code int[]}. Short versus near branches: see {@link #jmp(Label)} and the README.
  *
  * <p><b>CPU features.</b> The assembler checks them: lzcnt, tzcnt, popcnt, BMI1/BMI2, FMA and
  * roundss/roundsd throw {@link X64EncodingException} unless the {@link CpuFeatures} given at
