@@ -5,7 +5,8 @@ import dev.vex.code.CodeBuffer;
 /**
  * Integer arithmetic and logic: the {@link AluOp} eight, test, the one-operand {@link UnaryOp}s,
  * imul in its three shapes, the rdx sign extensions and the {@link ShiftOp} shifts and rotates.
- * Part of the {@link X64Assembler} front, which is split into one layer per instruction group
+ *
+ * <p>Part of the {@link X64Assembler} front, which is split into one layer per instruction group
  * so that no file holds them all; use it through {@code X64Assembler}.
  */
 public abstract sealed class ArithmeticMnemonics extends AssemblerCore permits MoveMnemonics {

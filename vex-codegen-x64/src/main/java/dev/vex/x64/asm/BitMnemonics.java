@@ -5,7 +5,8 @@ import dev.vex.code.CodeBuffer;
 /**
  * Bit manipulation: {@link BitTestOp} (bt, bts, btr, btc), {@link BitCountOp} (popcnt, lzcnt,
  * tzcnt) and the BMI1/BMI2 {@link BmiOp}s.
- * Part of the {@link X64Assembler} front, which is split into one layer per instruction group
+ *
+ * <p>Part of the {@link X64Assembler} front, which is split into one layer per instruction group
  * so that no file holds them all; use it through {@code X64Assembler}.
  */
 public abstract sealed class BitMnemonics extends MoveMnemonics permits SseMnemonics {

@@ -5,7 +5,8 @@ import dev.vex.code.CodeBuffer;
 /**
  * Data movement and conditions: mov in every form, movabs, the {@link ExtendOp} widenings, lea,
  * xchg, bswap, push, pop, setcc and cmovcc.
- * Part of the {@link X64Assembler} front, which is split into one layer per instruction group
+ *
+ * <p>Part of the {@link X64Assembler} front, which is split into one layer per instruction group
  * so that no file holds them all; use it through {@code X64Assembler}.
  */
 public abstract sealed class MoveMnemonics extends ArithmeticMnemonics permits BitMnemonics {

@@ -5,7 +5,8 @@ import dev.vex.code.CodeBuffer;
 /**
  * Scalar SSE and FMA3: the {@link SseOp} arithmetic, compares and logic, {@link SseConvertOp}
  * conversions, movss/movsd/movd/movq and the {@link FmaOp} fused multiply-adds.
- * Part of the {@link X64Assembler} front, which is split into one layer per instruction group
+ *
+ * <p>Part of the {@link X64Assembler} front, which is split into one layer per instruction group
  * so that no file holds them all; use it through {@code X64Assembler}.
  */
 public abstract sealed class SseMnemonics extends BitMnemonics permits X64Assembler {

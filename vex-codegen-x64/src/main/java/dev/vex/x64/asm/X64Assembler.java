@@ -40,6 +40,7 @@ import dev.vex.code.Label;
  * </ul>
  */
 public final class X64Assembler extends SseMnemonics {
+    /** An assembler that appends to {@code buf} and may use the optional instructions in {@code features}. */
     public X64Assembler(CodeBuffer buf, CpuFeatures features) {
         super(buf, features);
     }
@@ -70,6 +71,7 @@ public final class X64Assembler extends SseMnemonics {
         MiscInstructions.nop(enc, -buf.position() & (alignment - 1));
         return self();
     }
+
     // ---- control flow (BranchInstructions) ----
 
     /** Jumps to {@code target}: rel8 if it is bound and in reach, else rel32. */
