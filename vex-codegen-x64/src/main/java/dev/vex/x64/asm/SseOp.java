@@ -1,0 +1,90 @@
+package dev.vex.x64.asm;
+
+import static dev.vex.x64.asm.Encoder.P66;
+import static dev.vex.x64.asm.Encoder.PF2;
+import static dev.vex.x64.asm.Encoder.PF3;
+
+import java.util.Locale;
+
+/**
+ * SSE instructions of the shape {@code op xmm, xmm/mem}: the destination in ModRM.reg, the source
+ * in ModRM.rm, a mandatory prefix (none, 66, F3 or F2) and an 0F-map opcode. The scalar
+ * arithmetic comes in ss (F3, 32-bit) and sd (F2, 64-bit) forms, the bitwise logic in ps (none)
+ * and pd (66) forms over the whole register, which is how scalar code negates and takes absolute
+ * values. roundss and roundsd (SSE4.1) add an immediate rounding mode.
+ */
+public enum SseOp {
+    ADDSS(PF3, 0x0F58, 32), ADDSD(PF2, 0x0F58, 64),
+    SUBSS(PF3, 0x0F5C, 32), SUBSD(PF2, 0x0F5C, 64),
+    MULSS(PF3, 0x0F59, 32), MULSD(PF2, 0x0F59, 64),
+    DIVSS(PF3, 0x0F5E, 32), DIVSD(PF2, 0x0F5E, 64),
+    SQRTSS(PF3, 0x0F51, 32), SQRTSD(PF2, 0x0F51, 64),
+    MINSS(PF3, 0x0F5D, 32), MINSD(PF2, 0x0F5D, 64),
+    MAXSS(PF3, 0x0F5F, 32), MAXSD(PF2, 0x0F5F, 64),
+    UCOMISS(0, 0x0F2E, 32), UCOMISD(P66, 0x0F2E, 64),
+    COMISS(0, 0x0F2F, 32), COMISD(P66, 0x0F2F, 64),
+    CVTSS2SD(PF3, 0x0F5A, 32), CVTSD2SS(PF2, 0x0F5A, 64),
+    ANDPS(0, 0x0F54, 128), ANDNPS(0, 0x0F55, 128), ORPS(0, 0x0F56, 128), XORPS(0, 0x0F57, 128),
+    ANDPD(P66, 0x0F54, 128), ANDNPD(P66, 0x0F55, 128), ORPD(P66, 0x0F56, 128), XORPD(P66, 0x0F57, 128),
+    /** Whole-register copies (load form), the move for xmm to xmm. */
+    MOVAPS(0, 0x0F28, 128), MOVAPD(P66, 0x0F28, 128),
+    /** SSE4.1, with an immediate rounding mode (0 nearest, 1 down, 2 up, 3 toward zero, +8 no precision exception). */
+    ROUNDSS(P66, 0x0F3A0A, 32), ROUNDSD(P66, 0x0F3A0B, 64);
+
+    private final int prefix;
+    private final int opcode;
+    /** Width of the memory operand: 32, 64 or 128 bits. */
+    final int memBits;
+    final String mnemonic;
+
+    SseOp(int prefix, int opcode, int memBits) {
+        this.prefix = prefix;
+        this.opcode = opcode;
+        this.memBits = memBits;
+        this.mnemonic = name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this is roundss or roundsd, which take an immediate and need SSE4.1. */
+    public boolean takesImmediate() {
+        return opcode > 0xFFFF;
+    }
+
+    private void checkMem(Mem src) {
+        if (src.bits != 0 && src.bits != memBits) {
+            throw new X64EncodingException(mnemonic + " reads " + memBits + " bits of memory, not " + src.bits);
+        }
+    }
+
+    private void checkForm(Encoder e, boolean withImmediate) {
+        if (takesImmediate() != withImmediate) {
+            throw new X64EncodingException(mnemonic + (withImmediate ? " takes no immediate" : " needs an immediate"));
+        }
+        if (withImmediate) {
+            e.require(CpuFeature.SSE4_1, mnemonic);
+        }
+    }
+
+    void rr(Encoder e, Xmm dst, Xmm src) {
+        checkForm(e, false);
+        e.rr(prefix, opcode, dst.number, src.number);
+    }
+
+    void rm(Encoder e, Xmm dst, Mem src) {
+        checkForm(e, false);
+        checkMem(src);
+        e.rm(prefix, opcode, dst.number, src, 0);
+    }
+
+    void rri(Encoder e, Xmm dst, Xmm src, int imm) {
+        checkForm(e, true);
+        e.rr(prefix, opcode, dst.number, src.number);
+        e.imm(Immediates.u8(imm, mnemonic), 1);
+    }
+
+    void rmi(Encoder e, Xmm dst, Mem src, int imm) {
+        checkForm(e, true);
+        checkMem(src);
+        e.rm(prefix, opcode, dst.number, src, 1);
+        e.imm(Immediates.u8(imm, mnemonic), 1);
+    }
+}

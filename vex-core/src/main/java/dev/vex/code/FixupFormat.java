@@ -1,0 +1,85 @@
+package dev.vex.code;
+
+/**
+ * Which bytes and bits a fixup writes, described as data.
+ *
+ * <p>A fixup computes a value, {@code target + addend}, minus the field's own offset when it is
+ * pc-relative (ELF's {@code S + A - P}). The value must be a multiple of {@code 1 << shift}; it is
+ * shifted right by {@code shift}, range-checked against {@code bitWidth} bits (signed or
+ * unsigned) and stored, little-endian, into bits {@code [bitOffset, bitOffset + bitWidth)} of the
+ * {@code byteCount} bytes at the field's offset. The other bits of those bytes are kept, so a
+ * field inside an instruction word (AArch64's imm19 at bit 5, imm26 at bit 0, both scaled by 4)
+ * is described as easily as a whole rel32 or abs64 field.
+ *
+ * <p>A pc-relative field whose reference point is not the field itself (x86-64 measures from the
+ * end of the instruction) takes the difference in its addend: a rel32 at the end of a jump has
+ * addend -4, which is also the addend of an ELF {@code R_X86_64_PLT32} relocation.
+ *
+ * @param name      a short name for messages and for linkers that map formats to relocation types
+ * @param byteCount how many bytes the field's container spans: 1, 2, 4 or 8
+ * @param bitOffset the first bit written, counted from bit 0 of the first byte
+ * @param bitWidth  how many bits are written
+ * @param shift     how many low bits of the value are dropped (and must be zero)
+ * @param signed    whether the stored value is a two's complement number
+ * @param pcRelative whether the field's offset is subtracted from the value
+ */
+public record FixupFormat(String name, int byteCount, int bitOffset, int bitWidth, int shift,
+                          boolean signed, boolean pcRelative) {
+
+    /** A signed byte, pc-relative (x86 short branches). */
+    public static final FixupFormat PC_REL8 = new FixupFormat("pc_rel8", 1, 0, 8, 0, true, true);
+    /** A signed 32-bit word, pc-relative (x86 near branches, calls and RIP-relative operands). */
+    public static final FixupFormat PC_REL32 = new FixupFormat("pc_rel32", 4, 0, 32, 0, true, true);
+    /** An unsigned 32-bit absolute address. */
+    public static final FixupFormat ABS32 = new FixupFormat("abs32", 4, 0, 32, 0, false, false);
+    /** A 64-bit absolute address. */
+    public static final FixupFormat ABS64 = new FixupFormat("abs64", 8, 0, 64, 0, true, false);
+
+    public FixupFormat {
+        if (byteCount != 1 && byteCount != 2 && byteCount != 4 && byteCount != 8) {
+            throw new IllegalArgumentException("byteCount must be 1, 2, 4 or 8: " + byteCount);
+        }
+        if (bitWidth < 1 || bitOffset < 0 || bitOffset + bitWidth > byteCount * 8 || shift < 0 || shift > 8) {
+            throw new IllegalArgumentException("field does not fit its container: " + name);
+        }
+    }
+
+    /** Whether {@code value} (before shifting) can be stored in this field. */
+    public boolean fits(long value) {
+        if ((value & ((1L << shift) - 1)) != 0) {
+            return false;
+        }
+        long v = value >> shift;
+        if (bitWidth == 64) {
+            return true;
+        }
+        if (signed) {
+            long limit = 1L << (bitWidth - 1);
+            return v >= -limit && v < limit;
+        }
+        return v >= 0 && v < (1L << bitWidth);
+    }
+
+    /**
+     * Writes {@code targetPlusAddend} (minus {@code fieldOffset} when pc-relative) into the field
+     * at {@code fieldOffset} of {@code code}.
+     *
+     * @throws CodeException if the value does not fit
+     */
+    public void apply(byte[] code, int fieldOffset, long targetPlusAddend) {
+        long value = pcRelative ? targetPlusAddend - fieldOffset : targetPlusAddend;
+        if (!fits(value)) {
+            throw new CodeException("value " + value + " does not fit the " + name + " field at offset " + fieldOffset);
+        }
+        long bits = value >> shift;
+        long mask = bitWidth == 64 ? -1L : (1L << bitWidth) - 1;
+        long container = 0;
+        for (int i = 0; i < byteCount; i++) {
+            container |= (code[fieldOffset + i] & 0xFFL) << (8 * i);
+        }
+        container = (container & ~(mask << bitOffset)) | ((bits & mask) << bitOffset);
+        for (int i = 0; i < byteCount; i++) {
+            code[fieldOffset + i] = (byte) (container >>> (8 * i));
+        }
+    }
+}
