@@ -35,4 +35,12 @@ public interface MachineSpec {
 
     /** Bytes of a spill slot of the class (8 for integers, 8 or 16 for floats). */
     int spillSlotSize(RegClass cls);
+
+    /**
+     * Bytes between the caller's 16-byte aligned stack pointer and the frame: the return address
+     * and the saved frame pointer on both x86-64 and AArch64.
+     */
+    default int bytesAboveFrame() {
+        return 16;
+    }
 }

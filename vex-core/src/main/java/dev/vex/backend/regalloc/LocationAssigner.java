@@ -1,0 +1,146 @@
+package dev.vex.backend.regalloc;
+
+import dev.vex.backend.MachFunction;
+import dev.vex.backend.Operand;
+import dev.vex.backend.OperandConstraint;
+
+/**
+ * Phase 5: the location of every operand, and the moves inside blocks.
+ *
+ * <p>An ordinary operand gets the location of the part of its vreg that covers the operand's
+ * position. A fixed operand is at its register: a use gets a copy into it just before the
+ * instruction, a def a copy out of it into the vreg's location right after. A reused input is at
+ * the def's register, into which it is copied before the instruction. Where a vreg was split in
+ * the middle of a block, a move joins the two parts; spill stores right after definitions are
+ * added for the vregs that phase 3 chose to store there.
+ */
+final class LocationAssigner {
+    private LocationAssigner() {}
+
+    static int[] assign(Lifetimes lifetimes, SpillSlots slots, MoveList moves) {
+        MachFunction f = lifetimes.function;
+        Interval[] vregs = lifetimes.vregs;
+        int[] locs = new int[f.totalOperands()];
+        boolean[] fixedDef = new boolean[f.numVRegs()];
+        for (int i = 0; i < f.numInsts(); i++) {
+            int base = f.operandBase(i);
+            int n = f.numOperands(i);
+            for (int k = 0; k < n; k++) {
+                int op = f.operand(i, k);
+                int v = Operand.vreg(op);
+                OperandConstraint c = Operand.constraint(op);
+                int cls = vregs[v].regClass;
+                if (Operand.isDef(op)) {
+                    if (c == OperandConstraint.FIXED_REG) {
+                        int r = Operand.fixedReg(op);
+                        locs[base + k] = r;
+                        fixedDef[v] = true;
+                        Interval after = vregs[v].childAt(2 * i + 2);
+                        if (after != null && after.location != r) {
+                            moves.add(i + 1, MoveList.AFTER_DEF, r, after.location, cls);
+                        }
+                        storeAfterDef(slots, v, r, after, i + 1, cls, moves);
+                    } else {
+                        int pos = Operand.isLate(op) && c != OperandConstraint.REUSE_INPUT ? 2 * i + 1 : 2 * i;
+                        int loc = vregs[v].childAt(pos).location;
+                        locs[base + k] = loc;
+                        storeAfterDef(slots, v, loc, vregs[v].childAt(2 * i + 2), i + 1, cls, moves);
+                    }
+                } else if (c == OperandConstraint.FIXED_REG) {
+                    int r = Operand.fixedReg(op);
+                    locs[base + k] = r;
+                    int src = vregs[v].childAt(2 * i).location;
+                    if (src != r && !alreadyCopied(moves, i, src, r)) {
+                        moves.add(i, MoveList.BEFORE_USE, src, r, cls);
+                    }
+                } else {
+                    locs[base + k] = vregs[v].childAt(2 * i).location;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                int op = f.operand(i, k);
+                if (Operand.isDef(op) && Operand.constraint(op) == OperandConstraint.REUSE_INPUT) {
+                    int in = Operand.reuseIndex(op);
+                    int dst = locs[base + k];
+                    int src = locs[base + in];
+                    locs[base + in] = dst;
+                    if (src != dst) {
+                        moves.add(i, MoveList.BEFORE_USE, src, dst, vregs[Operand.vreg(op)].regClass);
+                    }
+                }
+            }
+        }
+        addBlockParamStores(lifetimes, slots, moves);
+        addSplitMoves(lifetimes, slots, fixedDef, moves);
+        return locs;
+    }
+
+    /** The same vreg used twice in one fixed register needs one copy. */
+    private static boolean alreadyCopied(MoveList moves, int inst, int src, int dst) {
+        int key = 4 * inst + MoveList.BEFORE_USE;
+        for (int m = moves.size - 1; m >= 0 && moves.key[m] >= 4 * inst; m--) {
+            if (moves.key[m] == key && moves.from[m] == src && moves.to[m] == dst) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void storeAfterDef(SpillSlots slots, int v, int loc, Interval after, int inst, int cls,
+            MoveList moves) {
+        if (!slots.storeAtDef[v] || after == null || !Location.isReg(loc)) {
+            return;
+        }
+        int slot = Location.slot(slots.vregSlot[v]);
+        if (after.location != slot) {
+            moves.add(inst, MoveList.AFTER_DEF, loc, slot, cls);
+        }
+    }
+
+    private static void addBlockParamStores(Lifetimes lifetimes, SpillSlots slots, MoveList moves) {
+        MachFunction f = lifetimes.function;
+        for (int b = 0; b < f.numBlocks(); b++) {
+            int from = Lifetimes.blockFrom(f, b);
+            for (int k = 0; k < f.numBlockParams(b); k++) {
+                int p = f.blockParam(b, k);
+                Interval root = lifetimes.vregs[p];
+                if (root == null || !slots.storeAtDef[p]) {
+                    continue;
+                }
+                int loc = root.childAt(from).location;
+                if (Location.isReg(loc)) {
+                    moves.add(f.blockFirstInst(b), MoveList.AFTER_DEF, loc, Location.slot(slots.vregSlot[p]),
+                            root.regClass);
+                }
+            }
+        }
+    }
+
+    /** Moves between the parts of a vreg split inside a block (block boundaries: the resolver). */
+    private static void addSplitMoves(Lifetimes lifetimes, SpillSlots slots, boolean[] fixedDef, MoveList moves) {
+        MachFunction f = lifetimes.function;
+        for (Interval root : lifetimes.vregs) {
+            if (root == null) {
+                continue;
+            }
+            int v = root.vreg;
+            int slot = slots.vregSlot[v] < 0 ? Location.NONE : Location.slot(slots.vregSlot[v]);
+            for (int j = 1; j < root.numChildren; j++) {
+                Interval c = root.children[j];
+                int p = c.start();
+                Interval prev = root.children[j - 1];
+                int inst = p >> 1;
+                if (!prev.covers(p - 1) || f.blockFirstInst(f.blockOf(inst)) == inst) {
+                    continue;
+                }
+                if (fixedDef[v] && root.start() == p - 1) {
+                    continue; // the copy out of the fixed register already lands in c
+                }
+                if (prev.location == c.location || (slots.storeAtDef[v] && c.location == slot)) {
+                    continue;
+                }
+                moves.add(inst, MoveList.AFTER_DEF, prev.location, c.location, root.regClass);
+            }
+        }
+    }
+}
