@@ -234,13 +234,8 @@ final class LinearScanWalker {
         for (int k = 0; k < numActive; k++) {
             Interval it = active[k];
             int r = it.location;
-            int minSplit = evenUp(Math.max(it.start(), it.lastRegUseBefore(posE)) + 1);
-            if (minSplit > posE) {
-                usePos[r] = 0;
-                blockPos[r] = 0;
-            } else {
-                usePos[r] = Math.min(usePos[r], it.nextRegUse(posE));
-            }
+            // One that starts here too cannot be split before, but can go to the stack whole.
+            usePos[r] = Math.min(usePos[r], it.nextRegUse(posE));
         }
         for (int k = 0; k < numInactive; k++) {
             Interval it = inactive[k];
@@ -301,8 +296,11 @@ final class LinearScanWalker {
             }
             active[k] = active[--numActive];
             int minSplit = evenUp(Math.max(it.start(), it.lastRegUseBefore(posE)) + 1);
-            Interval child = it.splitAt(optimalSplit(minSplit, posE));
-            spillUntilNextUse(child, start);
+            if (minSplit > posE) {
+                spillUntilNextUse(it, start);
+            } else {
+                spillUntilNextUse(it.splitAt(optimalSplit(minSplit, posE)), start);
+            }
         }
         for (int k = numInactive - 1; k >= 0; k--) {
             Interval it = inactive[k];

@@ -91,10 +91,8 @@ final class LocationAssigner {
         if (!slots.storeAtDef[v] || after == null || !Location.isReg(loc)) {
             return;
         }
-        int slot = Location.slot(slots.vregSlot[v]);
-        if (after.location != slot) {
-            moves.add(inst, MoveList.AFTER_DEF, loc, slot, cls);
-        }
+        // Also when the part after the def is in the slot: split moves into the slot are left out.
+        moves.add(inst, MoveList.AFTER_DEF, loc, Location.slot(slots.vregSlot[v]), cls);
     }
 
     private static void addBlockParamStores(Lifetimes lifetimes, SpillSlots slots, MoveList moves) {

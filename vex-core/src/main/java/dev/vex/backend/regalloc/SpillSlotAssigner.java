@@ -2,7 +2,6 @@ package dev.vex.backend.regalloc;
 
 import dev.vex.backend.MachFunction;
 import dev.vex.backend.MachineSpec;
-import dev.vex.backend.RegClass;
 import java.util.Arrays;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Arrays;
  * once, outside.
  *
  * <p>Then slots are handed out greedily in order of the start of the span over which the slot must
- * hold the value, reusing a slot of the same size whose previous span has ended.
+ * hold the value, reusing a slot of the same class whose previous span has ended.
  */
 final class SpillSlotAssigner {
     private SpillSlotAssigner() {}
@@ -36,9 +35,11 @@ final class SpillSlotAssigner {
             }
             int firstStack = Interval.END;
             int lastEnd = -1;
+            int end = -1;
             long transitionCost = 0;
             for (int j = 0; j < root.numChildren; j++) {
                 Interval c = root.children[j];
+                end = Math.max(end, c.end());
                 if (c.location != Interval.STACK) {
                     continue;
                 }
@@ -56,18 +57,24 @@ final class SpillSlotAssigner {
             boolean atDef = root.location == Interval.STACK || defCost <= transitionCost;
             slots.storeAtDef[v] = atDef;
             int spanStart = atDef ? root.start() : firstStack;
-            spanEnd[v] = lastEnd;
+            // Stored once, the slot is relied on wherever the value is live (also around loops
+            // whose back edge moves it from a register, a move left out for that reason).
+            spanEnd[v] = atDef ? end : lastEnd;
             order[n++] = (long) spanStart << 32 | v;
         }
         Arrays.sort(order, 0, n);
+        // A slot is reused only within a class: moves of different classes are sequenced
+        // separately, which is sound only if they never touch the same location.
         int[] busyUntil = new int[16];
+        int[] slotClass = new int[16];
         for (int k = 0; k < n; k++) {
             int v = (int) order[k];
             int spanStart = (int) (order[k] >>> 32);
+            int cls = f.vregClass(v).ordinal();
             int size = spec.spillSlotSize(f.vregClass(v));
             int slot = -1;
             for (int s = 0; s < slots.count(); s++) {
-                if (busyUntil[s] <= spanStart && slots.size(s) == size) {
+                if (busyUntil[s] <= spanStart && slotClass[s] == cls) {
                     slot = s;
                     break;
                 }
@@ -76,7 +83,9 @@ final class SpillSlotAssigner {
                 slot = slots.newSlot(size);
                 if (slot == busyUntil.length) {
                     busyUntil = Arrays.copyOf(busyUntil, slot * 2);
+                    slotClass = Arrays.copyOf(slotClass, slot * 2);
                 }
+                slotClass[slot] = cls;
             }
             busyUntil[slot] = spanEnd[v];
             slots.vregSlot[v] = slot;
@@ -106,9 +115,5 @@ final class SpillSlotAssigner {
             }
         }
         return lo;
-    }
-
-    static int slotSize(MachineSpec spec, int regClass) {
-        return spec.spillSlotSize(RegClass.of(regClass));
     }
 }
