@@ -40,6 +40,7 @@ final class LifetimeAnalysis {
             fixed[r] = new Interval(-1, spec.regClass(r).ordinal(), r, null);
         }
         long[] live = new long[words];
+        int[] defPos = new int[f.numVRegs()];
         for (int b = n - 1; b >= 0; b--) {
             int from = Lifetimes.blockFrom(f, b);
             int to = Lifetimes.blockTo(f, b);
@@ -51,10 +52,11 @@ final class LifetimeAnalysis {
                 }
             }
             for (int i = f.blockEndInst(b) - 1; i >= f.blockFirstInst(b); i--) {
-                buildInst(f, spec, i, from, vregs, fixed, live);
+                buildInst(f, spec, i, from, vregs, fixed, live, defPos);
             }
             for (int k = 0; k < f.numBlockParams(b); k++) {
                 int p = f.blockParam(b, k);
+                defPos[p] = from;
                 if ((live[p >>> 6] & (1L << p)) != 0) {
                     vregs[p].setFromBackward(from);
                     live[p >>> 6] &= ~(1L << p);
@@ -69,11 +71,11 @@ final class LifetimeAnalysis {
         for (Interval it : fixed) {
             it.finishBuild();
         }
-        return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), liveIn, words);
+        return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), defPos, liveIn, words);
     }
 
     private static void buildInst(MachFunction f, MachineSpec spec, int i, int blockFrom, Interval[] vregs,
-            Interval[] fixed, long[] live) {
+            Interval[] fixed, long[] live, int[] defPos) {
         int n = f.numOperands(i);
         long fixedDefs = 0;
         for (int k = 0; k < n; k++) {
@@ -94,6 +96,7 @@ final class LifetimeAnalysis {
             OperandConstraint c = Operand.constraint(op);
             int pos = Operand.isLate(op) && c != OperandConstraint.REUSE_INPUT ? 2 * i + 1 : 2 * i;
             Interval it = interval(vregs, f, v);
+            defPos[v] = pos;
             if ((live[v >>> 6] & (1L << v)) != 0) {
                 it.setFromBackward(pos);
                 live[v >>> 6] &= ~(1L << v);

@@ -12,15 +12,19 @@ final class Lifetimes {
     final Interval[] vregs;
     final Interval[] fixed;
     final int[] loopDepth;
+    /** Position of each vreg's definition (not its interval's start, which a loop can precede). */
+    final int[] defPos;
     /** Live-in sets: block {@code b} owns words {@code [b * words, (b + 1) * words)}. */
     final long[] liveIn;
     final int words;
 
-    Lifetimes(MachFunction function, Interval[] vregs, Interval[] fixed, int[] loopDepth, long[] liveIn, int words) {
+    Lifetimes(MachFunction function, Interval[] vregs, Interval[] fixed, int[] loopDepth, int[] defPos, long[] liveIn,
+            int words) {
         this.function = function;
         this.vregs = vregs;
         this.fixed = fixed;
         this.loopDepth = loopDepth;
+        this.defPos = defPos;
         this.liveIn = liveIn;
         this.words = words;
     }

@@ -131,7 +131,7 @@ final class LocationAssigner {
                 if (!prev.covers(p - 1) || f.blockFirstInst(f.blockOf(inst)) == inst) {
                     continue;
                 }
-                if (fixedDef[v] && root.start() == p - 1) {
+                if (fixedDef[v] && lifetimes.defPos[v] == p - 1) {
                     continue; // the copy out of the fixed register already lands in c
                 }
                 if (prev.location == c.location || (slots.storeAtDef[v] && c.location == slot)) {

@@ -53,8 +53,9 @@ final class SpillSlotAssigner {
                 continue;
             }
             int v = root.vreg;
-            long defCost = weight(lifetimes.loopDepth[blockAt(blockFrom, root.start())]);
-            boolean atDef = root.location == Interval.STACK || defCost <= transitionCost;
+            int def = lifetimes.defPos[v];
+            long defCost = weight(lifetimes.loopDepth[blockAt(blockFrom, def)]);
+            boolean atDef = root.childAt(def).location == Interval.STACK || defCost <= transitionCost;
             slots.storeAtDef[v] = atDef;
             int spanStart = atDef ? root.start() : firstStack;
             // Stored once, the slot is relied on wherever the value is live (also around loops
