@@ -110,6 +110,38 @@ public final class Allocation {
         return usedCalleeSaved;
     }
 
+    /** A copy with one operand moved elsewhere: for testing that the checker catches it. */
+    Allocation withOperandLocation(int inst, int k, int location) {
+        int[] locs = operandLocs.clone();
+        locs[function.operandBase(inst) + k] = location;
+        return new Allocation(function, spec, locs, instEditStart, editKey, editFrom, editTo, paramBase, paramLocs,
+                slotSizes, frame, usedCalleeSaved);
+    }
+
+    /** A copy without one edit: for testing that the checker catches it. */
+    Allocation withoutEdit(int edit) {
+        int n = editFrom.length - 1;
+        int[] key = new int[n];
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int e = 0, j = 0; e <= n; e++) {
+            if (e != edit) {
+                key[j] = editKey[e];
+                from[j] = editFrom[e];
+                to[j] = editTo[e];
+                j++;
+            }
+        }
+        int[] start = instEditStart.clone();
+        for (int i = 0; i < start.length; i++) {
+            if (start[i] > edit) {
+                start[i]--;
+            }
+        }
+        return new Allocation(function, spec, operandLocs, start, key, from, to, paramBase, paramLocs, slotSizes,
+                frame, usedCalleeSaved);
+    }
+
     @Override
     public String toString() {
         return AllocationPrinter.print(this);

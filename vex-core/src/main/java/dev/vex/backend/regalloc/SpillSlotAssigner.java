@@ -65,30 +65,20 @@ final class SpillSlotAssigner {
         }
         Arrays.sort(order, 0, n);
         // A slot is reused only within a class: moves of different classes are sequenced
-        // separately, which is sound only if they never touch the same location.
-        int[] busyUntil = new int[16];
-        int[] slotClass = new int[16];
+        // separately, which is sound only if they never touch the same location. Per class, a
+        // min-heap of (busy until, slot) finds the slot that frees first.
+        LongHeap[] free = {new LongHeap(), new LongHeap()};
         for (int k = 0; k < n; k++) {
             int v = (int) order[k];
             int spanStart = (int) (order[k] >>> 32);
-            int cls = f.vregClass(v).ordinal();
-            int size = spec.spillSlotSize(f.vregClass(v));
-            int slot = -1;
-            for (int s = 0; s < slots.count(); s++) {
-                if (busyUntil[s] <= spanStart && slotClass[s] == cls) {
-                    slot = s;
-                    break;
-                }
+            LongHeap heap = free[f.vregClass(v).ordinal()];
+            int slot;
+            if (!heap.isEmpty() && (int) (heap.peek() >>> 32) <= spanStart) {
+                slot = (int) heap.poll();
+            } else {
+                slot = slots.newSlot(spec.spillSlotSize(f.vregClass(v)));
             }
-            if (slot < 0) {
-                slot = slots.newSlot(size);
-                if (slot == busyUntil.length) {
-                    busyUntil = Arrays.copyOf(busyUntil, slot * 2);
-                    slotClass = Arrays.copyOf(slotClass, slot * 2);
-                }
-                slotClass[slot] = cls;
-            }
-            busyUntil[slot] = spanEnd[v];
+            heap.add((long) spanEnd[v] << 32 | slot);
             slots.vregSlot[v] = slot;
             Interval root = lifetimes.vregs[v];
             for (int j = 0; j < root.numChildren; j++) {
