@@ -41,6 +41,9 @@ final class LifetimeAnalysis {
         }
         long[] live = new long[words];
         int[] defPos = new int[f.numVRegs()];
+        int[] hintVreg = new int[f.numVRegs()];
+        int[] hintPos = new int[f.numVRegs()];
+        java.util.Arrays.fill(hintVreg, -1);
         for (int b = n - 1; b >= 0; b--) {
             int from = Lifetimes.blockFrom(f, b);
             int to = Lifetimes.blockTo(f, b);
@@ -52,11 +55,12 @@ final class LifetimeAnalysis {
                 }
             }
             for (int i = f.blockEndInst(b) - 1; i >= f.blockFirstInst(b); i--) {
-                buildInst(f, spec, i, from, vregs, fixed, live, defPos);
+                buildInst(f, spec, i, from, vregs, fixed, live, defPos, hintVreg, hintPos);
             }
             for (int k = 0; k < f.numBlockParams(b); k++) {
                 int p = f.blockParam(b, k);
                 defPos[p] = from;
+                hintFromEarlierPred(f, b, k, hintVreg, hintPos);
                 if ((live[p >>> 6] & (1L << p)) != 0) {
                     vregs[p].setFromBackward(from);
                     live[p >>> 6] &= ~(1L << p);
@@ -71,11 +75,11 @@ final class LifetimeAnalysis {
         for (Interval it : fixed) {
             it.finishBuild();
         }
-        return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), defPos, liveIn, words);
+        return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), defPos, hintVreg, hintPos, liveIn, words);
     }
 
     private static void buildInst(MachFunction f, MachineSpec spec, int i, int blockFrom, Interval[] vregs,
-            Interval[] fixed, long[] live, int[] defPos) {
+            Interval[] fixed, long[] live, int[] defPos, int[] hintVreg, int[] hintPos) {
         int n = f.numOperands(i);
         long fixedDefs = 0;
         for (int k = 0; k < n; k++) {
@@ -104,6 +108,10 @@ final class LifetimeAnalysis {
                 it.addRangeBackward(pos, 2 * i + 2);
             }
             it.addUseBackward(pos, c == OperandConstraint.REG || c == OperandConstraint.REUSE_INPUT);
+            if (c == OperandConstraint.REUSE_INPUT) {
+                hintVreg[v] = Operand.vreg(f.operand(i, Operand.reuseIndex(op)));
+                hintPos[v] = 2 * i > blockFrom ? 2 * i - 1 : 2 * i;
+            }
             if (c == OperandConstraint.FIXED_REG) {
                 addFixed(f, fixed[Operand.fixedReg(op)], pos, 2 * i + 2, v, i);
                 it.hint = Operand.fixedReg(op);
@@ -117,9 +125,18 @@ final class LifetimeAnalysis {
             int v = Operand.vreg(op);
             OperandConstraint c = Operand.constraint(op);
             int end = Operand.isLate(op) ? 2 * i + 2 : 2 * i + 1;
+            int usePos = 2 * i;
+            boolean reused = isReusedInput(f, i, k);
+            if (reused && 2 * i > blockFrom && usedOnce(f, i, v)) {
+                // The input is copied into the def's register in the gap before the instruction
+                // (reading it there), so it need not live into the instruction: if it dies
+                // here, the def can take its register and the copy vanishes.
+                end = 2 * i;
+                usePos = 2 * i - 1;
+            }
             Interval it = interval(vregs, f, v);
             it.addRangeBackward(blockFrom, end);
-            it.addUseBackward(2 * i, c == OperandConstraint.REG && !isReusedInput(f, i, k));
+            it.addUseBackward(usePos, c == OperandConstraint.REG && !reused);
             live[v >>> 6] |= 1L << v;
             if (c == OperandConstraint.FIXED_REG) {
                 int r = Operand.fixedReg(op);
@@ -131,6 +148,34 @@ final class LifetimeAnalysis {
                     addFixed(f, fx, 2 * i, end, v, i);
                 }
                 it.hint = r;
+            }
+        }
+    }
+
+    private static boolean usedOnce(MachFunction f, int i, int v) {
+        int uses = 0;
+        for (int j = 0; j < f.numOperands(i); j++) {
+            int op = f.operand(i, j);
+            if (!Operand.isDef(op) && Operand.vreg(op) == v) {
+                uses++;
+            }
+        }
+        return uses == 1;
+    }
+
+    /** A block parameter prefers the register of its argument from a predecessor laid out before it. */
+    private static void hintFromEarlierPred(MachFunction f, int b, int k, int[] hintVreg, int[] hintPos) {
+        for (int e = 0; e < f.numPreds(b); e++) {
+            int pred = f.pred(b, e);
+            if (pred < b) {
+                for (int s = 0; s < f.numSuccs(pred); s++) {
+                    if (f.succ(pred, s) == b) {
+                        int p = f.blockParam(b, k);
+                        hintVreg[p] = f.succArg(pred, s, k);
+                        hintPos[p] = Lifetimes.blockTo(f, pred) - 1;
+                        return;
+                    }
+                }
             }
         }
     }

@@ -14,17 +14,25 @@ final class Lifetimes {
     final int[] loopDepth;
     /** Position of each vreg's definition (not its interval's start, which a loop can precede). */
     final int[] defPos;
+    /**
+     * For a block parameter or a def that reuses an input: the vreg whose register it would
+     * best share (the argument from an earlier block; the reused input), and where; else -1.
+     */
+    final int[] hintVreg;
+    final int[] hintPos;
     /** Live-in sets: block {@code b} owns words {@code [b * words, (b + 1) * words)}. */
     final long[] liveIn;
     final int words;
 
-    Lifetimes(MachFunction function, Interval[] vregs, Interval[] fixed, int[] loopDepth, int[] defPos, long[] liveIn,
-            int words) {
+    Lifetimes(MachFunction function, Interval[] vregs, Interval[] fixed, int[] loopDepth, int[] defPos, int[] hintVreg,
+            int[] hintPos, long[] liveIn, int words) {
         this.function = function;
         this.vregs = vregs;
         this.fixed = fixed;
         this.loopDepth = loopDepth;
         this.defPos = defPos;
+        this.hintVreg = hintVreg;
+        this.hintPos = hintPos;
         this.liveIn = liveIn;
         this.words = words;
     }

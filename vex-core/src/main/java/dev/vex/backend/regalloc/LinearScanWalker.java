@@ -154,9 +154,10 @@ final class LinearScanWalker {
         }
         int end = cur.end();
         int reg = -1;
-        if (cur.hint >= 0 && spec.regClass(cur.hint).ordinal() == cur.regClass && contains(regs, cur.hint)
-                && freeUntil[cur.hint] >= end) {
-            reg = cur.hint;
+        int hint = hint(cur);
+        if (hint >= 0 && spec.regClass(hint).ordinal() == cur.regClass && contains(regs, hint)
+                && freeUntil[hint] >= end) {
+            reg = hint;
         }
         if (reg < 0) {
             reg = wholeFit(regs, end);
@@ -176,6 +177,19 @@ final class LinearScanWalker {
             unhandled.add(cur.splitAt(optimalSplit(evenUp(cur.start() + 1), freeUntil[reg])));
         }
         return true;
+    }
+
+    /** A fixed register the interval meets, else the register of the vreg it would best share. */
+    private int hint(Interval cur) {
+        if (cur.hint >= 0 || cur != cur.root) {
+            return cur.hint;
+        }
+        int other = lifetimes.hintVreg[cur.vreg];
+        if (other < 0 || lifetimes.vregs[other] == null) {
+            return -1;
+        }
+        Interval c = lifetimes.vregs[other].childAt(lifetimes.hintPos[cur.vreg]);
+        return c != null && Location.isReg(c.location) ? c.location : -1;
     }
 
     /**

@@ -10,7 +10,8 @@ import dev.vex.backend.OperandConstraint;
  * <p>An ordinary operand gets the location of the part of its vreg that covers the operand's
  * position. A fixed operand is at its register: a use gets a copy into it just before the
  * instruction, a def a copy out of it into the vreg's location right after. A reused input is at
- * the def's register, into which it is copied before the instruction. Where a vreg was split in
+ * the def's register, into which it is copied (with the split moves, from where it was before
+ * the gap) before the instruction. Where a vreg was split in
  * the middle of a block, a move joins the two parts; spill stores right after definitions are
  * added for the vregs that phase 3 chose to store there.
  */
@@ -22,6 +23,7 @@ final class LocationAssigner {
         Interval[] vregs = lifetimes.vregs;
         int[] locs = new int[f.totalOperands()];
         boolean[] fixedDef = new boolean[f.numVRegs()];
+        int[] fixedDefReg = new int[f.numVRegs()];
         for (int i = 0; i < f.numInsts(); i++) {
             int base = f.operandBase(i);
             int n = f.numOperands(i);
@@ -35,6 +37,7 @@ final class LocationAssigner {
                         int r = Operand.fixedReg(op);
                         locs[base + k] = r;
                         fixedDef[v] = true;
+                        fixedDefReg[v] = r;
                         Interval after = vregs[v].childAt(2 * i + 2);
                         if (after != null && after.location != r) {
                             moves.add(i + 1, MoveList.AFTER_DEF, r, after.location, cls);
@@ -54,7 +57,9 @@ final class LocationAssigner {
                         moves.add(i, MoveList.BEFORE_USE, src, r, cls);
                     }
                 } else {
-                    locs[base + k] = vregs[v].childAt(2 * i).location;
+                    // A reused input that dies here ends before 2i; the loop below places it.
+                    Interval at = vregs[v].childAt(2 * i);
+                    locs[base + k] = at == null ? Location.NONE : at.location;
                 }
             }
             for (int k = 0; k < n; k++) {
@@ -62,17 +67,31 @@ final class LocationAssigner {
                 if (Operand.isDef(op) && Operand.constraint(op) == OperandConstraint.REUSE_INPUT) {
                     int in = Operand.reuseIndex(op);
                     int dst = locs[base + k];
-                    int src = locs[base + in];
+                    int src = beforeGap(lifetimes, Operand.vreg(f.operand(i, in)), i, fixedDef, fixedDefReg);
                     locs[base + in] = dst;
-                    if (src != dst) {
-                        moves.add(i, MoveList.BEFORE_USE, src, dst, vregs[Operand.vreg(op)].regClass);
-                    }
+                    moves.add(i, MoveList.AFTER_DEF, src, dst, vregs[Operand.vreg(op)].regClass);
                 }
             }
         }
         addBlockParamStores(lifetimes, slots, moves);
         addSplitMoves(lifetimes, slots, fixedDef, moves);
         return locs;
+    }
+
+    /**
+     * Where {@code v} is just before the gap before instruction {@code i}: a reused input is
+     * copied in the after-def group, whose moves all read their sources there. At a block start
+     * that is after the edge moves; right after a fixed def it is the def's register.
+     */
+    private static int beforeGap(Lifetimes lifetimes, int v, int i, boolean[] fixedDef, int[] fixedDefReg) {
+        MachFunction f = lifetimes.function;
+        if (f.blockFirstInst(f.blockOf(i)) == i) {
+            return lifetimes.vregs[v].childAt(2 * i).location;
+        }
+        if (fixedDef[v] && lifetimes.defPos[v] == 2 * i - 1) {
+            return fixedDefReg[v];
+        }
+        return lifetimes.vregs[v].childAt(2 * i - 1).location;
     }
 
     /** The same vreg used twice in one fixed register needs one copy. */

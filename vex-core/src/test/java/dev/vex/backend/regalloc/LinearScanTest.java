@@ -126,6 +126,34 @@ class LinearScanTest {
     }
 
     @Test
+    void twoAddressFormWhoseInputDiesNeedsNoCopy() {
+        Allocation a = Allocated.of("""
+                block0:
+                  op def:v0
+                  op def:v1
+                  add reuse1:v2 use:v0 use:v1
+                  ret use:v2@r0
+                """);
+        assertEquals(0, a.editEnd(2) - a.editStart(2), "the def takes the dying input's register:\n" + a);
+        assertEquals(a.operandLocation(2, 0), a.operandLocation(2, 1));
+    }
+
+    @Test
+    void blockParameterTakesItsArgumentsRegister() {
+        Allocation a = Allocated.of("""
+                block0:
+                  op def:v0
+                  op def:v1 use:v0
+                  jump block1(v1)
+                block1(v2):
+                  op def:v3 use:v2
+                  ret use:v3@r0
+                """);
+        assertEquals(0, a.numEdits(), "no moves at all:\n" + a);
+        assertEquals(a.operandLocation(1, 0), a.blockParamLocation(1, 0));
+    }
+
+    @Test
     void earlyDefsAndLateUsesGetTheirOwnRegisters() {
         Allocation a = Allocated.of("""
                 block0:
