@@ -23,7 +23,37 @@ import dev.vex.backend.RegClass;
 public final class LinearScan {
     private LinearScan() {}
 
+    /** Set the system property {@code vex.regalloc.check} to prove every allocation right (slow). */
+    private static final boolean CHECK = Boolean.getBoolean("vex.regalloc.check");
+
     public static Allocation allocate(MachFunction f, MachineSpec spec) {
+        checkSpec(spec);
+        Allocation a = run(f, spec);
+        if (CHECK) {
+            RegisterAllocationChecker.check(a);
+        }
+        return a;
+    }
+
+    /** A target's register description must be consistent; an inconsistent one is a target bug. */
+    private static void checkSpec(MachineSpec spec) {
+        if (spec.numRegs() > 64) {
+            throw new IllegalArgumentException("at most 64 physical registers");
+        }
+        for (RegClass cls : RegClass.values()) {
+            int scratch = spec.scratch(cls);
+            if (scratch < 0 || scratch >= spec.numRegs() || spec.regClass(scratch) != cls) {
+                throw new IllegalArgumentException("bad scratch register for " + cls);
+            }
+            for (int r : spec.allocationOrder(cls)) {
+                if (r == scratch || spec.regClass(r) != cls) {
+                    throw new IllegalArgumentException("allocation order of " + cls + " holds register " + r);
+                }
+            }
+        }
+    }
+
+    private static Allocation run(MachFunction f, MachineSpec spec) {
         Lifetimes lifetimes = LifetimeAnalysis.analyze(f, spec);
         LinearScanWalker walker = new LinearScanWalker(lifetimes, spec);
         for (RegClass cls : RegClass.values()) {

@@ -154,9 +154,12 @@ final class LinearScanWalker {
         }
         int end = cur.end();
         int reg = -1;
-        int hint = hint(cur);
-        if (hint >= 0 && spec.regClass(hint).ordinal() == cur.regClass && contains(regs, hint)
-                && freeUntil[hint] >= end) {
+        int hint = cur.hint;
+        if (hint >= 0 && usable(hint, cur, regs) && freeUntil[hint] >= end) {
+            reg = hint;
+        }
+        hint = sharingHint(cur);
+        if (reg < 0 && hint >= 0 && usable(hint, cur, regs) && freeUntil[hint] >= end) {
             reg = hint;
         }
         if (reg < 0) {
@@ -179,10 +182,14 @@ final class LinearScanWalker {
         return true;
     }
 
-    /** A fixed register the interval meets, else the register of the vreg it would best share. */
-    private int hint(Interval cur) {
-        if (cur.hint >= 0 || cur != cur.root) {
-            return cur.hint;
+    private boolean usable(int reg, Interval cur, int[] regs) {
+        return spec.regClass(reg).ordinal() == cur.regClass && contains(regs, reg);
+    }
+
+    /** The register of the vreg this one would best share (see {@link Lifetimes#hintVreg}), or -1. */
+    private int sharingHint(Interval cur) {
+        if (cur != cur.root) {
+            return -1;
         }
         int other = lifetimes.hintVreg[cur.vreg];
         if (other < 0 || lifetimes.vregs[other] == null) {
