@@ -92,6 +92,35 @@ class LinearScanTest {
     }
 
     @Test
+    void awaitKeepsOnlyValuesLiveAcrossItInTheFrame() {
+        // await clobbers every register; v0 is live across it, v1 is not.
+        Allocation a = Allocated.of("""
+                block0:
+                  op def:v0
+                  op def:v1
+                  op def:v2 use:v1
+                  await def:v3@r0 clobber:r1,r2,r3,r4,f0,f1,f2
+                  op def:v4 use:v3 use:v0
+                  ret use:v4@r0
+                """);
+        MachFunction f = a.function();
+        assertEquals(1, a.numSpillSlots(), "only v0 needs a slot");
+        assertTrue(Location.isReg(a.operandLocation(2, 1)), "v1 stays in a register");
+        int stores = 0;
+        int reloads = 0;
+        for (int i = 0; i < f.numInsts(); i++) {
+            for (int e = a.editStart(i); e < a.editEnd(i); e++) {
+                stores += Location.isSlot(a.editTo(e)) ? 1 : 0;
+                reloads += Location.isSlot(a.editFrom(e)) ? 1 : 0;
+            }
+        }
+        assertEquals(1, stores, "v0 is stored once:\n" + a);
+        assertEquals(1, reloads, "and reloaded once:\n" + a);
+        assertEquals(1L << TestTarget.R2 | 1L << TestTarget.R3 | 1L << TestTarget.F1, a.usedCalleeSaved(),
+                "an await that clobbers callee-saved registers makes the prologue save them");
+    }
+
+    @Test
     void divisionConstraintsAreHonoured() {
         Allocation a = Allocated.of("""
                 block0:

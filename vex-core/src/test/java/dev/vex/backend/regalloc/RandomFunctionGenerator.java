@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * Random valid machine functions of {@link TestTarget}: a random CFG with forward branches and
  * loops (critical edges split), block parameters, and instructions that keep many values live at
  * once, with calls (fixed argument and result registers, caller-saved clobbers), x86-like
- * division (dividend and quotient in r0, r1 clobbered), two-address shifts with the count in r1,
+ * awaits (every register clobbered), x86-like division (dividend and quotient in r0, r1
+ * clobbered), two-address shifts with the count in r1,
  * early defs, late uses and operands that may be on the stack.
  *
  * <p>Values are used only where their definition dominates (available = defined in a dominator
@@ -177,6 +178,13 @@ final class RandomFunctionGenerator {
             int[] arr = ops.stream().mapToInt(Integer::intValue).toArray();
             long clobbers = TestTarget.INSTANCE.callerSaved();
             return () -> fb.inst(new TestInst("call", seed), clobbers, arr);
+        }
+        if (kind == 3) {
+            // await: every register is clobbered; the result comes back in r0.
+            int v = newVReg(fb, isFloat, false);
+            avail.add(v);
+            long all = (1L << TestTarget.INSTANCE.numRegs()) - 1;
+            return () -> fb.inst(new TestInst("await", seed), all & ~(1L << TestTarget.R0), Operand.defFixed(v, TestTarget.R0));
         }
         if (kind < 5) {
             // x86 division: dividend and quotient in r0, the remainder register r1 clobbered.
