@@ -219,6 +219,38 @@ class LinearScanTest {
     }
 
     @Test
+    void lateFixedUseAndEarlyFixedDef() {
+        Allocation a = Allocated.of("""
+                block0:
+                  op def:v0
+                  op def:v1
+                  op early:v2@r1 late:v0@r0 use:v1
+                  op def:v3 use:v0 use:v1 use:v2
+                  ret use:v3@r0
+                """);
+        assertEquals(TestTarget.R1, a.operandLocation(2, 0));
+        assertEquals(TestTarget.R0, a.operandLocation(2, 1));
+        int v1 = a.operandLocation(2, 2);
+        assertTrue(v1 != TestTarget.R0 && v1 != TestTarget.R1, "an early def's register is not shared with uses");
+    }
+
+    @Test
+    void unreachableBlocksAreAllocatedToo() {
+        Allocation a = Allocated.of("""
+                block0:
+                  op def:v0
+                  jump block2(v0)
+                block1:
+                  op def:v1
+                  op def:v2 use:v1
+                  jump block2(v2)
+                block2(v3):
+                  ret use:v3@r0
+                """);
+        assertTrue(Location.isReg(a.operandLocation(2, 1)));
+    }
+
+    @Test
     void tooManyFloatsAtOneInstructionIsReported() {
         MachFunction f = MachDsl.parse("""
                 block0:

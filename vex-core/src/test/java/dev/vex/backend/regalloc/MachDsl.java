@@ -3,6 +3,7 @@ package dev.vex.backend.regalloc;
 import dev.vex.backend.MachFunction;
 import dev.vex.backend.MachFunctionBuilder;
 import dev.vex.backend.Operand;
+import dev.vex.backend.OperandConstraint;
 import dev.vex.backend.RegClass;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,6 +158,8 @@ final class MachDsl {
             return switch (kind) {
                 case "use" -> Operand.useFixed(v, fixed);
                 case "def" -> Operand.defFixed(v, fixed);
+                case "late" -> Operand.of(v, false, true, OperandConstraint.FIXED_REG, fixed);
+                case "early" -> Operand.of(v, true, false, OperandConstraint.FIXED_REG, fixed);
                 default -> throw new IllegalArgumentException("fixed " + kind);
             };
         }
