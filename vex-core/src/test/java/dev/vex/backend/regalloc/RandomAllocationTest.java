@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vex.backend.MachFunction;
+import dev.vex.backend.MachineSpec;
 import dev.vex.backend.RegClass;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -15,16 +16,21 @@ import org.junit.jupiter.api.Test;
 class RandomAllocationTest {
     @Test
     void smallFunctions() {
-        run(0x5EED_0001L, 4000, 10, 12);
+        run(TestTarget.INSTANCE, 0x5EED_0001L, 3000, 10, 12);
     }
 
     @Test
     void largeFunctions() {
-        run(0x5EED_0002L, 150, 40, 40);
+        run(TestTarget.INSTANCE, 0x5EED_0002L, 60, 40, 40);
     }
 
-    private static void run(long seed, int count, int maxBlocks, int maxInsts) {
-        RandomFunctionGenerator gen = new RandomFunctionGenerator(seed, maxBlocks, maxInsts);
+    @Test
+    void widerTarget() {
+        run(WideTestTarget.INSTANCE, 0x5EED_0003L, 1500, 12, 16);
+    }
+
+    private static void run(MachineSpec spec, long seed, int count, int maxBlocks, int maxInsts) {
+        RandomFunctionGenerator gen = new RandomFunctionGenerator(seed, maxBlocks, maxInsts, spec);
         long insts = 0;
         int maxPressure = 0;
         int spilled = 0;
@@ -32,11 +38,11 @@ class RandomAllocationTest {
         for (int n = 0; n < count; n++) {
             MachFunction f = gen.next("r" + n);
             insts += f.numInsts();
-            maxPressure = Math.max(maxPressure, maxIntPressure(f));
+            maxPressure = Math.max(maxPressure, maxIntPressure(f, spec));
             long t0 = System.nanoTime();
             Allocation a;
             try {
-                a = LinearScan.allocate(f, TestTarget.INSTANCE);
+                a = LinearScan.allocate(f, spec);
             } catch (RuntimeException e) {
                 throw new AssertionError("allocating function " + n + ":\n" + f, e);
             }
@@ -55,14 +61,14 @@ class RandomAllocationTest {
                 assertArrayEquals(expected, actual, "toy machine traces differ for function " + n + ":\n" + f + "\n" + a);
             }
         }
-        System.out.printf("random allocation: %d functions, %d instructions, max int pressure %d, %d with spills, "
-                + "allocation %.1f ms%n", count, insts, maxPressure, spilled, nanos / 1e6);
+        System.out.printf("random allocation on %s: %d functions, %d instructions, max int pressure %d, %d with spills, "
+                + "allocation %.1f ms%n", spec.getClass().getSimpleName(), count, insts, maxPressure, spilled, nanos / 1e6);
         assertTrue(spilled > count / 4, "the generator must produce real register pressure");
     }
 
     /** Most integer vregs live at one position. */
-    static int maxIntPressure(MachFunction f) {
-        Lifetimes lt = LifetimeAnalysis.analyze(f, TestTarget.INSTANCE);
+    static int maxIntPressure(MachFunction f, MachineSpec spec) {
+        Lifetimes lt = LifetimeAnalysis.analyze(f, spec);
         int[] delta = new int[2 * f.numInsts() + 2];
         for (Interval it : lt.vregs) {
             if (it == null || it.regClass != RegClass.INT.ordinal()) {

@@ -2,6 +2,7 @@ package dev.vex.backend.regalloc;
 
 import dev.vex.backend.MachFunction;
 import dev.vex.backend.MachFunctionBuilder;
+import dev.vex.backend.MachineSpec;
 import dev.vex.backend.Operand;
 import dev.vex.backend.RegClass;
 import java.util.ArrayList;
@@ -25,8 +26,15 @@ final class RandomFunctionGenerator {
     private final SplittableRandom rnd;
     private final int maxBlocks;
     private final int maxInsts;
+    private final MachineSpec spec;
 
     RandomFunctionGenerator(long seed, int maxBlocks, int maxInsts) {
+        this(seed, maxBlocks, maxInsts, TestTarget.INSTANCE);
+    }
+
+    /** {@code spec} must number r0, r1 and f0 as {@link TestTarget} does. */
+    RandomFunctionGenerator(long seed, int maxBlocks, int maxInsts, MachineSpec spec) {
+        this.spec = spec;
         this.rnd = new SplittableRandom(seed);
         this.maxBlocks = maxBlocks;
         this.maxInsts = maxInsts;
@@ -74,7 +82,7 @@ final class RandomFunctionGenerator {
         int[] idom = dominators(succs, total);
         int[] rpo = reversePostorder(succs, total);
 
-        MachFunctionBuilder fb = new MachFunctionBuilder(name, TestTarget.INSTANCE);
+        MachFunctionBuilder fb = new MachFunctionBuilder(name, spec);
         for (int b = 0; b < total; b++) {
             fb.newBlock();
         }
@@ -176,14 +184,14 @@ final class RandomFunctionGenerator {
                 avail.add(v);
             }
             int[] arr = ops.stream().mapToInt(Integer::intValue).toArray();
-            long clobbers = TestTarget.INSTANCE.callerSaved();
+            long clobbers = spec.callerSaved();
             return () -> fb.inst(new TestInst("call", seed), clobbers, arr);
         }
         if (kind == 3) {
             // await: every register is clobbered; the result comes back in r0.
             int v = newVReg(fb, isFloat, false);
             avail.add(v);
-            long all = (1L << TestTarget.INSTANCE.numRegs()) - 1;
+            long all = (1L << spec.numRegs()) - 1;
             return () -> fb.inst(new TestInst("await", seed), all & ~(1L << TestTarget.R0), Operand.defFixed(v, TestTarget.R0));
         }
         if (kind < 5) {
