@@ -34,6 +34,9 @@ final class DataFlowResolver {
                     for (long m = lifetimes.liveIn[b * words + w]; m != 0; m &= m - 1) {
                         int v = w * 64 + Long.numberOfTrailingZeros(m);
                         Interval root = vregs[v];
+                        if (root.numChildren == 1) {
+                            continue; // never split: one location everywhere
+                        }
                         int src = root.childAt(predEnd).location;
                         int dst = root.childAt(succStart).location;
                         if (src == dst || (slots.storeAtDef[v] && dst == Location.slot(slots.vregSlot[v]))) {

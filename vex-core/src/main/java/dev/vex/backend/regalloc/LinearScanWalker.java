@@ -75,15 +75,19 @@ final class LinearScanWalker {
         numActive = 0;
         numInactive = 0;
         long budget = 64L * (count + function.numInsts()) + 1024;
+        int lastPos = -1;
         while (!unhandled.isEmpty()) {
             if (--budget < 0) {
                 throw new IllegalStateException("linear scan did not converge in " + function.name());
             }
             Interval cur = unhandled.poll();
             int pos = cur.start();
-            updateActive(pos);
-            for (int r : regs) {
-                lifetimes.fixed[r].coversAdvancing(pos);
+            if (pos != lastPos) {
+                updateActive(pos);
+                for (int r : regs) {
+                    lifetimes.fixed[r].coversAdvancing(pos);
+                }
+                lastPos = pos;
             }
             cur.cursor = 0;
             if (!tryAllocateFree(cur, regs)) {
