@@ -118,6 +118,12 @@ public final class Allocation {
                 slotSizes, frame, usedCalleeSaved);
     }
 
+    /** A copy reporting other callee-saved registers: for testing that the checker catches it. */
+    Allocation withUsedCalleeSaved(long regs) {
+        return new Allocation(function, spec, operandLocs, instEditStart, editKey, editFrom, editTo, paramBase,
+                paramLocs, slotSizes, frame, regs);
+    }
+
     /** A copy without one edit: for testing that the checker catches it. */
     Allocation withoutEdit(int edit) {
         int n = editFrom.length - 1;

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>every use reads a location holding its own vreg;
  *   <li>operands obey their constraints (fixed register, register of the class, reuse);
- *   <li>no def shares a location with another def, with a late use, or (early defs) with a use.
+ *   <li>no def shares a location with another def, with a late use, or (early defs) with a use;
+ *   <li>every callee-saved register the function overwrites is reported for the prologue to save.
  * </ul>
  */
 public final class RegisterAllocationChecker {
@@ -34,6 +35,8 @@ public final class RegisterAllocationChecker {
     private final int numLocs;
     private final int[] paramStamp;
     private int stamp;
+    /** Registers written by defs, moves and clobbers. */
+    private long written;
 
     private RegisterAllocationChecker(Allocation a) {
         this.a = a;
@@ -104,10 +107,19 @@ public final class RegisterAllocationChecker {
                 }
             }
         }
+        long unsaved = written & spec.calleeSaved() & ~a.usedCalleeSaved();
+        if (unsaved != 0) {
+            throw fail("callee-saved register " + spec.regName(Long.numberOfTrailingZeros(unsaved))
+                    + " is overwritten but not reported for saving");
+        }
     }
 
     private void move(int[] state, int e) {
-        state[index(a.editTo(e))] = state[index(a.editFrom(e))];
+        int to = a.editTo(e);
+        if (Location.isReg(to)) {
+            written |= 1L << to;
+        }
+        state[index(to)] = state[index(a.editFrom(e))];
     }
 
     /** Meets {@code edge} into {@code in}; true if {@code in} changed. */
@@ -188,6 +200,7 @@ public final class RegisterAllocationChecker {
                 }
             }
         }
+        written |= f.clobbers(i);
         for (long m = f.clobbers(i); m != 0; m &= m - 1) {
             state[Long.numberOfTrailingZeros(m)] = UNKNOWN;
         }
@@ -205,7 +218,11 @@ public final class RegisterAllocationChecker {
         for (int k = 0; k < n; k++) {
             int op = f.operand(i, k);
             if (Operand.isDef(op)) {
-                state[index(a.operandLocation(i, k))] = Operand.vreg(op);
+                int loc = a.operandLocation(i, k);
+                if (Location.isReg(loc)) {
+                    written |= 1L << loc;
+                }
+                state[index(loc)] = Operand.vreg(op);
             }
         }
     }

@@ -82,4 +82,14 @@ class RegisterAllocationCheckerTest {
             assertThrows(RegisterAllocationCheckException.class, () -> RegisterAllocationChecker.check(bad));
         }
     }
+
+    @Test
+    void anUnreportedCalleeSavedRegisterIsCaught() {
+        Allocation good = Allocated.of(CALL);
+        assertTrue(good.usedCalleeSaved() != 0, "v0 lives in a callee-saved register across the call");
+        Allocation bad = good.withUsedCalleeSaved(0);
+        RegisterAllocationCheckException e = assertThrows(RegisterAllocationCheckException.class,
+                () -> RegisterAllocationChecker.check(bad));
+        assertTrue(e.getMessage().contains("not reported"), e.getMessage());
+    }
 }
