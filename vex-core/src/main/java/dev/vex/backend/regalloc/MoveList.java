@@ -11,9 +11,12 @@ import java.util.Arrays;
 final class MoveList {
     /** Moves on the edge from the single predecessor, at the start of a block. */
     static final int EDGE_IN = 0;
-    /** Split moves, copies out of fixed def registers, spill stores after a definition. */
+    /**
+     * Split moves, copies out of fixed def registers, spill stores after a definition, and copies
+     * of reused inputs into their def's register; all read where values were before the gap.
+     */
     static final int AFTER_DEF = 1;
-    /** Copies into fixed use registers and into the register of a def that reuses an input. */
+    /** Copies into fixed use registers. */
     static final int BEFORE_USE = 2;
     /** Moves on the edge to a join block, before the jump. */
     static final int EDGE_OUT = 3;

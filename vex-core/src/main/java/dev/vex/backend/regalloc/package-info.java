@@ -23,8 +23,8 @@
  *
  * <p>Positions are even for the early point of an instruction and odd for its late point; moves
  * go only in the gap before an instruction, in the order edge-in, after-def (splits, copies out of
- * fixed def registers, spill stores), before-use (copies into fixed use registers and reused
- * inputs), edge-out. The MachFunction is never modified.
+ * fixed def registers, spill stores, reused inputs into their def's register), before-use
+ * (copies into fixed use registers), edge-out. The MachFunction is never modified.
  *
  * <p>Async functions: an await is an instruction that clobbers every allocatable register (its
  * results fixed to the return registers). Values live across it therefore end up in spill slots
