@@ -212,7 +212,6 @@ public final class MachFunctionBuilder {
     }
 
     private void validateInst(MachFunction f, int i, boolean isTerminator, boolean[] defined) {
-        long fixedUses = 0;
         long fixedDefs = 0;
         int n = f.numOperands(i);
         for (int k = 0; k < n; k++) {
@@ -246,7 +245,6 @@ public final class MachFunctionBuilder {
                                 throw fail("inst " + i + ": two uses fixed to " + spec.regName(r));
                             }
                         }
-                        fixedUses |= bit;
                     }
                 }
                 case REUSE_INPUT -> {

@@ -44,13 +44,6 @@ final class MachDsl {
         return new MachDsl("test").run(text);
     }
 
-    /** The vreg number the name got (after parsing). */
-    static int vreg(MachFunction f, String text, String name) {
-        MachDsl d = new MachDsl("test");
-        d.run(text);
-        return d.vregs.get(name);
-    }
-
     private MachFunction run(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {

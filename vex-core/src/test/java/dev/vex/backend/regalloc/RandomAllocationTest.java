@@ -34,6 +34,7 @@ class RandomAllocationTest {
         long insts = 0;
         int maxPressure = 0;
         int spilled = 0;
+        long edits = 0;
         long nanos = 0;
         for (int n = 0; n < count; n++) {
             MachFunction f = gen.next("r" + n);
@@ -50,6 +51,7 @@ class RandomAllocationTest {
             if (a.numSpillSlots() > 0) {
                 spilled++;
             }
+            edits += a.numEdits();
             try {
                 RegisterAllocationChecker.check(a);
             } catch (RuntimeException e) {
@@ -62,7 +64,8 @@ class RandomAllocationTest {
             }
         }
         System.out.printf("random allocation on %s: %d functions, %d instructions, max int pressure %d, %d with spills, "
-                + "allocation %.1f ms%n", spec.getClass().getSimpleName(), count, insts, maxPressure, spilled, nanos / 1e6);
+                + "%.2f moves per instruction, allocation %.1f ms%n", spec.getClass().getSimpleName(), count, insts,
+                maxPressure, spilled, (double) edits / insts, nanos / 1e6);
         assertTrue(spilled > count / 4, "the generator must produce real register pressure");
     }
 
