@@ -29,8 +29,17 @@ class RandomAllocationTest {
         run(WideTestTarget.INSTANCE, 0x5EED_0003L, 1500, 12, 16);
     }
 
+    @Test
+    void moderatePressure() {
+        run(new RandomFunctionGenerator(0x5EED_0004L, 12, 16, WideTestTarget.INSTANCE).local(90),
+                WideTestTarget.INSTANCE, 0x5EED_0004L, 1000, 10);
+    }
+
     private static void run(MachineSpec spec, long seed, int count, int maxBlocks, int maxInsts) {
-        RandomFunctionGenerator gen = new RandomFunctionGenerator(seed, maxBlocks, maxInsts, spec);
+        run(new RandomFunctionGenerator(seed, maxBlocks, maxInsts, spec), spec, seed, count, count / 4);
+    }
+
+    private static void run(RandomFunctionGenerator gen, MachineSpec spec, long seed, int count, int minSpilled) {
         long insts = 0;
         int maxPressure = 0;
         int spilled = 0;
@@ -66,7 +75,7 @@ class RandomAllocationTest {
         System.out.printf("random allocation on %s: %d functions, %d instructions, max int pressure %d, %d with spills, "
                 + "%.2f moves per instruction, allocation %.1f ms%n", spec.getClass().getSimpleName(), count, insts,
                 maxPressure, spilled, (double) edits / insts, nanos / 1e6);
-        assertTrue(spilled > count / 4, "the generator must produce real register pressure");
+        assertTrue(spilled >= minSpilled, "the generator must produce real register pressure");
     }
 
     /** Most integer vregs live at one position. */

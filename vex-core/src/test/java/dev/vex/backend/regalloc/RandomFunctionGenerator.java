@@ -27,6 +27,14 @@ final class RandomFunctionGenerator {
     private final int maxBlocks;
     private final int maxInsts;
     private final MachineSpec spec;
+    /** Percent of uses taken from the eight most recent values (the rest uniformly from all). */
+    private int locality;
+
+    /** Makes most uses read recent values, for the moderate pressure of ordinary code. */
+    RandomFunctionGenerator local(int percent) {
+        locality = percent;
+        return this;
+    }
 
     RandomFunctionGenerator(long seed, int maxBlocks, int maxInsts) {
         this(seed, maxBlocks, maxInsts, TestTarget.INSTANCE);
@@ -271,6 +279,14 @@ final class RandomFunctionGenerator {
 
     /** A random available value of the class; the entry block defines one of each. */
     private int pick(List<Integer> avail, boolean[] isFloat, boolean f) {
+        if (rnd.nextInt(100) < locality) {
+            for (int tries = 0; tries < 8; tries++) {
+                int v = avail.get(Math.max(0, avail.size() - 1 - rnd.nextInt(8)));
+                if (isFloat[v] == f) {
+                    return v;
+                }
+            }
+        }
         for (int tries = 0; tries < 64; tries++) {
             int v = avail.get(rnd.nextInt(avail.size()));
             if (isFloat[v] == f) {
