@@ -41,6 +41,8 @@ final class Interval {
 
     /** Split children in ascending start order, including the root itself at index 0 (root only). */
     Interval[] children;
+    /** Their starts, so that lookups do not chase pointers. */
+    int[] childStarts;
     int numChildren;
 
     /** Location marker for a part that lives in the vreg's spill slot. */
@@ -57,7 +59,8 @@ final class Interval {
             owners = new int[4];
         }
         if (root == null) {
-            children = new Interval[] {this};
+            children = new Interval[] {this, null};
+            childStarts = new int[2];
             numChildren = 1;
         }
     }
@@ -293,24 +296,31 @@ final class Interval {
     private void addChild(Interval child) {
         if (numChildren == children.length) {
             children = Arrays.copyOf(children, numChildren * 2);
+            childStarts = Arrays.copyOf(childStarts, numChildren * 2);
         }
+        childStarts[0] = start();
         int at = numChildren;
         int s = child.start();
-        while (at > 0 && children[at - 1].start() > s) {
+        while (at > 0 && childStarts[at - 1] > s) {
             children[at] = children[at - 1];
+            childStarts[at] = childStarts[at - 1];
             at--;
         }
         children[at] = child;
+        childStarts[at] = s;
         numChildren++;
     }
 
     /** The part of this (root) vreg that covers {@code pos}, or null. */
     Interval childAt(int pos) {
+        if (numChildren == 1) {
+            return covers(pos) ? this : null;
+        }
         int lo = 0;
         int hi = numChildren - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (children[mid].start() <= pos) {
+            if (childStarts[mid] <= pos) {
                 lo = mid;
             } else {
                 hi = mid - 1;
