@@ -1,0 +1,104 @@
+package dev.vex.backend.regalloc;
+
+import dev.vex.backend.FrameLayout;
+import dev.vex.backend.MachFunction;
+import dev.vex.backend.MachineSpec;
+import dev.vex.backend.Operand;
+import dev.vex.backend.OperandConstraint;
+import dev.vex.backend.RegClass;
+
+/**
+ * The register allocator's driver: runs the phases in order and assembles the
+ * {@link Allocation}. Each phase is its own class:
+ *
+ * <ol>
+ *   <li>{@link LifetimeAnalysis}: liveness, intervals with ranges and use positions;
+ *   <li>{@link LinearScanWalker}: registers, splitting and spilling, per class;
+ *   <li>{@link SpillSlotAssigner}: where spilled values are stored, and their slots;
+ *   <li>{@link DataFlowResolver}: moves on control-flow edges and for block parameters;
+ *   <li>{@link LocationAssigner}: operand locations, moves inside blocks;
+ *   <li>{@link MoveSequencer}: parallel moves ordered, cycles broken.
+ * </ol>
+ */
+public final class LinearScan {
+    private LinearScan() {}
+
+    /** Set the system property {@code vex.regalloc.check} to prove every allocation right (slow). */
+    private static final boolean CHECK = Boolean.getBoolean("vex.regalloc.check");
+
+    public static Allocation allocate(MachFunction f, MachineSpec spec) {
+        checkSpec(spec);
+        Allocation a = run(f, spec);
+        if (CHECK) {
+            RegisterAllocationChecker.check(a);
+        }
+        return a;
+    }
+
+    /** A target's register description must be consistent; an inconsistent one is a target bug. */
+    private static void checkSpec(MachineSpec spec) {
+        if (spec.numRegs() > 64) {
+            throw new IllegalArgumentException("at most 64 physical registers");
+        }
+        for (RegClass cls : RegClass.values()) {
+            int scratch = spec.scratch(cls);
+            if (scratch < 0 || scratch >= spec.numRegs() || spec.regClass(scratch) != cls) {
+                throw new IllegalArgumentException("bad scratch register for " + cls);
+            }
+            for (int r : spec.allocationOrder(cls)) {
+                if (r == scratch || spec.regClass(r) != cls) {
+                    throw new IllegalArgumentException("allocation order of " + cls + " holds register " + r);
+                }
+            }
+        }
+    }
+
+    private static Allocation run(MachFunction f, MachineSpec spec) {
+        Lifetimes lifetimes = LifetimeAnalysis.analyze(f, spec);
+        LinearScanWalker walker = new LinearScanWalker(lifetimes, spec);
+        for (RegClass cls : RegClass.values()) {
+            walker.walk(cls);
+        }
+        SpillSlots slots = SpillSlotAssigner.assign(lifetimes, spec);
+        MoveList moves = new MoveList();
+        DataFlowResolver.resolve(lifetimes, slots, moves);
+        int[] operandLocs = LocationAssigner.assign(lifetimes, slots, moves);
+        MoveSequencer edits = new MoveSequencer();
+        edits.sequence(f, spec, moves, slots);
+
+        int[] paramBase = new int[f.numBlocks() + 1];
+        for (int b = 0; b < f.numBlocks(); b++) {
+            paramBase[b + 1] = paramBase[b] + f.numBlockParams(b);
+        }
+        int[] paramLocs = new int[paramBase[f.numBlocks()]];
+        for (int b = 0; b < f.numBlocks(); b++) {
+            for (int k = 0; k < f.numBlockParams(b); k++) {
+                Interval root = lifetimes.vregs[f.blockParam(b, k)];
+                paramLocs[paramBase[b] + k] = root == null ? Location.NONE
+                        : root.childAt(Lifetimes.blockFrom(f, b)).location;
+            }
+        }
+        long written = walker.usedRegs();
+        for (int i = 0; i < f.numInsts(); i++) {
+            written |= f.clobbers(i);
+            for (int k = 0; k < f.numOperands(i); k++) {
+                int op = f.operand(i, k);
+                if (Operand.isDef(op) && Operand.constraint(op) == OperandConstraint.FIXED_REG) {
+                    written |= 1L << Operand.fixedReg(op);
+                }
+            }
+        }
+        for (int e = 0; e < edits.size; e++) {
+            if (Location.isReg(edits.to[e])) {
+                written |= 1L << edits.to[e];
+            }
+        }
+        long usedCalleeSaved = written & spec.calleeSaved();
+        int[] slotSizes = slots.sizes();
+        FrameLayout frame = FrameLayout.compute(slotSizes, f.stackSlots(), usedCalleeSaved, spec,
+                f.outgoingArgBytes(), spec.bytesAboveFrame());
+        return new Allocation(f, spec, operandLocs, edits.instStart, java.util.Arrays.copyOf(edits.key, edits.size),
+                java.util.Arrays.copyOf(edits.from, edits.size), java.util.Arrays.copyOf(edits.to, edits.size),
+                paramBase, paramLocs, slotSizes, frame, usedCalleeSaved);
+    }
+}
