@@ -30,6 +30,13 @@ public record FixupFormat(String name, int byteCount, int bitOffset, int bitWidt
     public static final FixupFormat PC_REL8 = new FixupFormat("pc_rel8", 1, 0, 8, 0, true, true);
     /** A signed 32-bit word, pc-relative (x86 near branches, calls and RIP-relative operands). */
     public static final FixupFormat PC_REL32 = new FixupFormat("pc_rel32", 4, 0, 32, 0, true, true);
+    /**
+     * A signed 32-bit pc-relative reference to a slot holding the thread-pointer offset of a
+     * thread-local symbol: the initial-exec TLS access {@code mov r, [rip + sym@gottpoff]}
+     * (ELF {@code R_X86_64_GOTTPOFF}). Written like {@link #PC_REL32}; a linker tells it apart
+     * by identity, makes the slot, and points the field at it.
+     */
+    public static final FixupFormat TLS_IE_PC_REL32 = new FixupFormat("tls_ie_pc_rel32", 4, 0, 32, 0, true, true);
     /** An unsigned 32-bit absolute address. */
     public static final FixupFormat ABS32 = new FixupFormat("abs32", 4, 0, 32, 0, false, false);
     /** A 64-bit absolute address. */

@@ -52,6 +52,30 @@ public final class TrapCode {
         return null;
     }
 
+    /**
+     * The code as a number, as generated code passes it to the runtime's trap exit: 1 to 6 for
+     * the built-in codes in the order declared above, 256 + N for {@code userN}.
+     */
+    public int number() {
+        if (user != 0) {
+            return 256 + user;
+        }
+        for (int i = 0; i < BUILT_IN.length; i++) {
+            if (BUILT_IN[i] == this || BUILT_IN[i].text.equals(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    /** The code whose {@link #number()} is {@code n}, or null if there is none. */
+    public static TrapCode fromNumber(int n) {
+        if (n >= 1 && n <= BUILT_IN.length) {
+            return BUILT_IN[n - 1];
+        }
+        return n > 256 && n <= 256 + 255 ? user(n - 256) : null;
+    }
+
     /** The user number, or 0 for a built-in code. */
     public int userNumber() {
         return user;
