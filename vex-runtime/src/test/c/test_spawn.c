@@ -1,0 +1,181 @@
+/* test_spawn.c: spawning, joining and fairness with hand-written async functions.
+ * 1,000,000 tasks are spawned across all workers: a root spawns spawners, each spawner spawns
+ * children and awaits vex_join on each (its frame embeds vex_join's frame, as generated code
+ * would), and the results are summed. */
+#include "test_util.h"
+
+/* async %child(i64 x) -> i64: returns 2x + 1 at once. */
+static vex_poll child(void *frame, vex_task *task) {
+    (void)task;
+    uint64_t *f = frame;
+    return READY(2 * f[1] + 1);
+}
+static const vex_future_desc child_desc = {child, 16, 8, 1, 1, "child"};
+
+/* async %spawner(i64 base, i64 n) -> i64: spawns child(base..base+n-1), joins all, sums. */
+typedef struct {
+    uint64_t state;
+    int64_t base, n;
+    int64_t i, sum;
+    int64_t *handles;
+    uint64_t join[2]; /* vex_join's frame: state, handle */
+} spawner_frame;
+
+static vex_poll spawner(void *frame, vex_task *task) {
+    spawner_frame *f = frame;
+    uint64_t v;
+    switch (f->state) {
+    case 0:
+        f->handles = (int64_t *)(uintptr_t)vex_alloc(f->n * 8);
+        for (f->i = 0; f->i < f->n; f->i++) {
+            uint64_t arg = (uint64_t)(f->base + f->i);
+            f->handles[f->i] = vex_spawn(&child_desc, &arg);
+            CHECK(f->handles[f->i] != 0);
+        }
+        f->sum = 0;
+        f->i = 0;
+        /* fallthrough */
+    case 1:
+        for (; f->i < f->n; f->i++) {
+            if (f->state != 2) {
+                f->join[0] = 0;
+                f->join[1] = (uint64_t)f->handles[f->i];
+                f->state = 2;
+            }
+            AWAIT(vex_join, f->join, task, v);
+            f->sum += (int64_t)v;
+            f->state = 1;
+        }
+        vex_free((int64_t)(uintptr_t)f->handles);
+        return READY(f->sum);
+    case 2:
+        AWAIT(vex_join, f->join, task, v);
+        f->sum += (int64_t)v;
+        f->state = 1;
+        f->i++;
+        return spawner(frame, task);
+    }
+    return READY(0);
+}
+static const vex_future_desc spawner_desc = {spawner, sizeof(spawner_frame), 8, 2, 1, "spawner"};
+
+static void million_tasks_across_all_workers(void) {
+    vex_runtime *rt = vex_runtime_create(0);
+    CHECK(rt != NULL);
+    const int64_t spawners = 1000, per = SCALED(1000000) / 1000;
+    int64_t *h = malloc(sizeof(int64_t) * spawners);
+    for (int64_t s = 0; s < spawners; s++) {
+        uint64_t args[2] = {(uint64_t)(s * per), (uint64_t)per};
+        h[s] = vex_spawn_on(rt, &spawner_desc, args);
+    }
+    int64_t total = 0;
+    for (int64_t s = 0; s < spawners; s++) {
+        uint64_t r;
+        CHECK_EQ(vex_handle_wait(h[s], &r, 1), VEX_TASK_COMPLETED);
+        total += (int64_t)r;
+    }
+    int64_t n = spawners * per; /* sum of 2x+1 for x < n is n^2 */
+    CHECK_EQ(total, n * n);
+    expect_no_live_tasks(rt);
+    free(h);
+    vex_runtime_destroy(rt);
+}
+
+static void spawn_and_join_on_one_worker(void) {
+    vex_runtime *rt = vex_runtime_create(1);
+    uint64_t args[2] = {0, (uint64_t)SCALED(200000)}, r;
+    int64_t t0 = now_ns();
+    CHECK_EQ(vex_block_on(rt, &spawner_desc, args, &r), VEX_TASK_COMPLETED);
+    printf("     spawn+run+join: %.1f ns per task (1 worker)\n",
+           (double)(now_ns() - t0) / (double)args[1]);
+    CHECK_EQ(r, (int64_t)args[1] * (int64_t)args[1]);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
+/* async %yielder(i64 *flag, i64 *count): yields until *flag is set. */
+static vex_poll yielder(void *frame, vex_task *task) {
+    uint64_t *f = frame; /* state, flag, count, yield frame */
+    _Atomic int64_t *flag = (_Atomic int64_t *)(uintptr_t)f[1];
+    int64_t *count = (int64_t *)(uintptr_t)f[2];
+    uint64_t v;
+    for (;;) {
+        if (f[0] == 0) {
+            if (atomic_load(flag)) return READY(0);
+            f[3] = 0;
+            f[0] = 1;
+        }
+        AWAIT(vex_yield, &f[3], task, v);
+        (void)v;
+        ++*count;
+        f[0] = 0;
+    }
+}
+static const vex_future_desc yielder_desc = {yielder, 32, 8, 2, 0, "yielder"};
+
+/* async %setter(i64 *flag): sets it. */
+static vex_poll setter(void *frame, vex_task *task) {
+    (void)task;
+    atomic_store((_Atomic int64_t *)(uintptr_t)((uint64_t *)frame)[1], 1);
+    return READY(0);
+}
+static const vex_future_desc setter_desc = {setter, 16, 8, 1, 0, "setter"};
+
+static void a_task_that_yields_forever_cannot_starve_others(void) {
+    vex_runtime *rt = vex_runtime_create(1);
+    _Atomic int64_t flag = 0;
+    int64_t c1 = 0, c2 = 0;
+    uint64_t a1[2] = {(uint64_t)(uintptr_t)&flag, (uint64_t)(uintptr_t)&c1};
+    uint64_t a2[2] = {(uint64_t)(uintptr_t)&flag, (uint64_t)(uintptr_t)&c2};
+    int64_t y1 = vex_spawn_on(rt, &yielder_desc, a1);
+    int64_t y2 = vex_spawn_on(rt, &yielder_desc, a2);
+    usleep(20000); /* both yield to each other meanwhile */
+    uint64_t a3 = (uint64_t)(uintptr_t)&flag;
+    CHECK_EQ(vex_block_on(rt, &setter_desc, &a3, NULL), VEX_TASK_COMPLETED);
+    CHECK_EQ(vex_handle_wait(y1, NULL, 0), VEX_TASK_COMPLETED);
+    CHECK_EQ(vex_handle_wait(y2, NULL, 0), VEX_TASK_COMPLETED);
+    CHECK(c1 > 0 && c2 > 0);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
+static void yield_round_trip_on_one_worker(void) {
+    vex_runtime *rt = vex_runtime_create(1);
+    _Atomic int64_t flag = 0;
+    int64_t count = 0;
+    uint64_t a[2] = {(uint64_t)(uintptr_t)&flag, (uint64_t)(uintptr_t)&count};
+    int64_t h = vex_spawn_on(rt, &yielder_desc, a);
+    int64_t t0 = now_ns();
+    usleep(100000);
+    atomic_store(&flag, 1);
+    CHECK_EQ(vex_handle_wait(h, NULL, 0), VEX_TASK_COMPLETED);
+    CHECK(count > 0);
+    printf("     yield round trip: %.1f ns (1 worker)\n", (double)(now_ns() - t0) / count);
+    vex_runtime_destroy(rt);
+}
+
+static void block_on_and_workers(void) {
+    vex_runtime *rt = vex_runtime_create(3);
+    CHECK_EQ(vex_runtime_workers(rt), 3);
+    uint64_t arg = 20, r = 0;
+    CHECK_EQ(vex_block_on(rt, &child_desc, &arg, &r), VEX_TASK_COMPLETED);
+    CHECK_EQ(r, 41);
+    vex_runtime_enter(rt);
+    int64_t h = vex_spawn(&child_desc, &arg); /* off a worker: the entered runtime */
+    CHECK(h != 0);
+    CHECK_EQ(vex_handle_wait(h, &r, 1), VEX_TASK_COMPLETED);
+    CHECK_EQ(r, 41);
+    vex_runtime_enter(NULL);
+    CHECK_EQ(vex_spawn(&child_desc, &arg), 0);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
+int main(void) {
+    RUN(block_on_and_workers);
+    RUN(spawn_and_join_on_one_worker);
+    RUN(million_tasks_across_all_workers);
+    RUN(a_task_that_yields_forever_cannot_starve_others);
+    RUN(yield_round_trip_on_one_worker);
+    return 0;
+}
