@@ -85,8 +85,9 @@ static waiter *wl_pop(waitlist *l) {
     return w;
 }
 
-int64_t vex_chan_new(int64_t capacity) {
-    struct vex_runtime *rt = current_runtime();
+int64_t vex_chan_new(int64_t capacity) { return vex_chan_new_on(current_runtime(), capacity); }
+
+int64_t vex_chan_new_on(struct vex_runtime *rt, int64_t capacity) {
     if (capacity < 0 || !rt) return 0;
     vex_chan *ch = calloc(1, sizeof *ch + (size_t)capacity * sizeof(int64_t));
     if (!ch) return 0;

@@ -138,6 +138,7 @@ extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_desc, vex_
 void vex_detach(int64_t handle);
 int64_t vex_chan_new(int64_t capacity);  /* 0 = rendezvous; 0 returned on failure */
 void vex_chan_close(int64_t chan);
+int64_t vex_chan_new_on(vex_runtime *rt, int64_t capacity); /* C/Java: on rt, from any thread */
 void vex_chan_free(int64_t chan);        /* C/Java only: frees a channel nobody uses any more */
 int64_t vex_alloc(int64_t size);         /* zeroed, 16-byte aligned; 0 on failure */
 void vex_free(int64_t ptr);
