@@ -38,6 +38,12 @@ bool deque_push(vex_deque *d, vex_task *t);
 vex_task *deque_take(vex_deque *d);
 /* Any thread.  NULL when empty or when the race for the top item was lost. */
 vex_task *deque_steal(vex_deque *d, bool *lost_race);
+/* Owner only: true if empty.  top only grows, so a stale top can only make the deque look
+ * fuller than it is: `true` is exact, and lets the owner skip deque_take's fence. */
+static inline bool deque_owner_empty(vex_deque *d) {
+    return atomic_load_explicit(&d->bottom, memory_order_relaxed) <=
+           atomic_load_explicit(&d->top, memory_order_relaxed);
+}
 /* Any thread, a hint: the number of items, possibly stale. */
 int64_t deque_len(vex_deque *d);
 

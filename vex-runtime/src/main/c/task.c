@@ -53,8 +53,17 @@ vex_task *task_new(struct vex_runtime *rt, const vex_future_desc *desc, const ui
     return t;
 }
 
+static void free_boxed_frames(vex_task *t) {
+    while (t->boxed) {
+        boxed_frame *b = t->boxed;
+        t->boxed = b->next;
+        block_free(t->rt, b, b->size, b->align);
+    }
+}
+
 static void task_free(vex_task *t) {
     struct vex_runtime *rt = t->rt;
+    free_boxed_frames(t); /* only a task dropped while pending still has some */
     count_event(rt, false);
     block_free(rt, t, block_size(t->desc), block_align(t->desc));
 }
@@ -124,29 +133,29 @@ static void wake_joiner(void *joiner) {
     }
 }
 
-/* Publishes the outcome; the caller owns the run reference, which this drops. */
+/* Publishes the outcome and drops the caller's run reference, in one CAS. */
 static void complete(vex_task *t, uint64_t value, uint64_t outcome) {
     t->hook = NULL;
     t->u.result = value;
     uint64_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
     uint64_t n;
     do {
-        n = (s & ~(uint64_t)(TASK_RUNNING | TASK_NOTIFIED)) | TASK_COMPLETE | outcome;
+        n = ((s & ~(uint64_t)(TASK_RUNNING | TASK_NOTIFIED)) | TASK_COMPLETE | outcome) -
+            TASK_REF_ONE;
         /* acq_rel: release publishes result and result slots to the joiner (its acquire load of
-         * state); acquire makes the joiner's write of t->joiner visible if JOIN_WAKER is set. */
+         * state) and orders our uses before a free elsewhere; acquire makes the joiner's write
+         * of t->joiner visible if JOIN_WAKER is set, and others' uses if we free. */
     } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, n, memory_order_acq_rel,
                                                     memory_order_relaxed));
-    if (s & TASK_JOIN_WAKER) wake_joiner(t->joiner);
-    task_drop_ref(t);
-}
-
-static void free_boxed_frames(vex_task *t) {
-    while (t->boxed) {
-        boxed_frame *b = t->boxed;
-        t->boxed = b->next;
-        block_free(t->rt, b, b->size, b->align);
+    if (s & TASK_JOIN_WAKER) {
+        /* Safe to read t after dropping our reference: the joiner holds the handle's reference
+         * and cannot give it up before this wake. */
+        wake_joiner(t->joiner);
+    } else if ((n >> TASK_REF_SHIFT) == 0) {
+        task_free(t);
     }
 }
+
 
 void task_cancel_now(vex_task *t) {
     if (t->hook) {
@@ -161,29 +170,44 @@ void task_cancel_now(vex_task *t) {
 void task_run(vex_task *t) {
     vex_worker *w = vex_current_worker;
     uint64_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
-    uint64_t n;
-    do {
-        n = (s & ~(uint64_t)TASK_NOTIFIED) | TASK_RUNNING;
-        /* acquire: pairs with the waker's release (wake) so its writes are visible to resume. */
-    } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, n, memory_order_acquire,
-                                                    memory_order_relaxed));
-    if (s & TASK_CANCELLED) {
-        task_cancel_now(t);
-        return;
+    /* A task back from vex_yield is still RUNNING and owned by this worker; unless a waker or a
+     * canceller touched it meanwhile there is nothing to transition. */
+    if ((s & (TASK_RUNNING | TASK_NOTIFIED | TASK_CANCELLED)) != TASK_RUNNING) {
+        uint64_t n;
+        do {
+            n = (s & ~(uint64_t)TASK_NOTIFIED) | TASK_RUNNING;
+            /* acquire: pairs with the waker's release (wake) so its writes are visible. */
+        } while (!atomic_compare_exchange_weak_explicit(&t->state, &s, n, memory_order_acquire,
+                                                        memory_order_relaxed));
+        if (s & TASK_CANCELLED) {
+            task_cancel_now(t);
+            return;
+        }
     }
     vex_poll p = t->desc->resume(task_frame(t), t);
     if (p.status == VEX_READY) {
+        w->yielding = false;
         complete(t, p.value, 0);
         return;
     }
+    if (w->yielding) {
+        /* vex_yield: keep RUNNING (wakers only set NOTIFIED, a canceller only CANCELLED; the next
+         * task_run sees either), and our run reference becomes the yield list's. */
+        w->yielding = false;
+        schedule_yielded(w, t);
+        return;
+    }
+    uint64_t n;
     s = atomic_load_explicit(&t->state, memory_order_relaxed);
     for (;;) {
         if (s & TASK_CANCELLED) {
             task_cancel_now(t); /* cancelled while it ran: this is its next suspension */
             return;
         }
-        /* NOTIFIED stays set if a waker came while we ran: no other waker may enqueue it. */
+        /* NOTIFIED stays set if a waker came while we ran: no other waker may enqueue it, and
+         * our run reference goes to the yield list.  Otherwise we drop it in the same CAS. */
         n = s & ~(uint64_t)TASK_RUNNING;
+        if (!(s & TASK_NOTIFIED)) n -= TASK_REF_ONE;
         /* release: everything resume wrote (its registration in a waiter list) happens before a
          * later poll on another worker that acquires state. */
         if (atomic_compare_exchange_weak_explicit(&t->state, &s, n, memory_order_acq_rel,
@@ -194,8 +218,8 @@ void task_run(vex_task *t) {
         /* Woken while running (vex_yield, or a waker on another thread): our run reference
          * becomes the queue entry's. */
         schedule_yielded(w, t);
-    } else {
-        task_drop_ref(t);
+    } else if ((n >> TASK_REF_SHIFT) == 0) {
+        task_free(t); /* nobody holds it: no handle, no waker (a future pending forever) */
     }
 }
 
@@ -218,8 +242,11 @@ void vex_cancel(int64_t handle) {
 
 void vex_detach(int64_t handle) {
     vex_task *t = (vex_task *)(uintptr_t)handle;
-    atomic_fetch_and_explicit(&t->state, ~(uint64_t)TASK_JOIN_INTEREST, memory_order_relaxed);
-    task_drop_ref(t);
+    /* JOIN_INTEREST is set (the handle is live), so subtracting it clears it: one RMW drops the
+     * flag and the handle's reference.  acq_rel as in task_drop_ref. */
+    uint64_t prev = atomic_fetch_sub_explicit(&t->state, TASK_REF_ONE + TASK_JOIN_INTEREST,
+                                              memory_order_acq_rel);
+    if ((prev >> TASK_REF_SHIFT) == 1) task_free(t);
 }
 
 /* ---- Joining -------------------------------------------------------------------------------- */
@@ -274,8 +301,10 @@ int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults) {
         /* acquire: pairs with wake_joiner's release store. */
         while (atomic_load_explicit(&word, memory_order_acquire) == 0)
             vex_futex_wait(&word, 0, -1);
-        task_is_complete(t, &s);
     }
+    /* Again: the task may have completed inside join_register (which then registered nothing),
+     * and after a wake the state must be re-read anyway. */
+    task_is_complete(t, &s);
     int32_t outcome = join_outcome(s);
     if (results && nresults > 0) {
         results[0] = t->u.result;

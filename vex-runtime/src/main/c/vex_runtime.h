@@ -23,6 +23,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; only what this header declares is exported. */
+#define VEX_API __attribute__((visibility("default")))
+
 /* ---- Polling ---------------------------------------------------------------------------- */
 
 typedef struct {
@@ -51,15 +54,15 @@ typedef struct vex_future_desc {
 /* ---- Runtime ------------------------------------------------------------------------------ */
 
 /* workers <= 0 means one per online CPU.  Returns NULL on failure (errno set). */
-vex_runtime *vex_runtime_create(int32_t workers);
+VEX_API vex_runtime *vex_runtime_create(int32_t workers);
 /* Stops the workers and cancels every task still queued or parked in a timer, channel or
  * socket.  Tasks whose handle nobody joined or detached stay allocated (see the Java side). */
-void vex_runtime_destroy(vex_runtime *rt);
-int32_t vex_runtime_workers(const vex_runtime *rt);
+VEX_API void vex_runtime_destroy(vex_runtime *rt);
+VEX_API int32_t vex_runtime_workers(const vex_runtime *rt);
 /* Tasks spawned and not yet freed (a task is freed once it finished and its handle is gone). */
-int64_t vex_runtime_live_tasks(const vex_runtime *rt);
+VEX_API int64_t vex_runtime_live_tasks(const vex_runtime *rt);
 /* Makes rt the calling thread's current runtime for vex_spawn and vex_chan_new off a worker. */
-void vex_runtime_enter(vex_runtime *rt);
+VEX_API void vex_runtime_enter(vex_runtime *rt);
 
 /* ---- Tasks and handles ---------------------------------------------------------------------
  * A handle is a task pointer, as int64, that holds one reference and the join interest.
@@ -76,16 +79,16 @@ void vex_runtime_enter(vex_runtime *rt);
 /* Spawns desc(args...) on the current worker, or on the current runtime's injection queue off a
  * worker.  args holds desc->nparams 64-bit slots (may be NULL when there are none).
  * Returns the handle, or 0 when there is no current runtime or memory ran out. */
-int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args);
-int64_t vex_spawn_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args);
+VEX_API int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args);
+VEX_API int64_t vex_spawn_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args);
 /* Requests cancellation: the task is freed at its next suspension (at once when idle), its join
  * reports VEX_TASK_CANCELLED.  No effect on a finished task. */
-void vex_cancel(int64_t handle);
+VEX_API void vex_cancel(int64_t handle);
 /* Blocks the calling (non-worker) thread until the task finishes; copies result 0 to results[0]
  * and results 1..nresults-1 from the frame's result slots; consumes the handle. */
-int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults);
+VEX_API int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults);
 /* vex_spawn_on + vex_handle_wait.  results may be NULL when desc->nresults == 0. */
-int32_t vex_block_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args,
+VEX_API int32_t vex_block_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args,
                      uint64_t *results);
 
 /* For leaf futures written in C: while `task` is parked in a waiter list, timer or reactor, hook
@@ -93,33 +96,33 @@ int32_t vex_block_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_
  * Clear it (fn = NULL) before returning READY.  The hook must tolerate a registration that a
  * waker already consumed. */
 typedef void (*vex_cancel_hook)(void *frame, vex_task *task);
-void vex_task_set_cancel_hook(vex_task *task, vex_cancel_hook fn, void *frame);
+VEX_API void vex_task_set_cancel_hook(vex_task *task, vex_cancel_hook fn, void *frame);
 /* Wakers: a task pointer plus a reference. */
-void vex_task_ref(vex_task *task);
-void vex_task_wake(vex_task *task);        /* consumes one reference */
-void vex_task_wake_by_ref(vex_task *task); /* keeps the caller's reference */
-void vex_task_unref(vex_task *task);
+VEX_API void vex_task_ref(vex_task *task);
+VEX_API void vex_task_wake(vex_task *task);        /* consumes one reference */
+VEX_API void vex_task_wake_by_ref(vex_task *task); /* keeps the caller's reference */
+VEX_API void vex_task_unref(vex_task *task);
 
 /* Heap frames for await_boxed.  align <= 4096.  The task frees them if it is cancelled. */
-void *vex_frame_alloc(vex_task *task, uint64_t size, uint64_t align);
-void vex_frame_free(vex_task *task, void *frame);
+VEX_API void *vex_frame_alloc(vex_task *task, uint64_t size, uint64_t align);
+VEX_API void vex_frame_free(vex_task *task, void *frame);
 
 /* ---- Leaf async functions (resume symbols; descriptors vex_<name>_desc) ------------------ */
 
-vex_poll vex_yield(void *frame, vex_task *task);       /* %vex_yield() */
-vex_poll vex_sleep(void *frame, vex_task *task);       /* %vex_sleep(i64 ns) */
-vex_poll vex_join(void *frame, vex_task *task);        /* %vex_join(i64 h) -> i64 */
-vex_poll vex_join_status(void *frame, vex_task *task); /* %vex_join_status(i64 h) -> i64, i64 */
-vex_poll vex_chan_send(void *frame, vex_task *task);   /* %vex_chan_send(i64 ch, i64 v) -> i64 */
-vex_poll vex_chan_recv(void *frame, vex_task *task);   /* %vex_chan_recv(i64 ch) -> i64, i64 */
-vex_poll vex_tcp_listen(void *frame, vex_task *task);  /* (i64 ipv4, i64 port) -> i64 sock|-errno */
-vex_poll vex_tcp_accept(void *frame, vex_task *task);  /* (i64 listener) -> i64 sock|-errno */
-vex_poll vex_tcp_connect(void *frame, vex_task *task); /* (i64 ipv4, i64 port) -> i64 sock|-errno */
-vex_poll vex_tcp_read(void *frame, vex_task *task);    /* (i64 s, i64 buf, i64 len) -> i64 n|0 eof|-errno */
-vex_poll vex_tcp_write(void *frame, vex_task *task);   /* (i64 s, i64 buf, i64 len) -> i64 n|-errno */
-vex_poll vex_tcp_close(void *frame, vex_task *task);   /* (i64 s) -> i64 0|-errno */
+VEX_API vex_poll vex_yield(void *frame, vex_task *task);       /* %vex_yield() */
+VEX_API vex_poll vex_sleep(void *frame, vex_task *task);       /* %vex_sleep(i64 ns) */
+VEX_API vex_poll vex_join(void *frame, vex_task *task);        /* %vex_join(i64 h) -> i64 */
+VEX_API vex_poll vex_join_status(void *frame, vex_task *task); /* %vex_join_status(i64 h) -> i64, i64 */
+VEX_API vex_poll vex_chan_send(void *frame, vex_task *task);   /* %vex_chan_send(i64 ch, i64 v) -> i64 */
+VEX_API vex_poll vex_chan_recv(void *frame, vex_task *task);   /* %vex_chan_recv(i64 ch) -> i64, i64 */
+VEX_API vex_poll vex_tcp_listen(void *frame, vex_task *task);  /* (i64 ipv4, i64 port) -> i64 sock|-errno */
+VEX_API vex_poll vex_tcp_accept(void *frame, vex_task *task);  /* (i64 listener) -> i64 sock|-errno */
+VEX_API vex_poll vex_tcp_connect(void *frame, vex_task *task); /* (i64 ipv4, i64 port) -> i64 sock|-errno */
+VEX_API vex_poll vex_tcp_read(void *frame, vex_task *task);    /* (i64 s, i64 buf, i64 len) -> i64 n|0 eof|-errno */
+VEX_API vex_poll vex_tcp_write(void *frame, vex_task *task);   /* (i64 s, i64 buf, i64 len) -> i64 n|-errno */
+VEX_API vex_poll vex_tcp_close(void *frame, vex_task *task);   /* (i64 s) -> i64 0|-errno */
 
-extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_desc, vex_join_status_desc,
+VEX_API extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_desc, vex_join_status_desc,
     vex_chan_send_desc, vex_chan_recv_desc, vex_tcp_listen_desc, vex_tcp_accept_desc,
     vex_tcp_connect_desc, vex_tcp_read_desc, vex_tcp_write_desc, vex_tcp_close_desc;
 
@@ -135,15 +138,15 @@ extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_desc, vex_
 
 /* ---- Sync builtins (ASYNC-IR.md) ------------------------------------------------------------ */
 
-void vex_detach(int64_t handle);
-int64_t vex_chan_new(int64_t capacity);  /* 0 = rendezvous; 0 returned on failure */
-void vex_chan_close(int64_t chan);
-int64_t vex_chan_new_on(vex_runtime *rt, int64_t capacity); /* C/Java: on rt, from any thread */
-void vex_chan_free(int64_t chan);        /* C/Java only: frees a channel nobody uses any more */
-int64_t vex_alloc(int64_t size);         /* zeroed, 16-byte aligned; 0 on failure */
-void vex_free(int64_t ptr);
-int64_t vex_tcp_local_port(int64_t sock); /* bound port, or -errno */
-int64_t vex_tcp_shutdown(int64_t sock);   /* half-close: no more writes; 0 or -errno */
+VEX_API void vex_detach(int64_t handle);
+VEX_API int64_t vex_chan_new(int64_t capacity);  /* 0 = rendezvous; 0 returned on failure */
+VEX_API void vex_chan_close(int64_t chan);
+VEX_API int64_t vex_chan_new_on(vex_runtime *rt, int64_t capacity); /* C/Java: on rt, from any thread */
+VEX_API void vex_chan_free(int64_t chan);        /* C/Java only: frees a channel nobody uses any more */
+VEX_API int64_t vex_alloc(int64_t size);         /* zeroed, 16-byte aligned; 0 on failure */
+VEX_API void vex_free(int64_t ptr);
+VEX_API int64_t vex_tcp_local_port(int64_t sock); /* bound port, or -errno */
+VEX_API int64_t vex_tcp_shutdown(int64_t sock);   /* half-close: no more writes; 0 or -errno */
 
 #ifdef __cplusplus
 }

@@ -202,11 +202,11 @@ static vex_task *take_inject(vex_worker *w) {
     int64_t max = VEX_DEQUE_CAP / 2 < INJECT_BATCH ? VEX_DEQUE_CAP / 2 : INJECT_BATCH;
     vex_task *t = inject_pop_batch(&w->rt->inject, max, &n);
     if (!t) return NULL;
-    for (vex_task *x = t->next; x;) {
-        vex_task *next = x->next;
-        push_local(w, x);
-        x = next;
-    }
+    /* The deque pops newest first: push the rest newest first so they run in arrival order. */
+    vex_task *rest[INJECT_BATCH];
+    int k = 0;
+    for (vex_task *x = t->next; x; x = x->next) rest[k++] = x;
+    while (k > 0) push_local(w, rest[--k]);
     return t;
 }
 
@@ -222,7 +222,7 @@ static vex_task *next_local(vex_worker *w) {
     }
     w->lifo_polls = 0;
     if (w->yield_head && w->tick % YIELD_INTERVAL == 0) return yield_pop(w);
-    vex_task *t = deque_take(&w->deque);
+    vex_task *t = deque_owner_empty(&w->deque) ? NULL : deque_take(&w->deque);
     return t ? t : yield_pop(w);
 }
 

@@ -36,6 +36,9 @@ typedef struct vex_worker {
     vex_task *lifo; /* owner only */
     uint32_t lifo_polls;
     vex_task *yield_head, *yield_tail; /* owner only */
+    /* Set by vex_yield in the task being polled: task_run then queues it on the yield list still
+     * RUNNING, with no atomic operation (see task_run). */
+    bool yielding;
     uint32_t tick;
     bool wake_fifo; /* owner only: wakes go behind the others (timers fire in order) */
     bool searching; /* owner only; mirrors its share of rt->nsearching */

@@ -1,12 +1,15 @@
-/* yield.c: %vex_yield(): PENDING once, after waking itself; the worker then puts the task behind
- * the others (worker.h, the yield list).  Frame: the state word only. */
+/* yield.c: %vex_yield(): PENDING once; the worker then puts the task behind the others (the
+ * yield list, worker.h).  The task stays RUNNING on its worker meanwhile, so a yield costs no
+ * atomic operation on the task's state (task_run).  Frame: the state word only. */
 #include "task.h"
+#include "worker.h"
 
 vex_poll vex_yield(void *frame, vex_task *task) {
     uint64_t *state = frame;
     if (*state != 0) return (vex_poll){VEX_READY, 0};
     *state = 1;
-    vex_task_wake_by_ref(task); /* the task is running: this only sets NOTIFIED */
+    (void)task;
+    vex_current_worker->yielding = true;
     return (vex_poll){VEX_PENDING, 0};
 }
 

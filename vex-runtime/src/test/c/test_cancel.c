@@ -1,6 +1,8 @@
 /* test_cancel.c: cancellation at every kind of suspension: before the first poll, in a sleep, a
  * channel send or receive, a join, a yield loop, with a heap (await_boxed) frame, and runtime
  * teardown with tasks still parked.  The sanitizer flavours check nothing leaks or dangles. */
+#include <sched.h>
+
 #include "test_util.h"
 
 /* async %spin(i64 *flag): busy-waits (blocking its worker) until *flag is set. */
@@ -167,6 +169,30 @@ static vex_poll yield_loop(void *frame, vex_task *task) {
 }
 static const vex_future_desc yield_loop_desc = {yield_loop, 24, 8, 1, 0, "yield_loop"};
 
+/* async %self_wake_loop(i64 *count): wakes itself and returns PENDING, forever (a yield through
+ * the waker path: the wake lands while the task is RUNNING). */
+static vex_poll self_wake_loop(void *frame, vex_task *task) {
+    uint64_t *f = frame;
+    atomic_fetch_add((_Atomic int64_t *)(uintptr_t)f[1], 1);
+    vex_task_wake_by_ref(task);
+    return PENDING;
+}
+static const vex_future_desc self_wake_desc = {self_wake_loop, 16, 8, 1, 0, "self_wake_loop"};
+
+static void cancel_racing_with_running_loops(void) {
+    vex_runtime *rt = vex_runtime_create(2);
+    for (int i = 0; i < SCALED(400); i++) {
+        _Atomic int64_t n = 0;
+        uint64_t a = (uint64_t)(uintptr_t)&n;
+        int64_t h = vex_spawn_on(rt, i % 2 ? &self_wake_desc : &yield_loop_desc, &a);
+        if (i % 3) while (atomic_load(&n) < 10) sched_yield();
+        vex_cancel(h);
+        CHECK_EQ(vex_handle_wait(h, NULL, 0), VEX_TASK_CANCELLED);
+    }
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
 static void cancel_a_running_task_at_its_next_suspension(void) {
     vex_runtime *rt = vex_runtime_create(2);
     _Atomic int64_t n = 0;
@@ -270,6 +296,7 @@ int main(void) {
     RUN(join_status_reports_a_cancelled_task);
     RUN(cancel_a_task_waiting_in_join);
     RUN(cancel_a_running_task_at_its_next_suspension);
+    RUN(cancel_racing_with_running_loops);
     RUN(cancel_frees_heap_frames);
     RUN(many_cancels_race_with_completion);
     RUN(teardown_cancels_parked_tasks);

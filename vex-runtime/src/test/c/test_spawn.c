@@ -59,6 +59,47 @@ static vex_poll spawner(void *frame, vex_task *task) {
 }
 static const vex_future_desc spawner_desc = {spawner, sizeof(spawner_frame), 8, 2, 1, "spawner"};
 
+/* async %spawn_join_loop(i64 n) -> i64: n times: spawn child(i), await its join; sums. */
+typedef struct {
+    uint64_t state;
+    int64_t n, i, sum;
+    uint64_t join[2];
+} loop_frame;
+
+static vex_poll spawn_join_loop(void *frame, vex_task *task) {
+    loop_frame *f = frame;
+    uint64_t v;
+    if (f->state == 0) {
+        f->i = f->sum = 0;
+        f->state = 1;
+    }
+    for (; f->i < f->n; f->i++) {
+        if (f->state == 1) {
+            uint64_t arg = (uint64_t)f->i;
+            f->join[0] = 0;
+            f->join[1] = (uint64_t)vex_spawn(&child_desc, &arg);
+            f->state = 2;
+        }
+        AWAIT(vex_join, f->join, task, v);
+        f->sum += (int64_t)v;
+        f->state = 1;
+    }
+    return READY(f->sum);
+}
+static const vex_future_desc loop_desc = {spawn_join_loop, sizeof(loop_frame), 8, 1, 1, "loop"};
+
+static void spawn_then_join_one_at_a_time(void) {
+    vex_runtime *rt = vex_runtime_create(1);
+    uint64_t n = (uint64_t)SCALED(1000000), r;
+    int64_t t0 = now_ns();
+    CHECK_EQ(vex_block_on(rt, &loop_desc, &n, &r), VEX_TASK_COMPLETED);
+    printf("     spawn, run, join one at a time: %.1f ns per task (1 worker)\n",
+           (double)(now_ns() - t0) / (double)n);
+    CHECK_EQ(r, (int64_t)n * (int64_t)n);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
 static void million_tasks_across_all_workers(void) {
     vex_runtime *rt = vex_runtime_create(0);
     CHECK(rt != NULL);
@@ -174,6 +215,7 @@ static void block_on_and_workers(void) {
 int main(void) {
     RUN(block_on_and_workers);
     RUN(spawn_and_join_on_one_worker);
+    RUN(spawn_then_join_one_at_a_time);
     RUN(million_tasks_across_all_workers);
     RUN(a_task_that_yields_forever_cannot_starve_others);
     RUN(yield_round_trip_on_one_worker);
