@@ -1,6 +1,7 @@
 /* join.c: %vex_join(i64 h) -> i64 and %vex_join_status(i64 h) -> i64 status, i64 value.
- * Both consume the handle when they return READY.  vex_join returns the task's first result, or
- * 0 when it was cancelled or failed; vex_join_status tells which (VEX_TASK_*). */
+ * Both consume the handle when they return READY.  vex_join returns the task's first result (0
+ * when it was cancelled, the trap code when it failed); vex_join_status also says which
+ * (VEX_TASK_*). */
 #include "task.h"
 
 
@@ -38,7 +39,7 @@ static bool poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *val
     }
     vex_task_set_cancel_hook(task, NULL, NULL);
     *outcome = join_outcome(s);
-    *value = *outcome == VEX_TASK_COMPLETED ? t->u.result : 0;
+    *value = *outcome == VEX_TASK_CANCELLED ? 0 : t->u.result; /* FAILED: the trap code */
     vex_detach(f->handle);
     return true;
 }

@@ -190,6 +190,13 @@ void task_run(vex_task *t) {
         complete(t, p.value, 0);
         return;
     }
+    if (p.status == VEX_FAILED) {
+        w->yielding = false;
+        t->hook = NULL; /* a failing leaf registered nothing it did not undo */
+        free_boxed_frames(t);
+        complete(t, p.value, TASK_OUT_FAILED);
+        return;
+    }
     if (w->yielding) {
         /* vex_yield: keep RUNNING (wakers only set NOTIFIED, a canceller only CANCELLED; the next
          * task_run sees either), and our run reference becomes the yield list's. */

@@ -35,6 +35,10 @@ typedef struct {
 
 #define VEX_READY 0u
 #define VEX_PENDING 1u
+/* Proposed for traps in async code: a resume function returns {VEX_FAILED, trap code}; an
+ * awaiting caller returns it unchanged; the runtime ends the task as VEX_TASK_FAILED with the
+ * code as its value (its heap frames are freed as for a cancellation). */
+#define VEX_FAILED 2u
 
 typedef struct vex_task vex_task;
 typedef struct vex_runtime vex_runtime;
@@ -72,7 +76,7 @@ VEX_API void vex_runtime_enter(vex_runtime *rt);
 /* Join outcomes (vex_join_status's status, vex_handle_wait and vex_block_on). */
 #define VEX_TASK_COMPLETED 0
 #define VEX_TASK_CANCELLED 1
-#define VEX_TASK_FAILED 2   /* reserved for traps in async code; value = trap code */
+#define VEX_TASK_FAILED 2   /* a resume returned VEX_FAILED; value = trap code */
 #define VEX_ERR_ON_WORKER (-1) /* a blocking call made on a worker thread */
 #define VEX_ERR_NO_RUNTIME (-2)
 

@@ -195,6 +195,49 @@ static void yield_round_trip_on_one_worker(void) {
     vex_runtime_destroy(rt);
 }
 
+/* async %trapper(i64 code): takes a heap frame, yields, then fails with trap code `code`. */
+static vex_poll trapper(void *frame, vex_task *task) {
+    uint64_t *f = frame; /* state, code, yield frame */
+    uint64_t v;
+    if (f[0] == 0) {
+        CHECK(vex_frame_alloc(task, 48, 16) != NULL); /* left for the runtime to free */
+        f[2] = 0;
+        f[0] = 1;
+    }
+    AWAIT(vex_yield, &f[2], task, v);
+    (void)v;
+    return (vex_poll){VEX_FAILED, f[1]};
+}
+static const vex_future_desc trapper_desc = {trapper, 24, 8, 1, 1, "trapper"};
+
+/* async %join_trapper() -> i64 status, i64 value: spawns trapper(9), awaits vex_join_status. */
+static vex_poll join_trapper(void *frame, vex_task *task) {
+    uint64_t *f = frame; /* state, value slot, join_status frame */
+    uint64_t st;
+    if (f[0] == 0) {
+        uint64_t code = 9;
+        f[2] = 0;
+        f[3] = (uint64_t)vex_spawn(&trapper_desc, &code);
+        f[0] = 1;
+    }
+    AWAIT(vex_join_status, &f[2], task, st);
+    f[1] = f[4];
+    return READY(st);
+}
+static const vex_future_desc join_trapper_desc = {join_trapper, 40, 8, 0, 2, "join_trapper"};
+
+static void a_failing_task_reports_its_trap_code(void) {
+    vex_runtime *rt = vex_runtime_create(2);
+    uint64_t code = 7, r[2] = {0, 0};
+    CHECK_EQ(vex_block_on(rt, &trapper_desc, &code, r), VEX_TASK_FAILED);
+    CHECK_EQ(r[0], 7);
+    CHECK_EQ(vex_block_on(rt, &join_trapper_desc, NULL, r), VEX_TASK_COMPLETED);
+    CHECK_EQ(r[0], VEX_TASK_FAILED);
+    CHECK_EQ(r[1], 9);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
 static void block_on_and_workers(void) {
     vex_runtime *rt = vex_runtime_create(3);
     CHECK_EQ(vex_runtime_workers(rt), 3);
@@ -214,6 +257,7 @@ static void block_on_and_workers(void) {
 
 int main(void) {
     RUN(block_on_and_workers);
+    RUN(a_failing_task_reports_its_trap_code);
     RUN(spawn_and_join_on_one_worker);
     RUN(spawn_then_join_one_at_a_time);
     RUN(million_tasks_across_all_workers);
