@@ -238,6 +238,42 @@ static void a_failing_task_reports_its_trap_code(void) {
     vex_runtime_destroy(rt);
 }
 
+static int64_t rss_bytes(void) {
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size = 0, resident = 0;
+    CHECK(f && fscanf(f, "%ld %ld", &size, &resident) == 2);
+    fclose(f);
+    return (int64_t)resident * sysconf(_SC_PAGESIZE);
+}
+
+/* Memory per idle task: 100,000 tasks parked forever in a channel receive (a 64-byte frame) and
+ * 100,000 in a sleep (an 80-byte frame holding the timer node). */
+static void memory_per_idle_task(void) {
+    enum { N = 100000 };
+    vex_runtime *rt = vex_runtime_create(2);
+    int64_t ch = vex_chan_new_on(rt, 0);
+    uint64_t c = (uint64_t)ch, hour = 3600ull * 1000000000ull;
+    int64_t base = rss_bytes();
+    for (int i = 0; i < N; i++) vex_detach(vex_spawn_on(rt, &vex_chan_recv_desc, &c));
+    while (vex_runtime_live_tasks(rt) < N) usleep(1000);
+    usleep(50000);
+    int64_t recv_bytes = rss_bytes() - base;
+    base = rss_bytes();
+    for (int i = 0; i < N; i++) vex_detach(vex_spawn_on(rt, &vex_sleep_desc, &hour));
+    usleep(100000);
+    int64_t sleep_bytes = rss_bytes() - base;
+    printf("     RSS per idle task: %.1f B waiting on a channel (frame %d), %.1f B sleeping "
+           "(frame %d)\n",
+           (double)recv_bytes / N, VEX_CHAN_RECV_FRAME_SIZE, (double)sleep_bytes / N,
+           VEX_SLEEP_FRAME_SIZE);
+#if VEX_TEST_SCALE == 1 && !defined(VEX_DEQUE_CAP)
+    /* header + frame + malloc's chunk overhead and rounding (16 B) + slack for page granularity */
+    CHECK(recv_bytes / N <= 64 + VEX_CHAN_RECV_FRAME_SIZE + 24);
+    CHECK(sleep_bytes / N <= 64 + VEX_SLEEP_FRAME_SIZE + 24);
+#endif
+    vex_runtime_destroy(rt); /* cancels and frees all of them */
+}
+
 static void block_on_and_workers(void) {
     vex_runtime *rt = vex_runtime_create(3);
     CHECK_EQ(vex_runtime_workers(rt), 3);
@@ -262,6 +298,7 @@ int main(void) {
     RUN(spawn_then_join_one_at_a_time);
     RUN(million_tasks_across_all_workers);
     RUN(a_task_that_yields_forever_cannot_starve_others);
+    RUN(memory_per_idle_task);
     RUN(yield_round_trip_on_one_worker);
     return 0;
 }
