@@ -30,6 +30,7 @@ vex_runtime *vex_runtime_create(int32_t workers) {
     }
     memset(rt->workers, 0, (size_t)workers * sizeof(vex_worker));
     inject_init(&rt->inject);
+    block_pool_init(&rt->blocks);
     pthread_mutex_init(&rt->idle_lock, NULL);
     pthread_mutex_init(&rt->chan_lock, NULL);
     for (int32_t i = 0; i < workers; i++) {
@@ -123,7 +124,7 @@ void vex_runtime_destroy(vex_runtime *rt) {
     cancel_parked(reactor_free(rt->reactor));
     drain_queues(rt);
 
-    for (int32_t i = 0; i < rt->nworkers; i++) worker_free_caches(&rt->workers[i]);
+    block_pool_destroy(&rt->blocks); /* every block is dead: the chunks go */
     inject_destroy(&rt->inject);
     pthread_mutex_destroy(&rt->idle_lock);
     pthread_mutex_destroy(&rt->chan_lock);

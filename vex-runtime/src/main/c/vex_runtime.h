@@ -59,8 +59,8 @@ typedef struct vex_future_desc {
 
 /* workers <= 0 means one per online CPU.  Returns NULL on failure (errno set). */
 VEX_API vex_runtime *vex_runtime_create(int32_t workers);
-/* Stops the workers and cancels every task still queued or parked in a timer, channel or
- * socket.  Tasks whose handle nobody joined or detached stay allocated (see the Java side). */
+/* Stops the workers, cancels every task still queued or parked in a timer, channel or socket,
+ * and frees all task memory: every handle still held anywhere is dead afterwards. */
 VEX_API void vex_runtime_destroy(vex_runtime *rt);
 VEX_API int32_t vex_runtime_workers(const vex_runtime *rt);
 /* Tasks spawned and not yet freed (a task is freed once it finished and its handle is gone). */

@@ -21,15 +21,6 @@
 #include "reactor.h"
 #include "task.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/asan_interface.h>
-#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
-#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
-#else
-#define POISON(p, n) ((void)(p), (void)(n))
-#define UNPOISON(p, n) ((void)(p), (void)(n))
-#endif
-
 _Thread_local vex_worker *vex_current_worker;
 _Thread_local struct vex_runtime *vex_current_runtime;
 
@@ -39,54 +30,6 @@ enum {
     LIFO_MAX_POLLS = 3,        /* LIFO-slot tasks in a row before the slot goes to the back */
     INJECT_BATCH = 32,
 };
-
-/* ---- Block cache ---------------------------------------------------------------------------- */
-
-static int size_class(struct vex_runtime *rt, uint64_t size, uint64_t align, vex_worker **w) {
-    *w = vex_current_worker;
-    if (!*w || (*w)->rt != rt || align > 16 || size > FREE_CLASSES * FREE_CLASS_BYTES) return -1;
-    return (int)((size + FREE_CLASS_BYTES - 1) / FREE_CLASS_BYTES) - 1;
-}
-
-void *block_alloc(struct vex_runtime *rt, uint64_t size, uint64_t align) {
-    vex_worker *w;
-    int c = size_class(rt, size, align, &w);
-    if (c >= 0 && w->free_lists[c]) {
-        void *p = w->free_lists[c];
-        UNPOISON(p, (size_t)(c + 1) * FREE_CLASS_BYTES);
-        w->free_lists[c] = *(void **)p;
-        w->free_counts[c]--;
-        return p;
-    }
-    if (c >= 0) size = (uint64_t)(c + 1) * FREE_CLASS_BYTES;
-    if (align <= 16) return malloc(size);
-    return aligned_alloc(align, (size + align - 1) / align * align);
-}
-
-void block_free(struct vex_runtime *rt, void *p, uint64_t size, uint64_t align) {
-    vex_worker *w;
-    int c = size_class(rt, size, align, &w);
-    if (c >= 0 && w->free_counts[c] < FREE_LIST_CAP) {
-        *(void **)p = w->free_lists[c];
-        w->free_lists[c] = p;
-        w->free_counts[c]++;
-        POISON((char *)p + sizeof(void *), (size_t)(c + 1) * FREE_CLASS_BYTES - sizeof(void *));
-        return;
-    }
-    free(p);
-}
-
-void worker_free_caches(vex_worker *w) {
-    for (int c = 0; c < FREE_CLASSES; c++) {
-        while (w->free_lists[c]) {
-            void *p = w->free_lists[c];
-            UNPOISON(p, (size_t)(c + 1) * FREE_CLASS_BYTES);
-            w->free_lists[c] = *(void **)p;
-            free(p);
-        }
-        w->free_counts[c] = 0;
-    }
-}
 
 /* ---- Queues --------------------------------------------------------------------------------- */
 

@@ -5,7 +5,7 @@
  *   - a bounded Chase-Lev deque (deque.h) of spawned and evicted tasks, stealable;
  *   - a private FIFO of tasks that were woken while they ran (vex_yield), taken when the deque is
  *     empty or every YIELD_INTERVAL ticks, so a task that yields forever cannot starve others;
- *   - a timer heap, and per-size free lists of task blocks.
+ *   - a timer heap, and a cache of free task blocks (block.h).
  * The global injection queue takes submissions from other threads and deque overflow.
  */
 #ifndef VEX_WORKER_H
@@ -16,15 +16,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "block.h"
 #include "deque.h"
 #include "inject.h"
 #include "timer.h"
 #include "vex_runtime.h"
 
-/* Task blocks are cached per worker in classes of 16 bytes, up to this many bytes. */
-#define FREE_CLASS_BYTES 16
-#define FREE_CLASSES 48 /* blocks up to 768 bytes (64-byte header + 704-byte frame) */
-#define FREE_LIST_CAP 1024
 
 struct reactor;
 
@@ -49,9 +46,7 @@ typedef struct vex_worker {
     _Atomic uint32_t driving; /* inside epoll_wait as the reactor driver */
     bool idle;                /* on the idle list; guarded by rt->idle_lock */
     struct vex_worker *idle_next;
-    /* Task and frame-block cache (owner only). */
-    void *free_lists[FREE_CLASSES];
-    uint32_t free_counts[FREE_CLASSES];
+    block_cache blocks; /* free task and frame blocks (owner only; block.h) */
     /* Tasks allocated and freed on this worker: written by the owner only (relaxed load+store),
      * read by anyone for vex_runtime_live_tasks. */
     _Atomic int64_t spawned, freed;
@@ -71,6 +66,7 @@ struct vex_runtime {
     /* Tasks allocated and freed off the workers. */
     _Atomic int64_t ext_spawned, ext_freed;
     struct reactor *reactor;
+    block_pool blocks;
     /* Channels created on this runtime, freed with it. */
     pthread_mutex_t chan_lock;
     struct vex_chan *chans;
@@ -95,10 +91,5 @@ void notify_parked(struct vex_runtime *rt);
 void *worker_main(void *arg);
 /* Worker-side helpers for the runtime's teardown. */
 vex_task *worker_drain_local(vex_worker *w);
-
-/* Task block allocation, cached per worker. */
-void *block_alloc(struct vex_runtime *rt, uint64_t size, uint64_t align);
-void block_free(struct vex_runtime *rt, void *p, uint64_t size, uint64_t align);
-void worker_free_caches(vex_worker *w);
 
 #endif

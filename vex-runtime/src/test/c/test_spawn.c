@@ -267,9 +267,9 @@ static void memory_per_idle_task(void) {
            (double)recv_bytes / N, VEX_CHAN_RECV_FRAME_SIZE, (double)sleep_bytes / N,
            VEX_SLEEP_FRAME_SIZE);
 #if VEX_TEST_SCALE == 1 && !defined(VEX_DEQUE_CAP) && !defined(__SANITIZE_ADDRESS__)
-    /* header + frame + malloc's chunk overhead and rounding (16 B) + slack for page granularity */
-    CHECK(recv_bytes / N <= 64 + VEX_CHAN_RECV_FRAME_SIZE + 24);
-    CHECK(sleep_bytes / N <= 64 + VEX_SLEEP_FRAME_SIZE + 24);
+    /* header + frame, nothing else (blocks come from chunks, block.h), + slack for pages */
+    CHECK(recv_bytes / N <= 64 + VEX_CHAN_RECV_FRAME_SIZE + 4);
+    CHECK(sleep_bytes / N <= 64 + VEX_SLEEP_FRAME_SIZE + 4);
 #endif
     vex_runtime_destroy(rt); /* cancels and frees all of them */
 }
