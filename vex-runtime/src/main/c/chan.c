@@ -24,9 +24,10 @@ typedef struct waiter {
     struct waiter *next, *prev;
     vex_task *task; /* with a reference while linked */
     int64_t value;  /* sender: the value; receiver: what it got */
-    /* 0 parked, 1 done (status 0), 2 done because closed; written under the lock, read by the
-     * owner's next poll under the lock. */
-    uint32_t done;
+    /* 0 parked, 1 done (status 0), 2 done because closed.  Stored (release) under the lock by
+     * the completer after it wrote value and unlinked the node, and never touched by it again;
+     * the owner's next poll loads it (acquire) without the lock. */
+    _Atomic uint32_t done;
     uint32_t linked;
 } waiter;
 
@@ -114,8 +115,9 @@ void vex_chan_free(int64_t chan) {
 
 /* Completes a parked operation (under the lock); returns its task to wake after unlocking. */
 static vex_task *finish(waiter *w, uint32_t how) {
-    w->done = how;
-    return w->task;
+    vex_task *t = w->task;
+    atomic_store_explicit(&w->done, how, memory_order_release); /* the node is the owner's now */
+    return t;
 }
 
 void vex_chan_close(int64_t chan) {
@@ -158,17 +160,13 @@ vex_poll vex_chan_send(void *frame, vex_task *task) {
     vex_chan *ch = f->ch;
     vex_task *wake = NULL;
     uint64_t status;
-    vex_spin_lock(&ch->lock);
     if (f->state == 1) { /* parked: done yet? */
-        if (!f->w.done) {
-            vex_spin_unlock(&ch->lock);
-            return (vex_poll){VEX_PENDING, 0};
-        }
-        status = f->w.done == 1 ? 0 : 1;
-        vex_spin_unlock(&ch->lock);
+        uint32_t done = atomic_load_explicit(&f->w.done, memory_order_acquire);
+        if (!done) return (vex_poll){VEX_PENDING, 0};
         vex_task_set_cancel_hook(task, NULL, NULL);
-        return (vex_poll){VEX_READY, status};
+        return (vex_poll){VEX_READY, done == 1 ? 0 : 1};
     }
+    vex_spin_lock(&ch->lock);
     waiter *r;
     if (ch->closed) {
         status = 1;
@@ -184,7 +182,7 @@ vex_poll vex_chan_send(void *frame, vex_task *task) {
         f->state = 1;
         f->w.task = task;
         f->w.value = f->value;
-        f->w.done = 0;
+        atomic_store_explicit(&f->w.done, 0, memory_order_relaxed);
         vex_task_ref(task); /* the node's reference */
         wl_push(&ch->senders, &f->w);
         vex_task_set_cancel_hook(task, send_cancel, f);
@@ -200,18 +198,14 @@ vex_poll vex_chan_recv(void *frame, vex_task *task) {
     recv_frame *f = frame;
     vex_chan *ch = f->ch;
     vex_task *wake = NULL;
-    vex_spin_lock(&ch->lock);
     if (f->state == 1) {
-        if (!f->w.done) {
-            vex_spin_unlock(&ch->lock);
-            return (vex_poll){VEX_PENDING, 0};
-        }
-        bool got = f->w.done == 1;
-        f->value = got ? f->w.value : 0;
-        vex_spin_unlock(&ch->lock);
+        uint32_t done = atomic_load_explicit(&f->w.done, memory_order_acquire);
+        if (!done) return (vex_poll){VEX_PENDING, 0};
+        f->value = done == 1 ? f->w.value : 0;
         vex_task_set_cancel_hook(task, NULL, NULL);
-        return (vex_poll){VEX_READY, got ? 0 : 1};
+        return (vex_poll){VEX_READY, done == 1 ? 0 : 1};
     }
+    vex_spin_lock(&ch->lock);
     waiter *s;
     uint64_t status = 0;
     if (ch->count > 0) {
@@ -232,7 +226,7 @@ vex_poll vex_chan_recv(void *frame, vex_task *task) {
     } else {
         f->state = 1;
         f->w.task = task;
-        f->w.done = 0;
+        atomic_store_explicit(&f->w.done, 0, memory_order_relaxed);
         vex_task_ref(task);
         wl_push(&ch->receivers, &f->w);
         vex_task_set_cancel_hook(task, recv_cancel, f);
