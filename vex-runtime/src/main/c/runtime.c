@@ -99,11 +99,14 @@ static void drain_queues(struct vex_runtime *rt) {
 }
 
 void vex_runtime_destroy(vex_runtime *rt) {
-    atomic_store_explicit(&rt->shutdown, 1, memory_order_release);
-    for (int32_t i = 0; i < rt->nworkers; i++) {
+    atomic_store_explicit(&rt->shutdown, 1, memory_order_seq_cst);
+    /* Under idle_lock, where park() resets its word: a worker that resets it after this sees
+     * shutdown (it took the lock after us); one that reset it before has it overwritten. */
+    pthread_mutex_lock(&rt->idle_lock);
+    for (int32_t i = 0; i < rt->nworkers; i++)
         atomic_store_explicit(&rt->workers[i].park_word, 1, memory_order_seq_cst);
-        vex_futex_wake(&rt->workers[i].park_word, 1);
-    }
+    pthread_mutex_unlock(&rt->idle_lock);
+    for (int32_t i = 0; i < rt->nworkers; i++) vex_futex_wake(&rt->workers[i].park_word, 1);
     for (int32_t i = 0; i < rt->nworkers; i++) reactor_unpark(rt->reactor);
     for (int32_t i = 0; i < rt->nworkers; i++) pthread_join(rt->workers[i].thread, NULL);
 
