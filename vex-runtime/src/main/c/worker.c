@@ -21,8 +21,8 @@
 #include "reactor.h"
 #include "task.h"
 
-_Thread_local vex_worker *vex_current_worker;
-_Thread_local struct vex_runtime *vex_current_runtime;
+VEX_TLS vex_worker *vex_current_worker;
+VEX_TLS struct vex_runtime *vex_current_runtime;
 
 enum {
     MAINTENANCE_INTERVAL = 61, /* ticks between looks at the injection queue, timers, reactor */

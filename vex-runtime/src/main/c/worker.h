@@ -72,10 +72,13 @@ struct vex_runtime {
     struct vex_chan *chans;
 };
 
+/* initial-exec: one instruction per access instead of a __tls_get_addr call in the shared
+ * library (these two pointers fit glibc's static TLS surplus for dlopen'ed libraries). */
+#define VEX_TLS _Thread_local __attribute__((tls_model("initial-exec")))
 /* The worker the calling thread is, or NULL. */
-extern _Thread_local vex_worker *vex_current_worker;
+extern VEX_TLS vex_worker *vex_current_worker;
 /* The runtime vex_spawn uses off a worker (vex_runtime_enter). */
-extern _Thread_local struct vex_runtime *vex_current_runtime;
+extern VEX_TLS struct vex_runtime *vex_current_runtime;
 
 static inline struct vex_runtime *current_runtime(void) {
     return vex_current_worker ? vex_current_worker->rt : vex_current_runtime;
