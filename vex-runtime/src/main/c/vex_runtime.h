@@ -111,7 +111,13 @@ VEX_API void vex_task_unref(vex_task *task);
 VEX_API void *vex_frame_alloc(vex_task *task, uint64_t size, uint64_t align);
 VEX_API void vex_frame_free(vex_task *task, void *frame);
 
-/* ---- Leaf async functions (resume symbols; descriptors vex_<name>_desc) ------------------ */
+/* ---- Leaf async functions (resume symbols; descriptors vex_<name>_desc) ------------------
+ * %vex_X resolves to the resume function vex_X and the descriptor vex_X_desc.  Frames follow
+ * the common layout (state at 0, parameter i at 8 + 8*i, results 1..n-1 next); the leaf's
+ * private state fills the rest of VEX_X_FRAME_SIZE.  So vex_chan_recv's received value is at
+ * offset 16 and vex_join_status's value at offset 16; the status is vex_poll.value.
+ * TCP: addresses are IPv4 in host order (0x7f000001 = 127.0.0.1); sockets are handles from
+ * listen/accept/connect; buffers are plain pointers; failures are -errno. */
 
 VEX_API vex_poll vex_yield(void *frame, vex_task *task);       /* %vex_yield() */
 VEX_API vex_poll vex_sleep(void *frame, vex_task *task);       /* %vex_sleep(i64 ns) */
