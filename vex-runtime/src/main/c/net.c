@@ -1,0 +1,214 @@
+/* net.c: TCP leaf futures over the reactor.  A socket handle is a vex_io pointer as int64.
+ * Sockets are non-blocking; every syscall retries on EINTR, waits for readiness on EAGAIN, and
+ * reports any other failure as -errno (a peer reset is -ECONNRESET on read, -EPIPE or
+ * -ECONNRESET on write; a peer's half-close is a read of 0 while writes still work).
+ *
+ * Frame (VEX_TCP_FRAME_SIZE): state, three parameter slots, one private slot. */
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "reactor.h"
+#include "task.h"
+#include "worker.h"
+
+typedef struct {
+    uint64_t state;
+    int64_t p[3];
+    vex_io *io; /* connect: the socket being connected */
+} tcp_frame;
+
+_Static_assert(sizeof(tcp_frame) == VEX_TCP_FRAME_SIZE, "tcp frame size is ABI");
+
+static vex_poll ready(int64_t v) { return (vex_poll){VEX_READY, (uint64_t)v}; }
+static const vex_poll PENDING = {VEX_PENDING, 0};
+
+static void unwait_read(void *frame, vex_task *task) {
+    io_unwait((vex_io *)(uintptr_t)((tcp_frame *)frame)->p[0], IO_READ, task);
+}
+static void unwait_write(void *frame, vex_task *task) {
+    io_unwait((vex_io *)(uintptr_t)((tcp_frame *)frame)->p[0], IO_WRITE, task);
+}
+static void unwait_connect(void *frame, vex_task *task) {
+    tcp_frame *f = frame;
+    io_unwait(f->io, IO_WRITE, task);
+    io_close(f->io); /* the handle was never handed out */
+}
+
+static struct sockaddr_in ipv4(int64_t addr, int64_t port) {
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl((uint32_t)addr);
+    sa.sin_port = htons((uint16_t)port);
+    return sa;
+}
+
+static int64_t registered(int fd) {
+    vex_io *io = io_register(current_runtime()->reactor, fd);
+    if (!io) {
+        int err = errno;
+        close(fd);
+        return -err;
+    }
+    return (int64_t)(uintptr_t)io;
+}
+
+/* After EAGAIN: PENDING when registered, else the caller retries (0) or fails (-EBUSY). */
+static int park_on(vex_io *io, int dir, uint32_t seq, vex_task *task, vex_cancel_hook hook,
+                   void *frame) {
+    int rc = io_wait(io, dir, seq, task);
+    if (rc == 1) vex_task_set_cancel_hook(task, hook, frame);
+    return rc;
+}
+
+vex_poll vex_tcp_listen(void *frame, vex_task *task) {
+    (void)task;
+    tcp_frame *f = frame;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) return ready(-errno);
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in sa = ipv4(f->p[0], f->p[1]);
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || listen(fd, 1024) < 0) {
+        int err = errno;
+        close(fd);
+        return ready(-err);
+    }
+    return ready(registered(fd));
+}
+
+vex_poll vex_tcp_accept(void *frame, vex_task *task) {
+    tcp_frame *f = frame;
+    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_READ);
+        int fd = accept4(io->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            int one = 1;
+            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+            return ready(registered(fd));
+        }
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(-errno);
+        }
+        int rc = park_on(io, IO_READ, seq, task, unwait_read, frame);
+        if (rc == 1) return PENDING;
+        if (rc < 0) return ready(rc);
+    }
+}
+
+vex_poll vex_tcp_connect(void *frame, vex_task *task) {
+    tcp_frame *f = frame;
+    struct sockaddr_in sa = ipv4(f->p[0], f->p[1]);
+    if (f->state == 0) {
+        int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (fd < 0) return ready(-errno);
+        int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        int64_t h = registered(fd);
+        if (h < 0) return ready(h);
+        f->io = (vex_io *)(uintptr_t)h;
+        f->state = 1;
+    }
+    vex_io *io = f->io;
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_WRITE);
+        int err = 0;
+        socklen_t len = sizeof err;
+        if (getsockopt(io->fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0) {
+            if (connect(io->fd, (struct sockaddr *)&sa, sizeof sa) == 0) err = 0;
+            else err = errno;
+        }
+        if (err == 0 || err == EISCONN) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready((int64_t)(uintptr_t)io);
+        }
+        if (err == EINTR) continue;
+        if (err != EINPROGRESS && err != EALREADY && err != EAGAIN) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            io_unwait(io, IO_WRITE, task);
+            io_close(io);
+            return ready(-err);
+        }
+        int rc = park_on(io, IO_WRITE, seq, task, unwait_connect, frame);
+        if (rc == 1) return PENDING;
+        if (rc < 0) return ready(rc);
+    }
+}
+
+vex_poll vex_tcp_read(void *frame, vex_task *task) {
+    tcp_frame *f = frame;
+    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_READ);
+        ssize_t n = recv(io->fd, (void *)(uintptr_t)f->p[1], (size_t)f->p[2], 0);
+        if (n >= 0) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(n);
+        }
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(-errno);
+        }
+        int rc = park_on(io, IO_READ, seq, task, unwait_read, frame);
+        if (rc == 1) return PENDING;
+        if (rc < 0) return ready(rc);
+    }
+}
+
+vex_poll vex_tcp_write(void *frame, vex_task *task) {
+    tcp_frame *f = frame;
+    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_WRITE);
+        /* MSG_NOSIGNAL: a reset peer is -EPIPE here, never a SIGPIPE that kills the JVM. */
+        ssize_t n = send(io->fd, (const void *)(uintptr_t)f->p[1], (size_t)f->p[2], MSG_NOSIGNAL);
+        if (n >= 0) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(n);
+        }
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(-errno);
+        }
+        int rc = park_on(io, IO_WRITE, seq, task, unwait_write, frame);
+        if (rc == 1) return PENDING;
+        if (rc < 0) return ready(rc);
+    }
+}
+
+vex_poll vex_tcp_close(void *frame, vex_task *task) {
+    (void)task;
+    return ready(io_close((vex_io *)(uintptr_t)((tcp_frame *)frame)->p[0]));
+}
+
+int64_t vex_tcp_shutdown(int64_t sock) {
+    vex_io *io = (vex_io *)(uintptr_t)sock;
+    return shutdown(io->fd, SHUT_WR) == 0 ? 0 : -errno;
+}
+
+int64_t vex_tcp_local_port(int64_t sock) {
+    vex_io *io = (vex_io *)(uintptr_t)sock;
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    if (getsockname(io->fd, (struct sockaddr *)&sa, &len) < 0) return -errno;
+    return ntohs(sa.sin_port);
+}
+
+#define TCP_DESC(NAME, NP)                                                                   \
+    const vex_future_desc vex_##NAME##_desc = {vex_##NAME, VEX_TCP_FRAME_SIZE, 8, NP, 1, "vex_" #NAME}
+TCP_DESC(tcp_listen, 2);
+TCP_DESC(tcp_accept, 1);
+TCP_DESC(tcp_connect, 2);
+TCP_DESC(tcp_read, 3);
+TCP_DESC(tcp_write, 3);
+TCP_DESC(tcp_close, 1);

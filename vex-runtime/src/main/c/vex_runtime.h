@@ -1,0 +1,158 @@
+/*
+ * vex_runtime.h: the ABI between Vex-generated code, hand-written C futures, Java (through JNA)
+ * and the Vex runtime.  Everything here is a plain C type or function; nothing needs C-only
+ * initialisation, so a descriptor can be built in Java memory.
+ *
+ * Async ABI (ARCHITECTURE.md, "The async function ABI"):
+ *   vex_poll resume(void *frame, vex_task *task)   returns {status, value} in rax:rdx / x0:x1.
+ *   Frame: offset 0 the state word (the awaiting caller zeroes it before the first poll),
+ *   offset 8 + 8*i parameter i, then result slots 1..n-1, then the callee's private state.
+ *   A frame never moves while its task lives and is never polled again after READY.
+ *
+ * Cancellation needs no drop glue from generated code: a task is always suspended in exactly
+ * one leaf future (generated functions only return PENDING because a callee did), and that leaf
+ * registers a cancel hook on the task (vex_task_set_cancel_hook) when it parks the task
+ * somewhere.  Frames from vex_frame_alloc are tracked by the task and freed if it is cancelled.
+ */
+#ifndef VEX_RUNTIME_H
+#define VEX_RUNTIME_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library is built with hidden visibility; only what this header declares is exported. */
+#define VEX_API __attribute__((visibility("default")))
+
+/* ---- Polling ---------------------------------------------------------------------------- */
+
+typedef struct {
+    uint64_t status; /* VEX_READY or VEX_PENDING */
+    uint64_t value;  /* first result's bits (i64 pattern; floats as raw bits) */
+} vex_poll;
+
+#define VEX_READY 0u
+#define VEX_PENDING 1u
+/* Proposed for traps in async code: a resume function returns {VEX_FAILED, trap code}; an
+ * awaiting caller returns it unchanged; the runtime ends the task as VEX_TASK_FAILED with the
+ * code as its value (its heap frames are freed as for a cancellation). */
+#define VEX_FAILED 2u
+
+typedef struct vex_task vex_task;
+typedef struct vex_runtime vex_runtime;
+
+typedef vex_poll (*vex_resume_fn)(void *frame, vex_task *task);
+
+/* Published by every awaitable.  Plain data: Java (the JIT) builds these in native memory. */
+typedef struct vex_future_desc {
+    vex_resume_fn resume;
+    uint32_t frame_size;  /* bytes, including state word, parameter and result slots */
+    uint32_t frame_align; /* 8 or 16 (anything up to 4096 works; >16 costs a separate path) */
+    uint32_t nparams;
+    uint32_t nresults;
+    const char *name;     /* for diagnostics; may be NULL */
+} vex_future_desc;
+
+/* ---- Runtime ------------------------------------------------------------------------------ */
+
+/* workers <= 0 means one per online CPU.  Returns NULL on failure (errno set). */
+VEX_API vex_runtime *vex_runtime_create(int32_t workers);
+/* Stops the workers, cancels every task still queued or parked in a timer, channel or socket,
+ * and frees all task memory: every handle still held anywhere is dead afterwards. */
+VEX_API void vex_runtime_destroy(vex_runtime *rt);
+VEX_API int32_t vex_runtime_workers(const vex_runtime *rt);
+/* Tasks spawned and not yet freed (a task is freed once it finished and its handle is gone). */
+VEX_API int64_t vex_runtime_live_tasks(const vex_runtime *rt);
+/* Makes rt the calling thread's current runtime for vex_spawn and vex_chan_new off a worker. */
+VEX_API void vex_runtime_enter(vex_runtime *rt);
+
+/* ---- Tasks and handles ---------------------------------------------------------------------
+ * A handle is a task pointer, as int64, that holds one reference and the join interest.
+ * It is consumed by exactly one of: await vex_join / vex_join_status, vex_detach,
+ * vex_handle_wait.  vex_cancel does not consume it.  0 is never a valid handle. */
+
+/* Join outcomes (vex_join_status's status, vex_handle_wait and vex_block_on). */
+#define VEX_TASK_COMPLETED 0
+#define VEX_TASK_CANCELLED 1
+#define VEX_TASK_FAILED 2   /* a resume returned VEX_FAILED; value = trap code */
+#define VEX_ERR_ON_WORKER (-1) /* a blocking call made on a worker thread */
+#define VEX_ERR_NO_RUNTIME (-2)
+
+/* Spawns desc(args...) on the current worker, or on the current runtime's injection queue off a
+ * worker.  args holds desc->nparams 64-bit slots (may be NULL when there are none).
+ * Returns the handle, or 0 when there is no current runtime or memory ran out. */
+VEX_API int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args);
+VEX_API int64_t vex_spawn_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args);
+/* Requests cancellation: the task is freed at its next suspension (at once when idle), its join
+ * reports VEX_TASK_CANCELLED.  No effect on a finished task. */
+VEX_API void vex_cancel(int64_t handle);
+/* Blocks the calling (non-worker) thread until the task finishes; copies result 0 to results[0]
+ * and results 1..nresults-1 from the frame's result slots; consumes the handle. */
+VEX_API int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults);
+/* vex_spawn_on + vex_handle_wait.  results may be NULL when desc->nresults == 0. */
+VEX_API int32_t vex_block_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args,
+                     uint64_t *results);
+
+/* For leaf futures written in C: while `task` is parked in a waiter list, timer or reactor, hook
+ * undoes that registration if the task is cancelled (it runs on a worker, the task not running).
+ * Clear it (fn = NULL) before returning READY.  The hook must tolerate a registration that a
+ * waker already consumed. */
+typedef void (*vex_cancel_hook)(void *frame, vex_task *task);
+VEX_API void vex_task_set_cancel_hook(vex_task *task, vex_cancel_hook fn, void *frame);
+/* Wakers: a task pointer plus a reference. */
+VEX_API void vex_task_ref(vex_task *task);
+VEX_API void vex_task_wake(vex_task *task);        /* consumes one reference */
+VEX_API void vex_task_wake_by_ref(vex_task *task); /* keeps the caller's reference */
+VEX_API void vex_task_unref(vex_task *task);
+
+/* Heap frames for await_boxed.  align <= 4096.  The task frees them if it is cancelled. */
+VEX_API void *vex_frame_alloc(vex_task *task, uint64_t size, uint64_t align);
+VEX_API void vex_frame_free(vex_task *task, void *frame);
+
+/* ---- Leaf async functions (resume symbols; descriptors vex_<name>_desc) ------------------ */
+
+VEX_API vex_poll vex_yield(void *frame, vex_task *task);       /* %vex_yield() */
+VEX_API vex_poll vex_sleep(void *frame, vex_task *task);       /* %vex_sleep(i64 ns) */
+VEX_API vex_poll vex_join(void *frame, vex_task *task);        /* %vex_join(i64 h) -> i64 */
+VEX_API vex_poll vex_join_status(void *frame, vex_task *task); /* %vex_join_status(i64 h) -> i64, i64 */
+VEX_API vex_poll vex_chan_send(void *frame, vex_task *task);   /* %vex_chan_send(i64 ch, i64 v) -> i64 */
+VEX_API vex_poll vex_chan_recv(void *frame, vex_task *task);   /* %vex_chan_recv(i64 ch) -> i64, i64 */
+VEX_API vex_poll vex_tcp_listen(void *frame, vex_task *task);  /* (i64 ipv4, i64 port) -> i64 sock|-errno */
+VEX_API vex_poll vex_tcp_accept(void *frame, vex_task *task);  /* (i64 listener) -> i64 sock|-errno */
+VEX_API vex_poll vex_tcp_connect(void *frame, vex_task *task); /* (i64 ipv4, i64 port) -> i64 sock|-errno */
+VEX_API vex_poll vex_tcp_read(void *frame, vex_task *task);    /* (i64 s, i64 buf, i64 len) -> i64 n|0 eof|-errno */
+VEX_API vex_poll vex_tcp_write(void *frame, vex_task *task);   /* (i64 s, i64 buf, i64 len) -> i64 n|-errno */
+VEX_API vex_poll vex_tcp_close(void *frame, vex_task *task);   /* (i64 s) -> i64 0|-errno */
+
+VEX_API extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_desc, vex_join_status_desc,
+    vex_chan_send_desc, vex_chan_recv_desc, vex_tcp_listen_desc, vex_tcp_accept_desc,
+    vex_tcp_connect_desc, vex_tcp_read_desc, vex_tcp_write_desc, vex_tcp_close_desc;
+
+/* Frame sizes, fixed ABI constants for ahead-of-time compilation (each desc agrees; a test
+ * checks).  Every leaf frame is 8-byte aligned. */
+#define VEX_YIELD_FRAME_SIZE 8
+#define VEX_SLEEP_FRAME_SIZE 80
+#define VEX_JOIN_FRAME_SIZE 16
+#define VEX_JOIN_STATUS_FRAME_SIZE 24
+#define VEX_CHAN_SEND_FRAME_SIZE 64
+#define VEX_CHAN_RECV_FRAME_SIZE 64
+#define VEX_TCP_FRAME_SIZE 40 /* every vex_tcp_* leaf */
+
+/* ---- Sync builtins (ASYNC-IR.md) ------------------------------------------------------------ */
+
+VEX_API void vex_detach(int64_t handle);
+VEX_API int64_t vex_chan_new(int64_t capacity);  /* 0 = rendezvous; 0 returned on failure */
+VEX_API void vex_chan_close(int64_t chan);
+VEX_API int64_t vex_chan_new_on(vex_runtime *rt, int64_t capacity); /* C/Java: on rt, from any thread */
+VEX_API void vex_chan_free(int64_t chan);        /* C/Java only: frees a channel nobody uses any more */
+VEX_API int64_t vex_alloc(int64_t size);         /* zeroed, 16-byte aligned; 0 on failure */
+VEX_API void vex_free(int64_t ptr);
+VEX_API int64_t vex_tcp_local_port(int64_t sock); /* bound port, or -errno */
+VEX_API int64_t vex_tcp_shutdown(int64_t sock);   /* half-close: no more writes; 0 or -errno */
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,28 @@
+package dev.vex.runtime;
+
+import java.util.Arrays;
+
+/**
+ * A finished task: its outcome and its results as 64-bit patterns (result 0 is the resume
+ * function's value, the others come from the frame's result slots).
+ */
+public record TaskResult(TaskOutcome outcome, long[] values) {
+    public TaskResult {
+        values = values.clone();
+    }
+
+    /** Result {@code i}'s bits. */
+    public long value(int i) {
+        return values[i];
+    }
+
+    @Override
+    public long[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public String toString() {
+        return outcome + Arrays.toString(values);
+    }
+}
