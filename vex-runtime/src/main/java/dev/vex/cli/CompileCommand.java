@@ -29,6 +29,11 @@ final class CompileCommand {
     }
 
     static int run(List<String> args, PrintStream out) {
+        return run(args, out, Targets::named);
+    }
+
+    /** As {@link #run(List, PrintStream)}, with the compilers found by {@code targets} (tests pass their own). */
+    static int run(List<String> args, PrintStream out, java.util.function.Function<String, Target> targets) {
         String target = Targets.hostName() != null ? Targets.hostName() : "x64";
         String emit = "obj";
         String output = null;
@@ -64,7 +69,7 @@ final class CompileCommand {
         Path file = Path.of(positional.get(0));
         Module module = read(file);
         Verifier.check(module);
-        Target compiler = Targets.named(target);
+        Target compiler = targets.apply(target);
         CompiledModule compiled = compiler.compile(module, CompileOptions.DEFAULT.withListing(emit.equals("asm")));
         try {
             if (emit.equals("asm")) {

@@ -36,6 +36,8 @@ public final class NativeEngine implements Engine {
     private final String name;
     private final String isa;
     private final Supplier<Target> target;
+    private Target compiler;
+    private String unavailable;
 
     /**
      * @param name   the engine's name ({@code x64})
@@ -58,8 +60,8 @@ public final class NativeEngine implements Engine {
         if (!name.equals(Targets.hostName())) {
             return "this machine cannot run " + name + " code";
         }
-        if (!Targets.available(name)) {
-            return "the " + name + " compiler is not in this build of Vex";
+        if (compiler() == null) {
+            return unavailable;
         }
         if (!targetIsas.contains(isa)) {
             return targetIsas.isEmpty() ? "the file names no target; " + name + " runs files with 'target " + isa + "'"
@@ -70,7 +72,10 @@ public final class NativeEngine implements Engine {
 
     @Override
     public LoadedModule load(Module module) {
-        Target compiler = target.get();
+        Target compiler = compiler();
+        if (compiler == null) {
+            throw new JitException(unavailable);
+        }
         List<Function> sync = module.functions().stream().filter(f -> !f.isAsync()).toList();
         Map<String, NativeFunction> callable = new HashMap<>();
         Map<String, String> failures = new HashMap<>();
@@ -95,6 +100,18 @@ public final class NativeEngine implements Engine {
             }
         }
         return new Loaded(module, callable, failures, loaded);
+    }
+
+    /** The compiler, made once; null (with the reason in {@link #unavailable}) if it is not in the build. */
+    private synchronized Target compiler() {
+        if (compiler == null && unavailable == null) {
+            try {
+                compiler = target.get();
+            } catch (JitException e) {
+                unavailable = e.getMessage();
+            }
+        }
+        return compiler;
     }
 
     private static NativeModule compile(List<Function> functions, Target compiler) {
