@@ -15,6 +15,10 @@ import java.util.ServiceLoader;
 public final class Targets {
     static final String X64_CLASS = "dev.vex.x64.X64Target";
 
+    /** Read once: the host's features do not change. Targets themselves are made per call,
+     * since a compiler may keep scratch state that is not safe to share between threads. */
+    private static volatile CpuFeatures hostFeatures;
+
     private Targets() {
     }
 
@@ -37,7 +41,7 @@ public final class Targets {
         return named(name);
     }
 
-    /** The compiler named {@code name} ({@code x64}, {@code aarch64}). */
+    /** A new compiler named {@code name} ({@code x64}, {@code aarch64}). */
     public static Target named(String name) {
         Target t = find(name);
         if (t == null) {
@@ -53,6 +57,15 @@ public final class Targets {
         } catch (JitException e) {
             return false;
         }
+    }
+
+    private static CpuFeatures hostFeatures() {
+        CpuFeatures f = hostFeatures;
+        if (f == null) {
+            f = CpuFeatures.host();
+            hostFeatures = f;
+        }
+        return f;
     }
 
     private static Target find(String name) {
@@ -71,7 +84,7 @@ public final class Targets {
             return null;
         }
         try {
-            return (Target) c.getConstructor(CpuFeatures.class).newInstance(CpuFeatures.host());
+            return (Target) c.getConstructor(CpuFeatures.class).newInstance(hostFeatures());
         } catch (NoSuchMethodException e) {
             try {
                 return (Target) c.getConstructor().newInstance();
