@@ -3,6 +3,7 @@ package dev.vex.runtime;
 import dev.vex.backend.CompiledFunction;
 import dev.vex.backend.CompiledModule;
 import dev.vex.runtime.jit.JitImage;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,21 +14,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A compiled module in executable memory. Its functions are called through {@link
  * NativeFunction}; any number of threads may call at once. {@link #close()} frees the code once
- * the calls under way have returned; a call after close throws {@link VexCallException}.
+ * the calls under way have returned; a call after close throws {@link VexCallException}. A
+ * module nobody closed is unmapped once it and all its functions are unreachable.
  */
 public final class NativeModule implements AutoCloseable {
     /** The high bit of {@link #state}: closed. The rest counts calls under way. */
     private static final int CLOSED = 1 << 30;
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final JitImage image;
     private final Map<String, NativeFunction> functions = new LinkedHashMap<>();
     private final AtomicInteger state = new AtomicInteger();
+    /** Unmaps the image, at most once: on close, or when the module is unreachable. */
+    private final Cleaner.Cleanable unmap;
 
     NativeModule(JitImage image) {
         this.image = image;
-        for (CompiledFunction f : image.module().functions()) {
-            long entry = f.isAsync() ? 0 : image.address(f.arrayEntrySymbol());
-            functions.put(f.name(), new NativeFunction(this, f, entry));
+        this.unmap = CLEANER.register(this, image::close);
+        try {
+            for (CompiledFunction f : image.module().functions()) {
+                long entry = f.isAsync() ? 0 : image.address(f.arrayEntrySymbol());
+                functions.put(f.name(), new NativeFunction(this, f, entry));
+            }
+        } catch (RuntimeException e) {
+            unmap.clean();
+            throw e;
         }
     }
 
@@ -85,7 +96,7 @@ public final class NativeModule implements AutoCloseable {
     /** Counts a call out; the last call out of a closed module frees it. */
     void exit() {
         if (state.decrementAndGet() == CLOSED) {
-            image.close();
+            unmap.clean();
         }
     }
 
@@ -94,7 +105,7 @@ public final class NativeModule implements AutoCloseable {
     public void close() {
         int before = state.getAndUpdate(s -> s | CLOSED);
         if (before == 0) {
-            image.close();
+            unmap.clean();
         }
     }
 }

@@ -220,6 +220,54 @@ class JitTest {
     }
 
     @Test
+    void closingWhileOtherThreadsCallIsSafe() throws InterruptedException {
+        for (int round = 0; round < 5; round++) {
+            NativeModule m = Vex.load(HandModules.traps().build());
+            NativeFunction depth = m.function("depth");
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                threads.add(new Thread(() -> {
+                    try {
+                        while (true) {
+                            assertEquals(300L, depth.invokeLong(300));
+                            calls.incrementAndGet();
+                        }
+                    } catch (VexCallException e) {
+                        refused.incrementAndGet(); // closed under us: the one way out
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            while (calls.get() < 100) {
+                Thread.onSpinWait();
+            }
+            m.close();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertNull(failure.get());
+            assertEquals(3, refused.get());
+        }
+    }
+
+    @Test
+    void aMissingArrayEntryIsRefusedAtLoad() {
+        CompiledModule ok = HandModules.values().build();
+        List<dev.vex.backend.CompiledFunction> renamed = ok.functions().stream()
+                .map(f -> new dev.vex.backend.CompiledFunction(f.name(), f.signature(), false, f.symbol(), f.offset(),
+                        f.size(), f.name() + "$missing"))
+                .toList();
+        CompiledModule bad = new CompiledModule("x64", ok.code(), ok.symbols(), ok.relocations(), renamed, null);
+        JitException e = assertThrows(JitException.class, () -> Vex.load(bad));
+        assertTrue(e.getMessage().contains("no symbol 'add_i8$missing'"), e.getMessage());
+    }
+
+    @Test
     void badCallsNameTheFunctionArgumentAndType() {
         NativeFunction add8 = values.function("add_i8");
         VexCallException count = assertThrows(VexCallException.class, () -> add8.invoke(1));
