@@ -1,6 +1,7 @@
 package dev.vex.runtime.jit;
 
 import dev.vex.backend.Target;
+import dev.vex.diag.VexException;
 import dev.vex.exec.Engine;
 import dev.vex.exec.LoadedModule;
 import dev.vex.exec.Outcome;
@@ -141,7 +142,7 @@ public final class NativeEngine implements Engine {
 
     /** A compiler failure in one line; an exception that is not a VexException is a compiler bug. */
     private static String describe(RuntimeException e) {
-        return e instanceof dev.vex.diag.VexException ? e.getMessage()
+        return e instanceof VexException ? e.getMessage()
                 : "internal error in the compiler: " + e;
     }
 

@@ -92,7 +92,7 @@ class ElfLinkTest {
 
     @Test
     void objectLinksWithCAndTheRuntimeAndRuns(@TempDir Path dir) throws IOException, InterruptedException {
-        assumeTrue(ElfToolsCheck.onPath("gcc"), "gcc is not installed");
+        assumeTrue(onPath("gcc"), "gcc is not installed");
         Path lib = Path.of("target/classes/linux-x86-64/libvexrt.so").toAbsolutePath();
         Path include = Path.of("src/main/c").toAbsolutePath();
         assertTrue(Files.exists(lib), lib + " was not built");
@@ -119,7 +119,7 @@ class ElfLinkTest {
 
     @Test
     void readelfParsesTheObject(@TempDir Path dir) throws IOException, InterruptedException {
-        assumeTrue(ElfToolsCheck.onPath("readelf"), "readelf is not installed");
+        assumeTrue(onPath("readelf"), "readelf is not installed");
         Path obj = dir.resolve("hand.o");
         Files.write(obj, ElfObjectWriter.forTarget("x64").write(module().build()));
         Result r = run(List.of("readelf", "-a", "-W", obj.toString()));
@@ -142,17 +142,12 @@ class ElfLinkTest {
     }
 
     /** Whether a tool is on the PATH. */
-    static final class ElfToolsCheck {
-        private ElfToolsCheck() {
-        }
-
-        static boolean onPath(String tool) {
-            for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-                if (Files.isExecutable(Path.of(d, tool))) {
-                    return true;
-                }
+    static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return true;
             }
-            return false;
         }
+        return false;
     }
 }

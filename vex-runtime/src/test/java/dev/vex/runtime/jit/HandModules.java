@@ -6,7 +6,6 @@ import static dev.vex.x64.asm.Gpr.*;
 import static dev.vex.x64.asm.Mem.mem;
 import static dev.vex.x64.asm.Xmm.*;
 
-import dev.vex.backend.CompiledModule;
 import dev.vex.code.Label;
 import java.util.List;
 
@@ -78,9 +77,5 @@ final class HandModules {
             a.bind(overflow).mov(EDI, 1).call("vex_trap");
         });
         return m;
-    }
-
-    static CompiledModule build(HandModule m) {
-        return m.build();
     }
 }
