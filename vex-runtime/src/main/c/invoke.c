@@ -12,6 +12,8 @@ __thread uintptr_t vex_stack_limit __attribute__((tls_model("initial-exec")));
 
 __thread invoke_ctx *vex_invoke_current;
 
+static __thread vex_trap_info last_trap;
+
 /* The limit for this thread, worked out once: pthread_getattr_np is slow on the main thread
  * (it reads /proc/self/maps). */
 static __thread uintptr_t thread_limit;
@@ -53,12 +55,15 @@ int32_t vex_invoke(vex_array_entry entry, const uint64_t *args, uint64_t *result
     if (setjmp(ctx.exit) == 0) entry(args, results);
     vex_invoke_current = ctx.outer;
     vex_stack_limit = saved_limit;
-    if (ctx.code != 0 && trap != NULL) {
-        trap->code = ctx.code;
-        trap->pc = ctx.pc;
+    if (ctx.code != 0) {
+        last_trap.code = ctx.code;
+        last_trap.pc = ctx.pc;
+        if (trap != NULL) *trap = last_trap;
     }
     return (int32_t)ctx.code;
 }
+
+void vex_last_trap(vex_trap_info *out) { *out = last_trap; }
 
 intptr_t vex_stack_limit_tpoff(void) {
     char *tp;

@@ -177,6 +177,10 @@ typedef void (*vex_array_entry)(const uint64_t *args, uint64_t *results);
 VEX_API int32_t vex_invoke(vex_array_entry entry, const uint64_t *args, uint64_t *results,
                            vex_trap_info *trap);
 
+/* The last trap a vex_invoke on this thread returned (both fields 0 if none yet): for callers
+ * that pass trap = NULL on the fast path and look only when vex_invoke returned non-zero. */
+VEX_API void vex_last_trap(vex_trap_info *out);
+
 /* The trap exit generated code calls (rel32, through a stub in the JIT): never returns.
  * Outside vex_invoke there is nowhere to go: it prints the trap and aborts. */
 VEX_API _Noreturn void vex_trap(uint32_t code);

@@ -37,9 +37,18 @@ static void returns_then_traps_in_order(void) {
         CHECK(info.pc > (uintptr_t)trap_entry);
         CHECK(info.pc < (uintptr_t)trap_entry + 256);
     }
-    /* A trap with no info wanted still reports its code. */
+    /* A trap with no info wanted still reports its code, and vex_last_trap has the rest. */
     args[0] = 3;
     CHECK_EQ(vex_invoke(trap_entry, args, results, NULL), 3);
+    vex_trap_info last = {0, 0};
+    vex_last_trap(&last);
+    CHECK_EQ(last.code, 3);
+    CHECK_EQ(last.pc, info.pc); /* the same site as the traps above */
+    /* A normal return leaves the last trap as it was. */
+    args[0] = 1;
+    CHECK_EQ(vex_invoke(add_entry, args, results, NULL), 0);
+    vex_last_trap(&last);
+    CHECK_EQ(last.code, 3);
 }
 
 static void many_traps_then_a_call(void) {

@@ -139,22 +139,47 @@ public final class NativeFunction {
     }
 
     private long[] call(long[] args) {
+        long[] out = results.length == 0 ? NO_VALUES : new long[results.length];
+        callInto(args, out);
+        return out;
+    }
+
+    /**
+     * Calls with canonical bit patterns, writing the results into {@code results}: nothing is
+     * allocated unless the call traps. Each argument must already be canonical (upper bits zero
+     * beyond its type's width); {@code results} must have at least one slot per result.
+     */
+    public void invokeBits(long[] args, long[] results) {
+        checkCount(args.length);
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i] & ~params[i].mask()) != 0) {
+                throw new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
+                        + ": 0x" + Long.toHexString(args[i]) + " is not a canonical " + params[i] + " slot");
+            }
+        }
+        if (results.length < this.results.length) {
+            throw new VexCallException("%" + name() + " has " + this.results.length + " results; the array holds "
+                    + results.length);
+        }
+        callInto(args, results);
+    }
+
+    private void callInto(long[] args, long[] out) {
         if (compiled.isAsync()) {
             throw new VexCallException("%" + name() + " is async: compiled async functions cannot be called yet");
         }
-        long[] out = results.length == 0 ? NO_VALUES : new long[results.length];
-        long[] trap = new long[2];
         owner.enter(name());
         int code;
         try {
-            code = TrapExit.vex_invoke(entry, args, out, trap);
+            code = TrapExit.vex_invoke(entry, args, out, null);
         } finally {
             owner.exit();
         }
         if (code != 0) {
+            long[] trap = new long[2];
+            TrapExit.vex_last_trap(trap);
             throw trapped(code, trap[1]);
         }
-        return out;
     }
 
     private VexTrapException trapped(int code, long pc) {

@@ -66,6 +66,35 @@ class JitTest {
     }
 
     @Test
+    void theInPlaceFastPathChecksItsArraysAndAllocatesNothing() {
+        NativeFunction pair = values.function("pair");
+        long[] args = {10, 3};
+        long[] results = new long[2];
+        pair.invokeBits(args, results);
+        assertArrayEquals(new long[] {13, 7}, results);
+        VexCallException wide = assertThrows(VexCallException.class,
+                () -> values.function("add_i32").invokeBits(new long[] {1L << 32, 0}, new long[1]));
+        assertTrue(wide.getMessage().contains("argument 0 of %add_i32 is i32: 0x100000000 is not a canonical i32 slot"),
+                wide.getMessage());
+        assertThrows(VexCallException.class, () -> pair.invokeBits(args, new long[1]));
+        VexTrapException t = assertThrows(VexTrapException.class,
+                () -> traps.function("calls_trap").invokeBits(new long[] {6}, new long[1]));
+        assertEquals(TrapCode.UNREACHABLE, t.trapCode());
+        assertEquals("trap_with", t.function());
+
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) { // warm up: let the JIT compile the path
+            pair.invokeBits(args, results);
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++) {
+            pair.invokeBits(args, results);
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 10_000, allocated + " bytes allocated by 10,000 calls");
+    }
+
+    @Test
     void floatsKeepTheirBits() {
         assertEquals(3.75f, values.function("add_f32").invoke(1.5f, 2.25f));
         assertEquals(0.30000000000000004, values.function("add_f64").invoke(0.1, 0.2));
