@@ -147,9 +147,9 @@ public final class NativeFunction {
     /**
      * Calls with canonical bit patterns, writing the results into {@code results}: nothing is
      * allocated unless the call traps. Each argument must already be canonical (upper bits zero
-     * beyond its type's width); {@code results} must have at least one slot per result.
+     * beyond its type's width); {@code out} must have at least one slot per result.
      */
-    public void invokeBits(long[] args, long[] results) {
+    public void invokeBits(long[] args, long[] out) {
         checkCount(args.length);
         for (int i = 0; i < args.length; i++) {
             if ((args[i] & ~params[i].mask()) != 0) {
@@ -157,11 +157,11 @@ public final class NativeFunction {
                         + ": 0x" + Long.toHexString(args[i]) + " is not a canonical " + params[i] + " slot");
             }
         }
-        if (results.length < this.results.length) {
-            throw new VexCallException("%" + name() + " has " + this.results.length + " results; the array holds "
-                    + results.length);
+        if (out.length < results.length) {
+            throw new VexCallException("%" + name() + " has " + results.length + " results; the array holds "
+                    + out.length);
         }
-        callInto(args, results);
+        callInto(args, out);
     }
 
     private void callInto(long[] args, long[] out) {
@@ -183,7 +183,7 @@ public final class NativeFunction {
     }
 
     private VexTrapException trapped(int code, long pc) {
-        // The module cannot be unmapped under us here: only addresses are compared.
+        // The module may be closed by now: only addresses are compared, no memory is read.
         JitImage image = owner.image();
         CompiledFunction where = image.functionAt(pc - 1);
         String fn = where != null ? where.name() : name();
