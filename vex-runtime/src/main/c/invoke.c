@@ -43,8 +43,8 @@ int32_t vex_invoke(vex_array_entry entry, const uint64_t *args, uint64_t *result
         thread_limit = compute_thread_limit();
         thread_limit_known = true;
     }
-    /* ctx escapes through vex_invoke_current before the opaque call, so the compiler reloads its
-     * fields after a longjmp; nothing else set between setjmp and longjmp is read afterwards. */
+    /* Of ctx, only the volatile code and pc change between setjmp and longjmp; saved_limit and
+     * the parameters do not change at all, so all are well defined after a longjmp. */
     invoke_ctx ctx;
     ctx.outer = vex_invoke_current;
     ctx.code = 0;

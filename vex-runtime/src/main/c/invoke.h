@@ -12,8 +12,10 @@
 typedef struct invoke_ctx {
     jmp_buf exit;
     struct invoke_ctx *outer;
-    uint32_t code; /* 0 until a trap */
-    uintptr_t pc;
+    /* Written by vex_trap between setjmp and longjmp: volatile, so that vex_invoke's reads after
+     * the longjmp are well defined (C11 7.13.2.1). */
+    volatile uint32_t code; /* 0 until a trap */
+    volatile uintptr_t pc;
 } invoke_ctx;
 
 /* The innermost active vex_invoke of the calling thread, or NULL. */
