@@ -158,6 +158,50 @@ VEX_API void vex_free(int64_t ptr);
 VEX_API int64_t vex_tcp_local_port(int64_t sock); /* bound port, or -errno */
 VEX_API int64_t vex_tcp_shutdown(int64_t sock);   /* half-close: no more writes; 0 or -errno */
 
+
+/* ---- Sync calls from the host, traps (trap.c, invoke.c) ------------------------------------
+ * Generated sync code is called through its array entry,
+ *   void entry(const uint64_t *args, uint64_t *results),
+ * one canonical 64-bit slot per parameter and result (the type's bits, zero-extended; floats as
+ * raw bits).  vex_invoke runs an entry with a trap exit installed: a trap in the generated code
+ * (vex_trap) unwinds straight back to vex_invoke, which returns the trap code.  Generated frames
+ * hold nothing that needs unwinding, so nothing else runs on the way out. */
+
+/* Where the last trap came from: its code (TrapCode numbers: 1 stk_ovf, 2 heap_oob, 3 int_ovf,
+ * 4 int_divz, 5 bad_toint, 6 unreachable, 256 + N userN) and the return address of the call to
+ * vex_trap, which lies in the generated code just after the trapping site. */
+typedef struct vex_trap_info {
+    uint64_t code;
+    uint64_t pc;
+} vex_trap_info;
+
+typedef void (*vex_array_entry)(const uint64_t *args, uint64_t *results);
+
+/* Calls entry(args, results) on the calling thread.  Returns 0 when it returned, or the trap
+ * code (never 0) when it trapped, with *trap filled in (trap may be NULL).  Sets this thread's
+ * vex_stack_limit first (see below).  Nests: generated code may call C that calls vex_invoke. */
+VEX_API int32_t vex_invoke(vex_array_entry entry, const uint64_t *args, uint64_t *results,
+                           vex_trap_info *trap);
+
+/* The last trap a vex_invoke on this thread returned (both fields 0 if none yet): for callers
+ * that pass trap = NULL on the fast path and look only when vex_invoke returned non-zero. */
+VEX_API void vex_last_trap(vex_trap_info *out);
+
+/* The trap exit generated code calls (rel32, through a stub in the JIT): never returns.
+ * Outside vex_invoke there is nowhere to go: it prints the trap and aborts. */
+VEX_API _Noreturn void vex_trap(uint32_t code);
+
+/* The lowest stack address generated code may use on this thread: prologues compare their new
+ * stack pointer against it (initial-exec TLS, reached as fs:[tpoff]) and trap with stk_ovf
+ * below it.  0 (no limit) until the thread's first vex_invoke, which sets it to the thread's
+ * stack low end plus a margin that leaves room for the trap exit and for C callees. */
+VEX_API extern __thread uintptr_t vex_stack_limit __attribute__((tls_model("initial-exec")));
+#define VEX_STACK_MARGIN (64u * 1024u)
+
+/* vex_stack_limit's offset from the thread pointer: the same for every thread (static TLS).  The
+ * JIT stores it in the slot that generated code's gottpoff operand points at. */
+VEX_API intptr_t vex_stack_limit_tpoff(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -28,6 +28,7 @@ public final class Main {
             return switch (args[0]) {
                 case "test" -> TestCommand.run(rest, out, new EngineRegistry());
                 case "run" -> RunCommand.run(rest, out, new EngineRegistry());
+                case "compile" -> CompileCommand.run(rest, out);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -51,6 +52,9 @@ public final class Main {
               run [--target interp|x64|aarch64] FILE [%fn(args)]
                   run one function, sync or async, and print its results; without a call,
                   run the call of every '; run:' line in FILE
+              compile [--target x64] [--emit obj|asm] [-o OUT] FILE
+                  compile every function of FILE: an ELF relocatable object (obj, the default;
+                  OUT defaults to FILE with '.o'), or the assembly listing (asm, to OUT or stdout)
               help
                   print this text
             """;

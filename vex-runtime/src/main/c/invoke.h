@@ -1,0 +1,24 @@
+/* invoke.h: the per-thread trap exit that vex_invoke installs and vex_trap takes. */
+#ifndef VEX_INVOKE_H
+#define VEX_INVOKE_H
+
+#include <setjmp.h>
+#include <stdint.h>
+
+#include "vex_runtime.h"
+
+/* One per active vex_invoke, on its C stack; they chain when generated code calls C that calls
+ * vex_invoke again, so a trap always returns to the innermost one. */
+typedef struct invoke_ctx {
+    jmp_buf exit;
+    struct invoke_ctx *outer;
+    /* Written by vex_trap between setjmp and longjmp: volatile, so that vex_invoke's reads after
+     * the longjmp are well defined (C11 7.13.2.1). */
+    volatile uint32_t code; /* 0 until a trap */
+    volatile uintptr_t pc;
+} invoke_ctx;
+
+/* The innermost active vex_invoke of the calling thread, or NULL. */
+extern __thread invoke_ctx *vex_invoke_current;
+
+#endif

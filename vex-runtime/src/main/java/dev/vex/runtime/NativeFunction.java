@@ -1,0 +1,250 @@
+package dev.vex.runtime;
+
+import dev.vex.backend.CompiledFunction;
+import dev.vex.ir.Signature;
+import dev.vex.ir.TrapCode;
+import dev.vex.ir.Type;
+import dev.vex.runtime.jit.JitImage;
+import dev.vex.runtime.jit.TrapExit;
+
+/**
+ * A sync function of a {@link NativeModule}, called from Java through its array entry and the
+ * runtime's {@code vex_invoke}. Calls from several threads at once are fine.
+ *
+ * <p>Java values for {@link #invoke(Object...)}:
+ * <ul>
+ *   <li>{@code i8}, {@code i16}, {@code i32}, {@code i64}: any of {@code Byte}, {@code Short},
+ *       {@code Integer}, {@code Long} whose value fits the type read as signed or as unsigned
+ *       ({@code i8} takes -128..255), so {@code invoke(1, 2)} works for {@code i64} parameters.
+ *       Results come back as {@code Byte}, {@code Short}, {@code Integer}, {@code Long}.</li>
+ *   <li>{@code f32}: a {@code Float}; {@code f64}: a {@code Double}, or a {@code Float} (widened
+ *       exactly). Results come back as {@code Float} and {@code Double}, bits unchanged.</li>
+ * </ul>
+ * Anything else, or the wrong number of arguments, throws {@link VexCallException} naming the
+ * function, the argument and the type expected. A trap throws {@link VexTrapException}.
+ */
+public final class NativeFunction {
+    private static final long[] NO_VALUES = new long[0];
+
+    private final NativeModule owner;
+    private final CompiledFunction compiled;
+    private final long entry;
+    private final Type[] params;
+    private final Type[] results;
+
+    NativeFunction(NativeModule owner, CompiledFunction compiled, long entry) {
+        this.owner = owner;
+        this.compiled = compiled;
+        this.entry = entry;
+        Signature sig = compiled.signature();
+        this.params = sig.params().stream().map(p -> p.type()).toArray(Type[]::new);
+        this.results = sig.returns().stream().map(p -> p.type()).toArray(Type[]::new);
+    }
+
+    /** The IR name, without {@code %}. */
+    public String name() {
+        return compiled.name();
+    }
+
+    public Signature signature() {
+        return compiled.signature();
+    }
+
+    public boolean isAsync() {
+        return compiled.isAsync();
+    }
+
+    /**
+     * Calls the function with Java values (see the class comment). Returns null when it has no
+     * result, the boxed result when it has one, and an {@code Object[]} when it has several.
+     */
+    public Object invoke(Object... args) {
+        checkCount(args.length);
+        long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            bits[i] = toBits(i, args[i]);
+        }
+        long[] out = call(bits);
+        if (out.length == 0) {
+            return null;
+        }
+        if (out.length == 1) {
+            return box(results[0], out[0]);
+        }
+        Object[] boxed = new Object[out.length];
+        for (int i = 0; i < out.length; i++) {
+            boxed[i] = box(results[i], out[i]);
+        }
+        return boxed;
+    }
+
+    /**
+     * Calls a function whose parameters are all integers and whose one result is an integer;
+     * each argument must fit its type as for {@link #invoke}. The result is sign-extended from
+     * its type's width (an {@code i32} -1 is -1L).
+     */
+    public long invokeLong(long... args) {
+        checkCount(args.length);
+        if (results.length != 1 || results[0].isFloat()) {
+            throw new VexCallException("invokeLong needs one integer result; %" + name() + " returns "
+                    + compiled.signature().returns());
+        }
+        long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (params[i].isFloat()) {
+                throw new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
+                        + ": invokeLong passes integers only (use invoke or invokeBits)");
+            }
+            bits[i] = integerBits(i, args[i]);
+        }
+        long r = call(bits)[0];
+        int shift = 64 - results[0].bits();
+        return r << shift >> shift;
+    }
+
+    /**
+     * Calls a function whose parameters and one result are floats. An {@code f32} parameter gets
+     * its argument rounded to float; an {@code f32} result is widened exactly.
+     */
+    public double invokeDouble(double... args) {
+        checkCount(args.length);
+        if (results.length != 1 || !results[0].isFloat()) {
+            throw new VexCallException("invokeDouble needs one float result; %" + name() + " returns "
+                    + compiled.signature().returns());
+        }
+        long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (!params[i].isFloat()) {
+                throw new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
+                        + ": invokeDouble passes floats only (use invoke or invokeBits)");
+            }
+            bits[i] = params[i] == Type.F32 ? Float.floatToRawIntBits((float) args[i]) & 0xFFFF_FFFFL
+                    : Double.doubleToRawLongBits(args[i]);
+        }
+        long r = call(bits)[0];
+        return results[0] == Type.F32 ? Float.intBitsToFloat((int) r) : Double.longBitsToDouble(r);
+    }
+
+    /**
+     * Calls with raw canonical bit patterns: one slot per parameter (its type's low bits are used;
+     * floats as IEEE 754 bits) and one per result, as the array entry stores them.
+     */
+    public long[] invokeBits(long... args) {
+        checkCount(args.length);
+        long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            bits[i] = args[i] & params[i].mask();
+        }
+        return call(bits);
+    }
+
+    private long[] call(long[] args) {
+        long[] out = results.length == 0 ? NO_VALUES : new long[results.length];
+        callInto(args, out);
+        return out;
+    }
+
+    /**
+     * Calls with canonical bit patterns, writing the results into {@code results}: nothing is
+     * allocated unless the call traps. Each argument must already be canonical (upper bits zero
+     * beyond its type's width); {@code out} must have at least one slot per result.
+     */
+    public void invokeBits(long[] args, long[] out) {
+        checkCount(args.length);
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i] & ~params[i].mask()) != 0) {
+                throw new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
+                        + ": 0x" + Long.toHexString(args[i]) + " is not a canonical " + params[i] + " slot");
+            }
+        }
+        if (out.length < results.length) {
+            throw new VexCallException("%" + name() + " has " + results.length + " results; the array holds "
+                    + out.length);
+        }
+        callInto(args, out);
+    }
+
+    private void callInto(long[] args, long[] out) {
+        if (compiled.isAsync()) {
+            throw new VexCallException("%" + name() + " is async: compiled async functions cannot be called yet");
+        }
+        owner.enter(name());
+        int code;
+        try {
+            code = TrapExit.vex_invoke(entry, args, out, null);
+        } finally {
+            owner.exit();
+        }
+        if (code != 0) {
+            long[] trap = new long[2];
+            TrapExit.vex_last_trap(trap);
+            throw trapped(code, trap[1]);
+        }
+    }
+
+    private VexTrapException trapped(int code, long pc) {
+        // The module may be closed by now: only addresses are compared, no memory is read.
+        JitImage image = owner.image();
+        CompiledFunction where = image.functionAt(pc - 1);
+        String fn = where != null ? where.name() : name();
+        long offset = where != null ? pc - image.base() - where.offset() : -1;
+        return new VexTrapException(TrapCode.fromNumber(code), code, fn, offset);
+    }
+
+    private void checkCount(int n) {
+        if (n != params.length) {
+            throw new VexCallException("%" + name() + " takes " + params.length + " argument"
+                    + (params.length == 1 ? "" : "s") + " " + compiled.signature().params() + ", not " + n);
+        }
+    }
+
+    private long toBits(int i, Object arg) {
+        Type t = params[i];
+        if (t.isFloat()) {
+            if (t == Type.F32 && arg instanceof Float f) {
+                return Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
+            }
+            if (t == Type.F64 && arg instanceof Double d) {
+                return Double.doubleToRawLongBits(d);
+            }
+            if (t == Type.F64 && arg instanceof Float f) {
+                return Double.doubleToRawLongBits(f.doubleValue());
+            }
+            throw badType(i, arg, t == Type.F32 ? "a Float" : "a Double or Float");
+        }
+        if (arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte) {
+            return integerBits(i, ((Number) arg).longValue());
+        }
+        throw badType(i, arg, "a Byte, Short, Integer or Long");
+    }
+
+    private long integerBits(int i, long v) {
+        Type t = params[i];
+        if (t.bits() < 64) {
+            long min = -(1L << (t.bits() - 1));
+            long max = (1L << t.bits()) - 1;
+            if (v < min || v > max) {
+                throw new VexCallException("argument " + i + " of %" + name() + " is " + t + ": " + v
+                        + " does not fit (" + min + ".." + max + ")");
+            }
+        }
+        return v & t.mask();
+    }
+
+    private VexCallException badType(int i, Object arg, String expected) {
+        String got = arg == null ? "null" : arg.getClass().getSimpleName() + " " + arg;
+        return new VexCallException("argument " + i + " of %" + name() + " is " + params[i] + ": expected "
+                + expected + ", got " + got);
+    }
+
+    private static Object box(Type t, long bits) {
+        return switch (t) {
+            case I8 -> (byte) bits;
+            case I16 -> (short) bits;
+            case I32 -> (int) bits;
+            case I64 -> bits;
+            case F32 -> Float.intBitsToFloat((int) bits);
+            case F64 -> Double.longBitsToDouble(bits);
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.vex.runtime;
+
+import dev.vex.backend.CompiledFunction;
+import dev.vex.backend.CompiledModule;
+import dev.vex.runtime.jit.JitImage;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A compiled module in executable memory. Its functions are called through {@link
+ * NativeFunction}; any number of threads may call at once. {@link #close()} frees the code once
+ * the calls under way have returned; a call after close throws {@link VexCallException}. A
+ * module nobody closed is unmapped once it and all its functions are unreachable.
+ */
+public final class NativeModule implements AutoCloseable {
+    /** The high bit of {@link #state}: closed. The rest counts calls under way. */
+    private static final int CLOSED = 1 << 30;
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final JitImage image;
+    private final Map<String, NativeFunction> functions = new LinkedHashMap<>();
+    private final AtomicInteger state = new AtomicInteger();
+    /** Unmaps the image, at most once: on close, or when the module is unreachable. */
+    private final Cleaner.Cleanable unmap;
+
+    NativeModule(JitImage image) {
+        this.image = image;
+        this.unmap = CLEANER.register(this, image::close);
+        try {
+            for (CompiledFunction f : image.module().functions()) {
+                long entry = f.isAsync() ? 0 : image.address(f.arrayEntrySymbol());
+                functions.put(f.name(), new NativeFunction(this, f, entry));
+            }
+        } catch (RuntimeException e) {
+            unmap.clean();
+            throw e;
+        }
+    }
+
+    /** The function named {@code name} (without {@code %}). */
+    public NativeFunction function(String name) {
+        String key = name.startsWith("%") ? name.substring(1) : name;
+        NativeFunction f = functions.get(key);
+        if (f == null) {
+            throw new VexCallException("the module has no function %" + key + " (it has: "
+                    + String.join(", ", functionNames().stream().map(n -> "%" + n).toList()) + ")");
+        }
+        return f;
+    }
+
+    /** The names of the module's functions, in module order. */
+    public List<String> functionNames() {
+        return Collections.unmodifiableList(new ArrayList<>(functions.keySet()));
+    }
+
+    /** What the target produced: code, symbols, relocations, and the listing if one was asked for. */
+    public CompiledModule compiled() {
+        return image.module();
+    }
+
+    /** Where the code is mapped, and how many bytes: for diagnostics and tests. */
+    public long codeAddress() {
+        return image.base();
+    }
+
+    public long mappedSize() {
+        return image.mappedSize();
+    }
+
+    public boolean isClosed() {
+        return (state.get() & CLOSED) != 0;
+    }
+
+    JitImage image() {
+        return image;
+    }
+
+    /** Counts a call in; throws if the module is closed. */
+    void enter(String function) {
+        while (true) {
+            int s = state.get();
+            if ((s & CLOSED) != 0) {
+                throw new VexCallException("cannot call %" + function + ": its module is closed");
+            }
+            if (state.compareAndSet(s, s + 1)) {
+                return;
+            }
+        }
+    }
+
+    /** Counts a call out; the last call out of a closed module frees it. */
+    void exit() {
+        if (state.decrementAndGet() == CLOSED) {
+            unmap.clean();
+        }
+    }
+
+    /** Frees the code now, or when the last call under way returns. Closing twice does nothing. */
+    @Override
+    public void close() {
+        int before = state.getAndUpdate(s -> s | CLOSED);
+        if (before == 0) {
+            unmap.clean();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.vex.runtime.jit;
+
+import dev.vex.backend.Target;
+import dev.vex.diag.VexException;
+import dev.vex.exec.Engine;
+import dev.vex.exec.LoadedModule;
+import dev.vex.exec.Outcome;
+import dev.vex.ir.FuncRef;
+import dev.vex.ir.Function;
+import dev.vex.ir.Module;
+import dev.vex.ir.ModuleBuilder;
+import dev.vex.runtime.NativeFunction;
+import dev.vex.runtime.NativeModule;
+import dev.vex.runtime.Vex;
+import dev.vex.runtime.VexCallException;
+import dev.vex.runtime.VexTrapException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A native target as an {@link Engine}: compiles the module with the target, links it into this
+ * process and calls functions through {@link NativeFunction#invokeBits}.
+ *
+ * <p>Loading compiles the module's sync functions together. If that fails, each function is
+ * compiled again on its own with the functions it calls, so one construct the compiler does not
+ * handle yet fails only the run lines of the functions that use it, each with the reason.
+ * Async functions give {@link Outcome.Failed} for now.
+ */
+public final class NativeEngine implements Engine {
+    private final String name;
+    private final String isa;
+    private final Supplier<Target> target;
+    private Target compiler;
+    private String unavailable;
+
+    /**
+     * @param name   the engine's name ({@code x64})
+     * @param isa    the ISA name of test files' {@code target} lines it runs ({@code x86_64})
+     * @param target makes the compiler; may throw {@link JitException} when it is not in the build
+     */
+    public NativeEngine(String name, String isa, Supplier<Target> target) {
+        this.name = name;
+        this.isa = isa;
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String skipReason(List<String> targetIsas) {
+        if (!name.equals(Targets.hostName())) {
+            return "this machine cannot run " + name + " code";
+        }
+        if (compiler() == null) {
+            return unavailable;
+        }
+        if (!targetIsas.contains(isa)) {
+            return targetIsas.isEmpty() ? "the file names no target; " + name + " runs files with 'target " + isa + "'"
+                    : "the file targets only " + String.join(", ", targetIsas);
+        }
+        return null;
+    }
+
+    @Override
+    public LoadedModule load(Module module) {
+        Target compiler = compiler();
+        if (compiler == null) {
+            throw new JitException(unavailable);
+        }
+        List<Function> sync = module.functions().stream().filter(f -> !f.isAsync()).toList();
+        Map<String, NativeFunction> callable = new HashMap<>();
+        Map<String, String> failures = new HashMap<>();
+        List<NativeModule> loaded = new ArrayList<>();
+        if (!sync.isEmpty()) {
+            try {
+                NativeModule whole = compile(sync, compiler);
+                loaded.add(whole);
+                for (Function f : sync) {
+                    callable.put(f.name(), whole.function(f.name()));
+                }
+            } catch (RuntimeException wholeFailed) {
+                for (Function f : sync) {
+                    try {
+                        NativeModule alone = compile(withCallees(module, f), compiler);
+                        loaded.add(alone);
+                        callable.put(f.name(), alone.function(f.name()));
+                    } catch (RuntimeException e) {
+                        failures.put(f.name(), describe(e));
+                    }
+                }
+            }
+        }
+        return new Loaded(module, callable, failures, loaded);
+    }
+
+    /** The compiler, made once; null (with the reason in {@link #unavailable}) if it is not in the build. */
+    private synchronized Target compiler() {
+        if (compiler == null && unavailable == null) {
+            try {
+                compiler = target.get();
+            } catch (JitException e) {
+                unavailable = e.getMessage();
+            }
+        }
+        return compiler;
+    }
+
+    private static NativeModule compile(List<Function> functions, Target compiler) {
+        ModuleBuilder b = new ModuleBuilder();
+        functions.forEach(b::add);
+        return Vex.compile(b.build(), compiler);
+    }
+
+    /** {@code f} and every function it reaches through calls, {@code f} first. */
+    private static List<Function> withCallees(Module module, Function f) {
+        Set<Function> seen = new LinkedHashSet<>();
+        Deque<Function> work = new ArrayDeque<>();
+        work.add(f);
+        while (!work.isEmpty()) {
+            Function g = work.poll();
+            if (seen.add(g)) {
+                for (FuncRef ref : g.funcRefs()) {
+                    Function callee = module.resolve(ref);
+                    if (callee != null && !seen.contains(callee)) {
+                        work.add(callee);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(seen);
+    }
+
+    /** A compiler failure in one line; an exception that is not a VexException is a compiler bug. */
+    private static String describe(RuntimeException e) {
+        return e instanceof VexException ? e.getMessage()
+                : "internal error in the compiler: " + e;
+    }
+
+    private static final class Loaded implements LoadedModule {
+        private final Module module;
+        private final Map<String, NativeFunction> callable;
+        private final Map<String, String> failures;
+        private final List<NativeModule> modules;
+
+        Loaded(Module module, Map<String, NativeFunction> callable, Map<String, String> failures,
+                List<NativeModule> modules) {
+            this.module = module;
+            this.callable = callable;
+            this.failures = failures;
+            this.modules = modules;
+        }
+
+        @Override
+        public Outcome invoke(String function, long[] args) {
+            Function fn = module.function(function);
+            if (fn == null) {
+                return new Outcome.Failed("no function %" + function);
+            }
+            if (fn.isAsync()) {
+                return new Outcome.Failed("async functions are not compiled yet");
+            }
+            NativeFunction nf = callable.get(function);
+            if (nf == null) {
+                return new Outcome.Failed("cannot compile %" + function + ": " + failures.get(function));
+            }
+            try {
+                return new Outcome.Returned(nf.invokeBits(args));
+            } catch (VexTrapException t) {
+                if (t.trapCode() == null) {
+                    return new Outcome.Failed("trap with unknown code " + t.codeNumber() + " in %" + t.function());
+                }
+                return new Outcome.Trapped(t.trapCode(), t.function());
+            } catch (VexCallException e) {
+                return new Outcome.Failed(e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            modules.forEach(NativeModule::close);
+        }
+    }
+}

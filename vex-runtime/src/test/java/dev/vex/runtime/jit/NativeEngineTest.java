@@ -1,0 +1,152 @@
+package dev.vex.runtime.jit;
+
+import static dev.vex.x64.asm.Gpr.*;
+import static dev.vex.x64.asm.Mem.mem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vex.exec.Engine;
+import dev.vex.exec.EngineProvider;
+import dev.vex.exec.LoadedModule;
+import dev.vex.exec.Outcome;
+import dev.vex.filetest.FileTestRunner;
+import dev.vex.filetest.TestReport;
+import dev.vex.ir.TrapCode;
+import dev.vex.text.ClifReader;
+import dev.vex.x64.asm.X64Assembler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The x64 engine as the run-test runner drives it, with hand-written code standing in for the compiler. */
+class NativeEngineTest {
+    static final Map<String, Consumer<X64Assembler>> BODIES = Map.of(
+            "add", a -> a.lea(RAX, mem(RDI, RSI, 1, 0)).ret(),
+            "divz", a -> a.mov(EDI, TrapCode.INTEGER_DIVISION_BY_ZERO.number()).call("vex_trap"),
+            "calls_divz", a -> a.sub(RSP, 8).call("divz").add(RSP, 8).ret());
+
+    static final String FILE = """
+            test run
+            target aarch64
+            target x86_64
+
+            function %add(i64, i64) -> i64 {
+            block0(v0: i64, v1: i64):
+                v2 = iadd v0, v1
+                return v2
+            }
+            ; run: %add(40, 2) == 42
+            ; run: %add(-1, 1) == 0
+            ; run: %add(1, 1) == 3
+
+            function %divz(i64) -> i64 {
+            block0(v0: i64):
+                trap int_divz
+            }
+            ; run: %divz(1) == 0
+
+            function %calls_divz(i64) -> i64 {
+                fn0 = %divz(i64) -> i64
+            block0(v0: i64):
+                v1 = call fn0(v0)
+                return v1
+            }
+            ; run: %calls_divz(1) == 0
+
+            function %unsupported(i64) -> i64 {
+            block0(v0: i64):
+                return v0
+            }
+            ; run: %unsupported(1) == 1
+
+            async function %later(i64) -> i64 {
+            block0(v0: i64):
+                return v0
+            }
+            ; run: %later(1) == 1
+            """;
+
+    static NativeEngine engine(HandTarget target) {
+        return new NativeEngine("x64", "x86_64", () -> target);
+    }
+
+    @Test
+    void runLinesPassFailAndNameTrapsAndUncompilableFunctions() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        TestReport report = new TestReport(out, false);
+        new FileTestRunner(List.of(engine(new HandTarget(BODIES))), report).runText(FILE, "engine.clif");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(2, report.passed(), text);
+        assertEquals(5, report.failed(), text);
+        assertTrue(text.contains("%add(1, 1) == 3"), text);
+        assertTrue(text.contains("trapped with int_divz in %divz"), text);
+        assertTrue(text.contains("%calls_divz(1) == 0: trapped with int_divz in %divz"), text);
+        assertTrue(text.contains("cannot compile %unsupported: function unsupported: no hand-written code"), text);
+        assertTrue(text.contains("async functions are not compiled yet"), text);
+    }
+
+    @Test
+    void oneUncompilableFunctionLeavesTheOthersRunnable() {
+        HandTarget target = new HandTarget(BODIES);
+        var module = ClifReader.readTestFile(FILE, "engine.clif").module();
+        try (LoadedModule loaded = engine(target).load(module)) {
+            // The whole module failed once, then each sync function was compiled alone.
+            assertEquals(1 + 4, target.compilations());
+            assertEquals(new Outcome.Returned(new long[] {5}), loaded.invoke("add", new long[] {2, 3}));
+            assertEquals(new Outcome.Trapped(TrapCode.INTEGER_DIVISION_BY_ZERO, "divz"),
+                    loaded.invoke("calls_divz", new long[] {0}));
+            assertTrue(loaded.invoke("unsupported", new long[] {1}) instanceof Outcome.Failed);
+            assertTrue(loaded.invoke("nope", new long[] {}) instanceof Outcome.Failed);
+            // Wrong argument count from the runner: a failure, not an exception.
+            Outcome bad = loaded.invoke("add", new long[] {1});
+            assertTrue(bad instanceof Outcome.Failed f && f.reason().contains("%add takes 2 arguments"), bad.toString());
+        }
+    }
+
+    @Test
+    void aModuleItCompilesWholeIsCompiledOnce() {
+        HandTarget target = new HandTarget(BODIES);
+        String text = FILE.substring(0, FILE.indexOf("function %unsupported"));
+        try (LoadedModule loaded = engine(target).load(ClifReader.readTestFile(text, "t.clif").module())) {
+            assertEquals(1, target.compilations());
+            assertEquals(new Outcome.Returned(new long[] {-1L}), loaded.invoke("add", new long[] {-3, 2}));
+        }
+    }
+
+    @Test
+    void filesThatDoNotNameX86_64AreSkipped() {
+        NativeEngine e = engine(new HandTarget(BODIES));
+        assertNull(e.skipReason(List.of("aarch64", "x86_64")));
+        assertTrue(e.skipReason(List.of("aarch64", "s390x")).contains("targets only aarch64, s390x"));
+        assertNotNull(e.skipReason(List.of()));
+    }
+
+    @Test
+    void withoutTheCompilerEveryFileIsSkippedWithTheReason() {
+        NativeEngine e = new NativeEngine("x64", "x86_64", () -> {
+            throw new JitException("the x64 compiler is not in this build of Vex");
+        });
+        assertEquals("the x64 compiler is not in this build of Vex", e.skipReason(List.of("x86_64")));
+        assertThrows(JitException.class, () -> e.load(ClifReader.readTestFile(FILE, "t.clif").module()));
+    }
+
+    @Test
+    void theProviderIsFoundByServiceLoader() {
+        EngineProvider x64 = ServiceLoader.load(EngineProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("x64")).findFirst().orElseThrow();
+        Engine engine = x64.create();
+        assertEquals("x64", engine.name());
+        // Runs x86_64 files when the compiler is in the build, says why not otherwise.
+        String reason = engine.skipReason(List.of("x86_64"));
+        assertEquals(Targets.available("x64"), reason == null, String.valueOf(reason));
+    }
+}
