@@ -59,6 +59,7 @@ public final class InterpreterSession {
             canonical[i] = args[i] & t.mask();
         }
         Task task = scheduler.newTask(functionName, Memory.TASK_STACK_WINDOWS);
+        task.handleConsumed = true; // nobody joins a call: the scheduler forgets the task when it returns
         calling = true;
         try {
             executor.start(task, program.function(program.indexOf(functionName)), canonical);

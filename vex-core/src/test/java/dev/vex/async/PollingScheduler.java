@@ -24,8 +24,9 @@ import java.util.PriorityQueue;
  * the others host functions that keep the same rules as the interpreter's own scheduler (FIFO
  * run queue, virtual time that jumps to the next timer, channels served first come first served).
  *
- * <p>Waking: a leaf that parks a task (timer, join, channel) records it; a task that returns
- * PENDING without being parked (a yield) goes to the back of the queue. With
+ * <p>Waking: a leaf that returns PENDING with a wake registered (timer, join, channel) parks the
+ * task, on every such poll; a task that returns PENDING without being parked (a yield) goes to
+ * the back of the queue. A wake for a task that moved on is a harmless extra poll. With
  * {@code spuriousPolls > 0} every PENDING task is polled that many extra times at once, which
  * must change nothing but exercises the resume paths that poll a callee that is still pending.
  */
@@ -67,7 +68,7 @@ final class PollingScheduler {
         long[] results;
         boolean handleConsumed;
         boolean queued;
-        /** Parked by a leaf: only a wake queues it again. */
+        /** The last poll left it PENDING in a leaf with a wake registered: only that wake queues it again. */
         boolean parked;
         final List<Task> joiners = new ArrayList<>();
 
@@ -193,6 +194,7 @@ final class PollingScheduler {
         }
         polls++;
         current = t;
+        t.parked = false; // a leaf that returns PENDING with a wake registered parks it again
         Outcome o = session.call(AsyncSymbols.resumeName(t.function), new long[] {t.frame, t.id});
         current = null;
         if (!(o instanceof Outcome.Returned r)) {
@@ -280,7 +282,11 @@ final class PollingScheduler {
             t.parked = true;
             return pending();
         }
-        return now >= session.load64(frame + 16) ? ready(0) : pending();
+        if (now >= session.load64(frame + 16)) {
+            return ready(0);
+        }
+        t.parked = true;
+        return pending();
     }
 
     /** vex_join(handle): the task's first result once it is done. */
@@ -302,6 +308,10 @@ final class PollingScheduler {
             }
         }
         if (!t.done) {
+            if (!t.joiners.contains(self)) {
+                t.joiners.add(self);
+            }
+            self.parked = true;
             return pending();
         }
         tasks.remove(handle);
@@ -373,7 +383,11 @@ final class PollingScheduler {
         Task t = task(a[1]);
         if (session.load64(frame) != 0) {
             long[] d = delivered.remove(frame);
-            return d == null ? pending() : ready(d[0]);
+            if (d == null) {
+                t.parked = true;
+                return pending();
+            }
+            return ready(d[0]);
         }
         session.store64(frame, 1);
         Chan c = chan(session.load64(frame + 8));
@@ -404,6 +418,7 @@ final class PollingScheduler {
         if (session.load64(frame) != 0) {
             long[] d = delivered.remove(frame);
             if (d == null) {
+                t.parked = true;
                 return pending();
             }
             session.store64(frame + 16, d[1]);
