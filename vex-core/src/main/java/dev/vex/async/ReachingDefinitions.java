@@ -44,7 +44,11 @@ final class ReachingDefinitions {
         }
     }
 
-    /** A variable as the resume piece of an await reloads (or recomputes) it. */
+    /**
+     * A variable redefined because of an await: reloaded from the frame at the end of the await's
+     * resume piece (a saved value), or recomputed at the start of the segment after the await, on
+     * both paths (a rematerialized one: nothing to merge, and nothing kept live across the poll).
+     */
     record Reload(AwaitState await, Value variable) {
     }
 
@@ -52,6 +56,7 @@ final class ReachingDefinitions {
     private final Piece[] defPiece;
     private final int[] defPos;
     private final Map<Piece, Set<Value>> reloads;
+    private final Map<Piece, Set<Value>> remats;
     private final Map<Long, Object> atEntry = new HashMap<>();
     private final int valueCount;
 
@@ -60,12 +65,15 @@ final class ReachingDefinitions {
      * @param defPos   the index of that definition among the original block's instructions, or -1
      *                 when it is defined on entry (a block parameter, an await's result)
      * @param reloads  for each resume piece, the variables it reloads
+     * @param remats   for each segment after an await, the variables it recomputes on entry
      */
-    ReachingDefinitions(boolean[] isVariable, Piece[] defPiece, int[] defPos, Map<Piece, Set<Value>> reloads) {
+    ReachingDefinitions(boolean[] isVariable, Piece[] defPiece, int[] defPos, Map<Piece, Set<Value>> reloads,
+            Map<Piece, Set<Value>> remats) {
         this.isVariable = isVariable;
         this.defPiece = defPiece;
         this.defPos = defPos;
         this.reloads = reloads;
+        this.remats = remats;
         this.valueCount = isVariable.length;
     }
 
@@ -100,7 +108,10 @@ final class ReachingDefinitions {
             return resolve(known);
         }
         Object def;
-        if (p.preds.isEmpty()) {
+        Set<Value> recomputed = remats.get(p);
+        if (recomputed != null && recomputed.contains(v)) {
+            def = new Reload(p.resumes, v);
+        } else if (p.preds.isEmpty()) {
             throw new IllegalStateException(v + " is used in " + p + " but defined on no path to it");
         } else if (p.preds.size() == 1) {
             def = readEnd(v, p.preds.get(0));

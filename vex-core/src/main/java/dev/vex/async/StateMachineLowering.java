@@ -139,6 +139,7 @@ final class StateMachineLowering {
             }
         }
         Map<Piece, Set<Value>> reloads = new IdentityHashMap<>();
+        Map<Piece, Set<Value>> remats = new IdentityHashMap<>();
         for (AwaitState a : layout.awaits()) {
             Piece r = piece(Piece.Kind.RESUME, null, 0);
             r.endAwait = a;
@@ -147,8 +148,8 @@ final class StateMachineLowering {
             resumeOf.put(a, r);
             Set<Value> vars = new LinkedHashSet<>();
             a.saved().forEach(s -> vars.add(s.value()));
-            vars.addAll(a.rematerialized());
             reloads.put(r, vars);
+            remats.put(segmentAfter.get(a), new LinkedHashSet<>(a.rematerialized()));
         }
         for (Block b : reachable) {
             List<Piece> segs = segments.get(b);
@@ -161,13 +162,15 @@ final class StateMachineLowering {
         boolean[] isVar = new boolean[n];
         Piece[] defPiece = new Piece[n];
         int[] defPos = new int[n];
-        for (Set<Value> vars : reloads.values()) {
+        for (AwaitState a : layout.awaits()) {
+            List<Value> vars = new ArrayList<>(a.rematerialized());
+            a.saved().forEach(s -> vars.add(s.value()));
             for (Value v : vars) {
                 isVar[v.id()] = true;
                 locateDefinition(v, defPiece, defPos);
             }
         }
-        defs = new ReachingDefinitions(isVar, defPiece, defPos, reloads);
+        defs = new ReachingDefinitions(isVar, defPiece, defPos, reloads, remats);
         // Every read the writer will make, made now, so that every phi exists before any block is written.
         for (Piece p : pieces) {
             if (p.kind != Piece.Kind.SEGMENT) {
@@ -487,9 +490,6 @@ final class StateMachineLowering {
             Value v = w.load(s.value().type(), CodeWriter.FRAME, frame, s.offset());
             reloaded.put(new ReachingDefinitions.Reload(a, s.value()), v);
         }
-        for (Value v : a.rematerialized()) {
-            reloaded.put(new ReachingDefinitions.Reload(a, v), rematerialize(v));
-        }
         Piece next = segmentAfter.get(a);
         w.jump(next.block, contArgs(r, next, word, box));
     }
@@ -521,9 +521,15 @@ final class StateMachineLowering {
         return args;
     }
 
-    /** After an await: its results from the value word and the callee frame's result slots; a boxed frame is freed. */
+    /**
+     * After an await: the constants and addresses live across it recomputed; its results from the
+     * value word and the callee frame's result slots; a boxed frame freed.
+     */
     private void writeAwaitResults(Piece p) {
         AwaitState a = p.resumes;
+        for (Value v : a.rematerialized()) {
+            reloaded.put(new ReachingDefinitions.Reload(a, v), rematerialize(v));
+        }
         Instruction await = a.await();
         Value[] fixed = contParams.get(p);
         if (await.resultCount() > 0 && await.result(0).type() != I64) {
