@@ -204,7 +204,7 @@ final class StateMachineLowering {
         }
         int index = def.indexInBlock();
         for (Piece p : segments.get(def.block())) {
-            if (index >= p.from && (index < p.to || p.endAwait == null && index <= p.to)) {
+            if (index >= p.from && index < p.to) {
                 defPiece[v.id()] = p;
                 defPos[v.id()] = index;
                 return;
