@@ -34,7 +34,7 @@ import java.util.Random;
  * values are live across each await.
  */
 final class RandomAsyncModule {
-    private static final Type[] TYPES = {I64, I64, I32, F64, F32};
+    private static final Type[] TYPES = {I64, I64, I32, Type.I16, Type.I8, F64, F32};
     private static final Signature REC_SIG = Signature.of(List.of(I64, I64), List.of(I64, F64));
     private static final Signature PRODUCER_SIG = Signature.of(List.of(I64, I64), List.of(I64));
 
@@ -139,13 +139,16 @@ final class RandomAsyncModule {
         b.return_(out);
     }
 
+    /** Whether the code being generated is inside a loop (awaits of module functions stay outside loops, to keep runs short). */
+    private boolean inLoop;
+
     private void sequence(List<Value> scope, int depth) {
         int steps = 2 + rnd.nextInt(5);
         for (int s = 0; s < steps; s++) {
             int k = rnd.nextInt(20);
             if (k < 6) {
                 scope.add(arith(scope));
-            } else if (k < 8 && self + 1 < count && depth == 0) {
+            } else if (k < 8 && self + 1 < count && !inLoop) {
                 awaitModule(scope);
             } else if (k < 10) {
                 b.await_(yieldRef());
@@ -204,7 +207,10 @@ final class RandomAsyncModule {
         List<Value> inner = new ArrayList<>(scope);
         inner.add(header.param(0));
         inner.add(header.param(1));
+        boolean outer = inLoop;
+        inLoop = true;
         sequence(inner, depth + 1);
+        inLoop = outer;
         Value acc = b.iadd(b.imul(header.param(1), b.iconst(I64, 31)), pick(inner, I64));
         b.jump(header, b.iaddImm(header.param(0), -1), acc);
         b.switchToBlock(exit);

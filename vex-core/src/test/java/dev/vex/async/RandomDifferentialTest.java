@@ -13,6 +13,8 @@ class RandomDifferentialTest {
     @Test
     void randomModulesAgree() {
         int awaits = 0;
+        int saved = 0;
+        int functions = 0;
         for (int seed = 1; seed <= PROGRAMS; seed++) {
             RandomAsyncModule.Program p = RandomAsyncModule.generate(seed);
             Differential d;
@@ -28,8 +30,14 @@ class RandomDifferentialTest {
                 throw new AssertionError("seed " + seed + ": " + e.getMessage() + "\n" + p.module()
                         + "\n" + d.lowered().module(), e);
             }
-            awaits += d.lowered().layouts().values().stream().mapToInt(l -> l.awaits().size()).sum();
+            for (AsyncFrameLayout l : d.lowered().layouts().values()) {
+                functions++;
+                awaits += l.awaits().size();
+                saved += l.awaits().stream().mapToInt(a -> a.saved().size()).sum();
+            }
         }
+        System.out.printf("random async lowering: %d programs, %d async functions, %d awaits, %d values saved across them%n",
+                PROGRAMS, functions, awaits, saved);
         assertTrue(awaits > PROGRAMS * 5, "too few awaits generated: " + awaits);
     }
 }

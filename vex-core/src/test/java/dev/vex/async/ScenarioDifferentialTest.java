@@ -262,6 +262,17 @@ class ScenarioDifferentialTest {
                 }
                 """);
         assertEquals(15, returned(d.check("again", new long[] {5, 0}))[0]);
+        Differential noAwait = of("""
+                async function %count(i64, i64) -> i64 {
+                block0(v0: i64, v1: i64):
+                    v2 = iadd v1, v0
+                    v3 = iadd_imm v0, -1
+                    brif v0, block0(v3, v2), block1
+                block1:
+                    return v2
+                }
+                """);
+        assertEquals(10, returned(noAwait.check("count", new long[] {4, 0}))[0]);
     }
 
     @Test
