@@ -292,4 +292,24 @@ class ScenarioDifferentialTest {
         assertEquals(1, d.lowered().layout("dead").awaits().size());
         assertEquals(9, returned(d.check("dead", new long[] {9}))[0]);
     }
+
+    @Test
+    void aLongStraightLineOfAwaits() {
+        int n = 1000;
+        StringBuilder text = new StringBuilder("""
+                async function %long(i64) -> i64 {
+                    fn0 = async %vex_yield()
+                block0(v0: i64):
+                    v1 = iconst.i64 1
+                """);
+        for (int i = 0; i < n; i++) {
+            text.append("    await fn0()\n");
+            text.append("    v").append(i + 2).append(" = iadd v").append(i + 1).append(", v0\n");
+        }
+        text.append("    v").append(n + 2).append(" = imul v").append(n + 1).append(", v0\n");
+        text.append("    return v").append(n + 2).append("\n}\n");
+        Differential d = of(text.toString());
+        assertEquals(n, d.lowered().layout("long").awaits().size());
+        assertEquals((1 + n * 5L) * 5, returned(d.check("long", new long[] {5}))[0]);
+    }
 }
