@@ -58,9 +58,17 @@ final class StateMachineLowering {
     private Value task;
     private Block trapBlock;
     private Block suspendBlock;
-    private final Map<AwaitState, Block[]> awaitBlocks = new IdentityHashMap<>();
+    private final Map<AwaitState, AwaitBlocks> awaitBlocks = new IdentityHashMap<>();
     private final Map<ReachingDefinitions.Reload, Value> reloaded = new HashMap<>();
-    private final Map<Piece, Value[]> contParams = new IdentityHashMap<>();
+    private final Map<Piece, AfterParams> afterParams = new IdentityHashMap<>();
+
+    /** The blocks of one await's slow paths: save and suspend, poll again, reload. */
+    private record AwaitBlocks(Block pending, Block resume, Block reload) {
+    }
+
+    /** The fixed parameters of the segment after an await: the poll's value word, the boxed frame (either may be null). */
+    private record AfterParams(Value word, Value box) {
+    }
 
     private StateMachineLowering(Function fn, AsyncFrameLayout layout, Module module,
             Map<String, AsyncFrameLayout> layouts, FrameSizes leaves) {
@@ -290,7 +298,7 @@ final class StateMachineLowering {
                     }
                 }
                 if (p.resumes != null) {
-                    contParams.put(p, contFixedParams(p));
+                    afterParams.put(p, afterParams(p));
                 }
                 for (ReachingDefinitions.Phi phi : p.phis) {
                     phi.param = w.freshParam(p.block, phi.variable.type());
@@ -298,12 +306,10 @@ final class StateMachineLowering {
             }
         }
         for (AwaitState a : layout.awaits()) {
-            Block pending = w.freshBlock();
-            w.b.setCold(pending, true);
-            Block resume = w.freshBlock();
-            Block ready = w.freshBlock();
-            awaitBlocks.put(a, new Block[] {pending, resume, ready});
-            resumeOf.get(a).block = resume;
+            AwaitBlocks blocks = new AwaitBlocks(w.freshBlock(), w.freshBlock(), w.freshBlock());
+            w.b.setCold(blocks.pending(), true);
+            awaitBlocks.put(a, blocks);
+            resumeOf.get(a).block = blocks.resume();
         }
         if (dispatch != null) {
             suspendBlock = w.freshBlock();
@@ -316,7 +322,7 @@ final class StateMachineLowering {
     }
 
     /** The parameters a segment after an await starts with: the poll's value word, the boxed frame. */
-    private Value[] contFixedParams(Piece p) {
+    private AfterParams afterParams(Piece p) {
         Instruction await = p.resumes.await();
         Value word = null;
         if (await.resultCount() > 0) {
@@ -324,7 +330,7 @@ final class StateMachineLowering {
             word = r0.type() == I64 ? w.b.appendBlockParam(p.block, I64, r0.number()) : w.freshParam(p.block, I64);
         }
         Value box = p.resumes.isBoxed() ? w.freshParam(p.block, I64) : null;
-        return new Value[] {word, box};
+        return new AfterParams(word, box);
     }
 
     private void writeDispatch() {
@@ -459,7 +465,7 @@ final class StateMachineLowering {
         Value status = poll.result(0);
         Value word = poll.result(1);
         Piece next = segmentAfter.get(a);
-        Block pending = awaitBlocks.get(a)[0];
+        Block pending = awaitBlocks.get(a).pending();
         w.b.brif(status, pending, List.of(), next.block, contArgs(p, next, word, box));
 
         w.b.switchToBlock(pending);
@@ -475,17 +481,17 @@ final class StateMachineLowering {
 
     /** Resume: poll the callee again; pending returns as is, ready reloads and goes on after the await. */
     private void writeResume(AwaitState a) {
-        Block[] blocks = awaitBlocks.get(a);
+        AwaitBlocks blocks = awaitBlocks.get(a);
         Piece r = resumeOf.get(a);
-        w.b.switchToBlock(blocks[1]);
+        w.b.switchToBlock(blocks.resume());
         Value box = a.isBoxed() ? w.load(I64, CodeWriter.FRAME, frame, a.boxOffset()) : null;
         Value cf = calleeFrame(a, box);
         Instruction poll = w.call(resumeFunction(a), List.of(cf, task));
         Value status = poll.result(0);
         Value word = poll.result(1);
-        w.b.brif(status, suspendBlock, List.of(status, word), blocks[2], List.of());
+        w.b.brif(status, suspendBlock, List.of(status, word), blocks.reload(), List.of());
 
-        w.b.switchToBlock(blocks[2]);
+        w.b.switchToBlock(blocks.reload());
         for (AwaitState.SavedValue s : a.saved()) {
             Value v = w.load(s.value().type(), CodeWriter.FRAME, frame, s.offset());
             reloaded.put(new ReachingDefinitions.Reload(a, s.value()), v);
@@ -510,11 +516,11 @@ final class StateMachineLowering {
 
     private List<Value> contArgs(Piece from, Piece next, Value word, Value box) {
         List<Value> args = new ArrayList<>();
-        Value[] fixed = contParams.get(next);
-        if (fixed[0] != null) {
+        AfterParams fixed = afterParams.get(next);
+        if (fixed.word() != null) {
             args.add(word);
         }
-        if (fixed[1] != null) {
+        if (fixed.box() != null) {
             args.add(box);
         }
         args.addAll(phiArgs(from, next));
@@ -531,12 +537,12 @@ final class StateMachineLowering {
             reloaded.put(new ReachingDefinitions.Reload(a, v), rematerialize(v));
         }
         Instruction await = a.await();
-        Value[] fixed = contParams.get(p);
+        AfterParams fixed = afterParams.get(p);
         if (await.resultCount() > 0 && await.result(0).type() != I64) {
-            w.fromWord(fixed[0], await.result(0).type(), await.result(0).number());
+            w.fromWord(fixed.word(), await.result(0).type(), await.result(0).number());
         }
         if (await.resultCount() > 1) {
-            Value cf = calleeFrame(a, fixed[1]);
+            Value cf = calleeFrame(a, fixed.box());
             int nparams = await.funcRef().signature().params().size();
             for (int i = 1; i < await.resultCount(); i++) {
                 Value r = await.result(i);
@@ -546,7 +552,7 @@ final class StateMachineLowering {
         }
         if (a.isBoxed()) {
             FuncRef free = w.callee(AsyncSymbols.FRAME_FREE, FRAME_FREE_SIG, false);
-            w.call(free, List.of(task, fixed[1]));
+            w.call(free, List.of(task, fixed.box()));
         }
     }
 
