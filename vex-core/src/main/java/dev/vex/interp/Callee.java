@@ -15,6 +15,9 @@ sealed interface Callee {
         }
     }
 
+    /** A Java function an {@link InterpreterSession} supplies under this name. */
+    record Host(String name, HostFunction function) implements Callee {}
+
     /** A name neither the module nor the runtime defines: calling it fails the run. */
     record Undefined(String name) implements Callee {}
 }

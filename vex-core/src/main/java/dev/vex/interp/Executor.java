@@ -237,6 +237,14 @@ final class Executor {
             caller.completeCall(results);
             return true;
         }
+        if (callee instanceof Callee.Host h) {
+            long[] args = new long[a.length - first];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = r[a[first + i]];
+            }
+            caller.completeCall(h.function().invoke(args));
+            return true;
+        }
         throw new InterpreterFailure("%" + caller.function.name + " calls %" + callee.name()
                 + ", which is neither in the module nor a runtime builtin");
     }

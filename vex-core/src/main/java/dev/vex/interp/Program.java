@@ -28,9 +28,16 @@ final class Program {
     private final Map<String, Callee> callees = new HashMap<>();
     private final List<String> tokenNames = new ArrayList<>();
     private final Map<String, Long> tokens = new HashMap<>();
+    private final Map<String, HostFunction> hosts;
 
     Program(Module module, boolean bigEndianDefault) {
+        this(module, bigEndianDefault, Map.of());
+    }
+
+    /** With host functions, which names of the module shadow and which shadow runtime builtins. */
+    Program(Module module, boolean bigEndianDefault, Map<String, HostFunction> hosts) {
         this.module = module;
+        this.hosts = Map.copyOf(hosts);
         this.bigEndianDefault = bigEndianDefault;
         this.functions = module.functions();
         this.decoded = new DecodedFunction[functions.size()];
@@ -59,12 +66,16 @@ final class Program {
         return d;
     }
 
-    /** What {@code name} refers to: a module function first, then a runtime builtin. */
+    /** What {@code name} refers to: a module function first, then a host function, then a runtime builtin. */
     Callee callee(String name) {
         return callees.computeIfAbsent(name, n -> {
             int i = indexOf(n);
             if (i >= 0) {
                 return new Callee.ModuleFunction(i, n);
+            }
+            HostFunction h = hosts.get(n);
+            if (h != null) {
+                return new Callee.Host(n, h);
             }
             Builtin b = Builtin.named(n);
             return b != null ? new Callee.Runtime(b) : new Callee.Undefined(n);
@@ -79,12 +90,18 @@ final class Program {
         });
     }
 
-    /** The callee at address {@code token}, or null if no {@code func_addr} gave that address. */
-    Callee calleeAt(long token) {
+    /** The name {@code func_addr} gave address {@code token}, or null. */
+    String nameAt(long token) {
         long k = (token - TOKEN_BASE) / TOKEN_STRIDE;
         if (token < TOKEN_BASE || (token - TOKEN_BASE) % TOKEN_STRIDE != 0 || k >= tokenNames.size()) {
             return null;
         }
-        return callee(tokenNames.get((int) k));
+        return tokenNames.get((int) k);
+    }
+
+    /** The callee at address {@code token}, or null if no {@code func_addr} gave that address. */
+    Callee calleeAt(long token) {
+        String name = nameAt(token);
+        return name == null ? null : callee(name);
     }
 }

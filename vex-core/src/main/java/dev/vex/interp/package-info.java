@@ -20,5 +20,10 @@
  * </pre>
  * A run is deterministic: same module, function and arguments give the same outcome, the same
  * instruction count and the same virtual time.
+ *
+ * <p>{@link dev.vex.interp.InterpreterSession} keeps one address space across many calls of sync
+ * functions and lets {@link dev.vex.interp.HostFunction}s (Java) stand in for C symbols: the hook
+ * with which tests drive lowered async code (resume functions polled against frames in memory)
+ * the way the native runtime does.
  */
 package dev.vex.interp;

@@ -1,0 +1,172 @@
+package dev.vex.async;
+
+import dev.vex.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SSA reconstruction for the resume function. Splitting blocks at awaits and adding a resume
+ * path gives every value live across an await a second definition: the copy reloaded from the
+ * frame. Each use must then see the definition that reaches it, merged by new block parameters
+ * (phis) where paths meet. This is Braun et al.'s on-demand construction ("Simple and Efficient
+ * Construction of Static Single Assignment Form", CC 2013) on a graph whose blocks are all
+ * sealed, with trivial phis removed as they are found.
+ *
+ * <p>Only the values live across some await (the "variables") go through here; every other value
+ * keeps its single definition, which still dominates its uses. A definition is an original
+ * {@link Value}, a {@link Reload} or a {@link Phi}; {@link #resolve} follows removed phis.
+ */
+final class ReachingDefinitions {
+    /** A merge of one variable's definitions at the start of a piece with several predecessors. */
+    static final class Phi {
+        final Value variable;
+        final Piece piece;
+        /** One definition per predecessor of the piece, in its order. */
+        final List<Object> operands = new ArrayList<>();
+        final List<Phi> users = new ArrayList<>();
+        Object replacement;
+        /** All operands are in: only then may it be found trivial. */
+        boolean complete;
+        /** The block parameter written for it. */
+        Value param;
+
+        Phi(Value variable, Piece piece) {
+            this.variable = variable;
+            this.piece = piece;
+        }
+
+        @Override
+        public String toString() {
+            return "phi(" + variable + " @" + piece + ")";
+        }
+    }
+
+    /**
+     * A variable redefined because of an await: reloaded from the frame at the end of the await's
+     * resume piece (a saved value), or recomputed at the start of the segment after the await, on
+     * both paths (a rematerialized one: nothing to merge, and nothing kept live across the poll).
+     */
+    record Reload(AwaitState await, Value variable) {
+    }
+
+    private final boolean[] isVariable;
+    private final Piece[] defPiece;
+    private final int[] defPos;
+    private final Map<Piece, Set<Value>> reloads;
+    private final Map<Piece, Set<Value>> remats;
+    private final Map<Long, Object> atEntry = new HashMap<>();
+    private final int valueCount;
+
+    /**
+     * @param defPiece for each variable (by value id), the piece holding its original definition
+     * @param defPos   the index of that definition among the original block's instructions, or -1
+     *                 when it is defined on entry (a block parameter, an await's result)
+     * @param reloads  for each resume piece, the variables it reloads
+     * @param remats   for each segment after an await, the variables it recomputes on entry
+     */
+    ReachingDefinitions(boolean[] isVariable, Piece[] defPiece, int[] defPos, Map<Piece, Set<Value>> reloads,
+            Map<Piece, Set<Value>> remats) {
+        this.isVariable = isVariable;
+        this.defPiece = defPiece;
+        this.defPos = defPos;
+        this.reloads = reloads;
+        this.remats = remats;
+        this.valueCount = isVariable.length;
+    }
+
+    boolean isVariable(Value v) {
+        return isVariable[v.id()];
+    }
+
+    /** The definition of {@code v} that reaches its use by the instruction at {@code pos} of segment {@code p}. */
+    Object readAt(Value v, Piece p, int pos) {
+        if (defPiece[v.id()] == p && defPos[v.id()] < pos) {
+            return v;
+        }
+        return readEntry(v, p);
+    }
+
+    /** The definition of {@code v} live at the end of {@code p}. */
+    Object readEnd(Value v, Piece p) {
+        if (defPiece[v.id()] == p) {
+            return v;
+        }
+        Set<Value> r = reloads.get(p);
+        if (r != null && r.contains(v)) {
+            return new Reload(p.endAwait, v);
+        }
+        return readEntry(v, p);
+    }
+
+    private Object readEntry(Value v, Piece p) {
+        long key = (long) p.id * valueCount + v.id();
+        Object known = atEntry.get(key);
+        if (known != null) {
+            return resolve(known);
+        }
+        Object def;
+        Set<Value> recomputed = remats.get(p);
+        if (recomputed != null && recomputed.contains(v)) {
+            def = new Reload(p.resumes, v);
+        } else if (p.preds.isEmpty()) {
+            throw new IllegalStateException(v + " is used in " + p + " but defined on no path to it");
+        } else if (p.preds.size() == 1) {
+            def = readEnd(v, p.preds.get(0));
+        } else {
+            Phi phi = new Phi(v, p);
+            atEntry.put(key, phi); // breaks cycles through loops
+            for (Piece pred : p.preds) {
+                Object op = readEnd(v, pred);
+                phi.operands.add(op);
+                if (op instanceof Phi u) {
+                    u.users.add(phi);
+                }
+            }
+            phi.complete = true;
+            def = removeIfTrivial(phi);
+            if (def == phi) {
+                p.phis.add(phi);
+            }
+        }
+        atEntry.put(key, def);
+        return def;
+    }
+
+    /** A phi whose operands are all one definition (or itself) is that definition. */
+    private Object removeIfTrivial(Phi phi) {
+        Object same = null;
+        for (Object op : phi.operands) {
+            Object d = resolve(op);
+            if (d.equals(same) || d == phi) {
+                continue;
+            }
+            if (same != null) {
+                return phi;
+            }
+            same = d;
+        }
+        if (same == null) {
+            throw new IllegalStateException(phi.variable + " reaches " + phi.piece + " only through itself");
+        }
+        phi.replacement = same;
+        phi.piece.phis.remove(phi);
+        for (Phi u : phi.users) {
+            if (u != phi && u.complete && u.replacement == null) {
+                removeIfTrivial(u);
+            }
+        }
+        return same;
+    }
+
+    /** The definition {@code def} stands for, after removed phis. */
+    static Object resolve(Object def) {
+        Object d = def;
+        while (d instanceof Phi p && p.replacement != null) {
+            d = p.replacement;
+        }
+        return d;
+    }
+}

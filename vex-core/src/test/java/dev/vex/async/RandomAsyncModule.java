@@ -1,0 +1,356 @@
+package dev.vex.async;
+
+import static dev.vex.ir.Type.F32;
+import static dev.vex.ir.Type.F64;
+import static dev.vex.ir.Type.I32;
+import static dev.vex.ir.Type.I64;
+
+import dev.vex.ir.Block;
+import dev.vex.ir.FuncRef;
+import dev.vex.ir.FunctionBuilder;
+import dev.vex.ir.Instruction;
+import dev.vex.ir.IntCC;
+import dev.vex.ir.MemFlags;
+import dev.vex.ir.Module;
+import dev.vex.ir.ModuleBuilder;
+import dev.vex.ir.Opcode;
+import dev.vex.ir.Signature;
+import dev.vex.ir.StackSlot;
+import dev.vex.ir.Type;
+import dev.vex.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random well-typed async modules for differential testing of the lowering. {@code %f0} is the
+ * root; {@code %fI} may await (embedded) and spawn {@code %fJ} for J > I, so there is no await
+ * cycle. Bodies mix integer and float arithmetic, awaits of ready and pending callees, yields,
+ * sleeps, boxed recursion ({@code %rec}), loops and branches across awaits, stack slots whose
+ * contents and addresses live across awaits, spawn and join, and a channel fed by
+ * {@code %producer}. Each function's first result folds every value still in scope, so many
+ * values are live across each await.
+ */
+final class RandomAsyncModule {
+    private static final Type[] TYPES = {I64, I64, I32, Type.I16, Type.I8, F64, F32};
+    private static final Signature REC_SIG = Signature.of(List.of(I64, I64), List.of(I64, F64));
+    private static final Signature PRODUCER_SIG = Signature.of(List.of(I64, I64), List.of(I64));
+
+    private final Random rnd;
+    private final int count;
+    private final List<Signature> sigs = new ArrayList<>();
+
+    // Per function being generated.
+    private FunctionBuilder b;
+    private int self;
+    private final Map<String, FuncRef> refs = new HashMap<>();
+    /** Addresses of stack slots, kept live to the end (never used as data: they differ between runs). */
+    private final List<Value> addrs = new ArrayList<>();
+
+    private RandomAsyncModule(long seed) {
+        this.rnd = new Random(seed);
+        this.count = 2 + rnd.nextInt(3);
+    }
+
+    /** A module and the arguments to run its root {@code %f0} with. */
+    record Program(Module module, long[] args) {
+    }
+
+    static Program generate(long seed) {
+        return new RandomAsyncModule(seed).build();
+    }
+
+    private Program build() {
+        for (int i = 0; i < count; i++) {
+            int np = (i == 0 ? 1 : 0) + rnd.nextInt(3);
+            int nr = 1 + rnd.nextInt(3);
+            List<Type> ps = new ArrayList<>();
+            List<Type> rs = new ArrayList<>();
+            for (int k = 0; k < np; k++) {
+                ps.add(TYPES[rnd.nextInt(TYPES.length)]);
+            }
+            for (int k = 0; k < nr; k++) {
+                rs.add(TYPES[rnd.nextInt(TYPES.length)]);
+            }
+            sigs.add(Signature.of(ps, rs));
+        }
+        ModuleBuilder mb = new ModuleBuilder();
+        for (int i = 0; i < count; i++) {
+            b = mb.asyncFunction("f" + i, sigs.get(i));
+            self = i;
+            refs.clear();
+            addrs.clear();
+            body();
+        }
+        b = mb.asyncFunction("rec", REC_SIG);
+        refs.clear();
+        rec();
+        b = mb.asyncFunction("producer", PRODUCER_SIG);
+        refs.clear();
+        producer();
+        long[] args = new long[sigs.get(0).params().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = rnd.nextLong();
+        }
+        return new Program(mb.build(), args);
+    }
+
+    // ---- Declarations ----------------------------------------------------------------------
+
+    private FuncRef async(String name, Signature sig) {
+        return refs.computeIfAbsent(name, n -> b.importAsyncFunction(n, sig));
+    }
+
+    private FuncRef sync(String name, Signature sig) {
+        return refs.computeIfAbsent(name, n -> b.importFunction(n, sig));
+    }
+
+    private FuncRef yieldRef() {
+        return async("vex_yield", Signature.of(List.of(), List.of()));
+    }
+
+    private FuncRef sleepRef() {
+        return async("vex_sleep", Signature.of(List.of(I64), List.of()));
+    }
+
+    // ---- Bodies ----------------------------------------------------------------------------
+
+    private void body() {
+        Block entry = b.createEntryBlock();
+        b.switchToBlock(entry);
+        List<Value> scope = new ArrayList<>(entry.params());
+        scope.add(b.iconst(I64, rnd.nextInt(1000) - 500));
+        sequence(scope, 0);
+        List<Type> rs = sigs.get(self).returns().stream().map(p -> p.type()).toList();
+        List<Value> out = new ArrayList<>();
+        Value acc = toI64(scope.get(0));
+        for (Value v : scope) {
+            acc = b.binary(rnd.nextBoolean() ? Opcode.BXOR : Opcode.IADD, b.binaryImm(Opcode.ROTL_IMM, acc, 7), toI64(v));
+        }
+        for (Value a : addrs) {
+            acc = b.iadd(acc, b.load(I64, MemFlags.NONE, a, 0));
+        }
+        out.add(fromI64(acc, rs.get(0)));
+        for (int i = 1; i < rs.size(); i++) {
+            out.add(pick(scope, rs.get(i)));
+        }
+        b.return_(out);
+    }
+
+    /** Whether the code being generated is inside a loop (awaits of module functions stay outside loops, to keep runs short). */
+    private boolean inLoop;
+
+    private void sequence(List<Value> scope, int depth) {
+        int steps = 2 + rnd.nextInt(5);
+        for (int s = 0; s < steps; s++) {
+            int k = rnd.nextInt(20);
+            if (k < 6) {
+                scope.add(arith(scope));
+            } else if (k < 8 && self + 1 < count && !inLoop) {
+                awaitModule(scope);
+            } else if (k < 10) {
+                b.await_(yieldRef());
+            } else if (k < 11) {
+                b.await_(sleepRef(), b.binaryImm(Opcode.BAND_IMM, pick(scope, I64), 1023));
+            } else if (k < 12) {
+                Instruction r = b.awaitBoxed(async("rec", REC_SIG), b.iconst(I64, rnd.nextInt(5)), pick(scope, I64));
+                scope.addAll(r.results());
+            } else if (k < 13 && depth == 0) {
+                stackSlot(scope);
+            } else if (k < 14 && depth < 2) {
+                loop(scope, depth);
+            } else if (k < 15 && depth < 2) {
+                diamond(scope, depth);
+            } else if (k < 16 && self + 1 < count && depth == 0) {
+                spawnAndJoin(scope);
+            } else if (k < 17 && depth == 0) {
+                channel(scope);
+            } else {
+                scope.add(arith(scope));
+            }
+        }
+    }
+
+    private void awaitModule(List<Value> scope) {
+        int j = self + 1 + rnd.nextInt(count - self - 1);
+        Signature sig = sigs.get(j);
+        List<Value> args = new ArrayList<>();
+        for (int i = 0; i < sig.params().size(); i++) {
+            args.add(pick(scope, sig.paramType(i)));
+        }
+        scope.addAll(b.await_(async("f" + j, sig), args).results());
+    }
+
+    /** A value stored in a fresh slot now; its address and a load through it later, across awaits. */
+    private void stackSlot(List<Value> scope) {
+        StackSlot slot = b.createStackSlot(16, 8);
+        Value v = pick(scope, I64);
+        b.stackStore(v, slot, 8);
+        Value addr = b.stackAddr(I64, slot, 0);
+        b.await_(yieldRef());
+        Value loaded = b.load(I64, MemFlags.NONE, addr, 8);
+        b.store(MemFlags.NONE, b.iaddImm(loaded, 1), addr, 0);
+        scope.add(b.stackLoad(I64, slot, 0));
+        addrs.add(addr);
+    }
+
+    private void loop(List<Value> scope, int depth) {
+        Block header = b.createBlock(I64, I64);
+        Block bodyBlock = b.createBlock();
+        Block exit = b.createBlock(I64);
+        b.jump(header, b.iconst(I64, rnd.nextInt(4)), pick(scope, I64));
+        b.switchToBlock(header);
+        b.brif(header.param(0), bodyBlock, List.of(), exit, List.of(header.param(1)));
+        b.switchToBlock(bodyBlock);
+        List<Value> inner = new ArrayList<>(scope);
+        inner.add(header.param(0));
+        inner.add(header.param(1));
+        boolean outer = inLoop;
+        inLoop = true;
+        sequence(inner, depth + 1);
+        inLoop = outer;
+        Value acc = b.iadd(b.imul(header.param(1), b.iconst(I64, 31)), pick(inner, I64));
+        b.jump(header, b.iaddImm(header.param(0), -1), acc);
+        b.switchToBlock(exit);
+        scope.add(exit.param(0));
+    }
+
+    private void diamond(List<Value> scope, int depth) {
+        Type t = TYPES[rnd.nextInt(TYPES.length)];
+        Block then = b.createBlock();
+        Block otherwise = b.createBlock();
+        Block merge = b.createBlock(t);
+        Value c = b.binaryImm(Opcode.BAND_IMM, pick(scope, I64), 1);
+        b.brif(c, then, otherwise);
+        for (Block side : new Block[] {then, otherwise}) {
+            b.switchToBlock(side);
+            List<Value> inner = new ArrayList<>(scope);
+            sequence(inner, depth + 1);
+            b.jump(merge, pick(inner, t));
+        }
+        b.switchToBlock(merge);
+        scope.add(merge.param(0));
+    }
+
+    private void spawnAndJoin(List<Value> scope) {
+        int j = self + 1 + rnd.nextInt(count - self - 1);
+        Signature sig = sigs.get(j);
+        List<Value> args = new ArrayList<>();
+        for (int i = 0; i < sig.params().size(); i++) {
+            args.add(pick(scope, sig.paramType(i)));
+        }
+        Value h = b.spawn(async("f" + j, sig), args.toArray(Value[]::new));
+        scope.add(arith(scope));
+        if (rnd.nextBoolean()) {
+            b.await_(yieldRef());
+        }
+        FuncRef join = async("vex_join", Signature.of(List.of(I64), List.of(I64)));
+        scope.add(b.await_(join, h).result());
+    }
+
+    /** A producer task feeds a channel; a loop receives until it is closed. */
+    private void channel(List<Value> scope) {
+        FuncRef chanNew = sync("vex_chan_new", Signature.of(List.of(I64), List.of(I64)));
+        FuncRef recv = async("vex_chan_recv", Signature.of(List.of(I64), List.of(I64, I64)));
+        FuncRef join = async("vex_join", Signature.of(List.of(I64), List.of(I64)));
+        Value ch = b.call(chanNew, b.iconst(I64, rnd.nextInt(3))).result();
+        Value h = b.spawn(async("producer", PRODUCER_SIG), ch, b.iconst(I64, rnd.nextInt(5)));
+        Block header = b.createBlock(I64);
+        Block got = b.createBlock();
+        Block exit = b.createBlock(I64);
+        b.jump(header, pick(scope, I64));
+        b.switchToBlock(header);
+        Instruction r = b.await_(recv, ch);
+        b.brif(r.result(0), exit, List.of(header.param(0)), got, List.of());
+        b.switchToBlock(got);
+        b.jump(header, b.iadd(b.imul(header.param(0), b.iconst(I64, 17)), r.result(1)));
+        b.switchToBlock(exit);
+        scope.add(exit.param(0));
+        scope.add(b.await_(join, h).result());
+    }
+
+    private void rec() {
+        Block entry = b.createEntryBlock();
+        Block base = b.createBlock();
+        Block step = b.createBlock();
+        b.switchToBlock(entry);
+        Value n = entry.param(0);
+        Value x = entry.param(1);
+        b.brif(b.icmpImm(IntCC.SGT, n, 0), step, base);
+        b.switchToBlock(base);
+        b.return_(x, b.f64const(1.5));
+        b.switchToBlock(step);
+        if (rnd.nextBoolean()) {
+            b.await_(yieldRef());
+        }
+        Value x2 = b.iaddImm(b.imul(x, b.iconst(I64, 3)), 1);
+        Instruction r = b.awaitBoxed(async("rec", REC_SIG), b.iaddImm(n, -1), x2);
+        b.return_(b.iadd(r.result(0), n), b.fmul(r.result(1), b.convert(Opcode.FCVT_FROM_SINT, F64, x)));
+    }
+
+    private void producer() {
+        FuncRef send = async("vex_chan_send", Signature.of(List.of(I64, I64), List.of(I64)));
+        FuncRef close = sync("vex_chan_close", Signature.of(List.of(I64), List.of()));
+        Block entry = b.createEntryBlock();
+        Block header = b.createBlock(I64);
+        Block bodyBlock = b.createBlock();
+        Block exit = b.createBlock();
+        b.switchToBlock(entry);
+        Value ch = entry.param(0);
+        Value n = entry.param(1);
+        b.jump(header, b.iconst(I64, 0));
+        b.switchToBlock(header);
+        Value i = header.param(0);
+        b.brif(b.icmp(IntCC.SLT, i, n), bodyBlock, exit);
+        b.switchToBlock(bodyBlock);
+        b.await_(send, ch, b.iaddImm(b.imul(i, b.iconst(I64, 7)), 1));
+        b.await_(yieldRef());
+        b.jump(header, b.iaddImm(i, 1));
+        b.switchToBlock(exit);
+        b.call(close, ch);
+        b.return_(n);
+    }
+
+    // ---- Values ----------------------------------------------------------------------------
+
+    private Value arith(List<Value> scope) {
+        Type t = TYPES[rnd.nextInt(TYPES.length)];
+        Value x = pick(scope, t);
+        Value y = pick(scope, t);
+        if (t.isInt()) {
+            Opcode[] ops = {Opcode.IADD, Opcode.ISUB, Opcode.IMUL, Opcode.BXOR, Opcode.BOR, Opcode.ROTL};
+            return b.binary(ops[rnd.nextInt(ops.length)], x, y);
+        }
+        Opcode[] ops = {Opcode.FADD, Opcode.FSUB, Opcode.FMUL, Opcode.FMIN};
+        return b.binary(ops[rnd.nextInt(ops.length)], x, y);
+    }
+
+    /** A value of type {@code t} from the scope, converted from another type if need be. */
+    private Value pick(List<Value> scope, Type t) {
+        List<Value> of = scope.stream().filter(v -> v.type() == t).toList();
+        if (!of.isEmpty() && rnd.nextInt(4) != 0) {
+            return of.get(rnd.nextInt(of.size()));
+        }
+        return fromI64(toI64(scope.get(rnd.nextInt(scope.size()))), t);
+    }
+
+    private Value toI64(Value v) {
+        return switch (v.type()) {
+            case I64 -> v;
+            case I8, I16, I32 -> b.uextend(I64, v);
+            case F64 -> b.bitcast(I64, v);
+            case F32 -> b.uextend(I64, b.bitcast(I32, v));
+        };
+    }
+
+    private Value fromI64(Value x, Type t) {
+        return switch (t) {
+            case I64 -> x;
+            case I8, I16, I32 -> b.ireduce(t, x);
+            case F64 -> b.convert(Opcode.FCVT_FROM_SINT, F64, b.sshr(x, b.iconst(I64, 11)));
+            case F32 -> b.bitcast(F32, b.ireduce(I32, b.binaryImm(Opcode.BAND_IMM, x, 0x3fffffffL)));
+        };
+    }
+}
