@@ -335,12 +335,12 @@ final class IntegerEmitter {
                 flag = op == Opcode.SSUB_OVERFLOW ? Cond.O : Cond.B;
             }
             case SADD_OVERFLOW_CIN, UADD_OVERFLOW_CIN -> {
-                asm.bitTest(BitTestOp.BT, fe.g(4, 32), 0);
+                carryIn();
                 asm.adc(dw, bw);
                 flag = op == Opcode.SADD_OVERFLOW_CIN ? Cond.O : Cond.B;
             }
             case SSUB_OVERFLOW_BIN, USUB_OVERFLOW_BIN -> {
-                asm.bitTest(BitTestOp.BT, fe.g(4, 32), 0);
+                carryIn();
                 asm.sbb(dw, bw);
                 flag = op == Opcode.SSUB_OVERFLOW_BIN ? Cond.O : Cond.B;
             }
@@ -366,6 +366,11 @@ final class IntegerEmitter {
         }
         asm.setcc(flag, fe.g(1, 8)).movzx(fe.g(1, 32), fe.g(1, 8));
         fe.canonical(d, bits);
+    }
+
+    /** Sets CF to whether the carry-in (operand 4, an i8 read as a boolean) is non-zero. */
+    private void carryIn() {
+        asm.mov(R11, fe.g64(4)).neg(R11);
     }
 
     /** {@code dst = clz64(src)}; {@code dst} and {@code tmp} distinct, {@code src} may be either. */

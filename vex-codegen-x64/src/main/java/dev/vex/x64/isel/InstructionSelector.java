@@ -213,6 +213,13 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
+        if (rt != null && rt.isFloat() && switch (op) {
+            case BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, BNOT, BITSELECT -> true;
+            default -> false;
+        }) {
+            floatBitwise(inst, op, rt);
+            return;
+        }
         switch (op) {
             case NOP -> { }
             case ICONST, F32CONST, F64CONST -> {
@@ -333,6 +340,24 @@ public final class InstructionSelector {
             case AWAIT, AWAIT_BOXED, SPAWN -> throw new BackendException(f.name(),
                     op.text() + " is an async operation; the x64 target compiles sync functions only so far");
         }
+    }
+
+    /** Bitwise operations on floats: on the bits, in integer registers. */
+    private void floatBitwise(Instruction inst, Opcode op, Type ft) {
+        Type it = ft.asInt();
+        int n = inst.operandCount();
+        int[] ops = new int[n + 1];
+        int r = b.newVReg(RegClass.INT);
+        ops[0] = op == Opcode.BITSELECT ? defReuse(r, 3) : defReuse(r, 1);
+        for (int i = 0; i < n; i++) {
+            int bits = b.newVReg(RegClass.INT);
+            b.inst(new X64Inst(Kind.IR, Opcode.BITCAST, it, ft, 0, 0, null, null, 1, 1), 0, def(bits),
+                    use(v(inst.operand(i))));
+            ops[1 + i] = use(bits);
+        }
+        b.inst(new X64Inst(Kind.IR, op, it, it, 0, 0, null, null, 1, n), 0, ops);
+        b.inst(new X64Inst(Kind.IR, Opcode.BITCAST, ft, it, 0, 0, null, null, 1, 1), 0, def(v(inst.result())),
+                use(r));
     }
 
     private void binary(Instruction inst, Opcode op, Type t, int a, int c) {
