@@ -26,7 +26,16 @@ public final class Differential {
             for (int i = 0; i < args.length; i++) {
                 sb.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(args[i]));
             }
-            return sb.append("): interpreter ").append(expected).append(", native ").append(actual).toString();
+            sb.append("): interpreter ");
+            if (expected instanceof Outcome.Returned r) {
+                sb.append("returned");
+                for (long v : r.values()) {
+                    sb.append(" 0x").append(Long.toHexString(v));
+                }
+            } else {
+                sb.append(expected);
+            }
+            return sb.append(", native ").append(actual).toString();
         }
     }
 
