@@ -91,12 +91,12 @@ public final class X64Target implements Target {
             ArrayEntryEmitter.emit(asm, entry, f.signature(), labels.get(f.name()));
             if (listing != null) {
                 listing.function(entry);
-                listing.lineOf(buf, start, buf.position(), "array-call entry of %" + f.name());
+                listing.line(start, buf.position(), "array-call entry of %" + f.name());
             }
             out.add(new CompiledFunction(f.name(), f.signature(), false, f.name(), offsets[i], sizes[i], entry));
         }
         byte[] code = buf.finish();
         return new CompiledModule(name(), code, buf.symbols(), buf.relocations(), out,
-                listing == null ? null : listing.toString());
+                listing == null ? null : listing.render(code));
     }
 }

@@ -123,7 +123,7 @@ public final class FunctionEmitter {
 
     private void note(int from, String text) {
         if (listing != null) {
-            listing.line(buf, from, buf.position(), text);
+            listing.line(from, buf.position(), text);
         }
     }
 
@@ -188,6 +188,16 @@ public final class FunctionEmitter {
             case 16 -> asm.movzx(r.withBits(32), r.withBits(16));
             case 32 -> asm.mov(r.withBits(32), r.withBits(32));
             default -> { }
+        }
+    }
+
+    /**
+     * After an operation done at 32 bits (which already zero-extends): re-extends an i8 or i16
+     * result; nothing for wider types.
+     */
+    void narrow(Gpr r, int bits) {
+        if (bits < 32) {
+            canonical(r, bits);
         }
     }
 

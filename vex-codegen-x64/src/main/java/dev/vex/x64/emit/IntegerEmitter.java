@@ -63,12 +63,12 @@ final class IntegerEmitter {
                 };
                 asm.alu(op, fe.g(0, ob), fe.g(2, ob));
                 if (op == AluOp.ADD || op == AluOp.SUB) {
-                    fe.canonical(fe.g64(0), bits);
+                    fe.narrow(fe.g64(0), bits);
                 }
             }
             case IMUL -> {
                 asm.imul(fe.g(0, ob), fe.g(2, ob));
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case BAND_NOT, BOR_NOT -> {
                 asm.mov(R11, fe.g64(2)).not(R11);
@@ -77,7 +77,7 @@ final class IntegerEmitter {
             }
             case BXOR_NOT -> {
                 asm.xor(fe.g64(0), fe.g64(2)).not(fe.g(0, ob));
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case SMIN, SMAX, UMIN, UMAX -> {
                 asm.cmp(fe.g(0, bits), fe.g(2, bits));
@@ -91,11 +91,11 @@ final class IntegerEmitter {
             }
             case INEG -> {
                 asm.neg(fe.g(0, ob));
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case BNOT -> {
                 asm.not(fe.g(0, ob));
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case IABS -> {
                 Gpr d = fe.g(0, ob);
@@ -104,7 +104,7 @@ final class IntegerEmitter {
                 }
                 Gpr s = R11.withBits(ob);
                 asm.mov(s, d).neg(s).cmov(Cond.NS, d, s);
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case BSWAP -> {
                 switch (bits) {
@@ -198,7 +198,7 @@ final class IntegerEmitter {
         switch (op) {
             case ISHL_IMM -> {
                 asm.shl(d, amt);
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case USHR_IMM -> asm.shr(d, amt);
             case SSHR_IMM -> {
@@ -206,7 +206,7 @@ final class IntegerEmitter {
                     asm.movsx(d, fe.g(0, bits));
                 }
                 asm.sar(d, amt);
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case ROTL_IMM -> asm.rol(fe.g(0, bits), amt);
             default -> asm.ror(fe.g(0, bits), amt);
@@ -222,7 +222,7 @@ final class IntegerEmitter {
         switch (op) {
             case ISHL -> {
                 asm.shlCl(d);
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case USHR -> asm.shrCl(d);
             case SSHR -> {
@@ -230,7 +230,7 @@ final class IntegerEmitter {
                     asm.movsx(d, fe.g(0, bits));
                 }
                 asm.sarCl(d);
-                fe.canonical(fe.g64(0), bits);
+                fe.narrow(fe.g64(0), bits);
             }
             case ROTL -> asm.rolCl(fe.g(0, bits));
             default -> asm.rorCl(fe.g(0, bits));
@@ -365,7 +365,11 @@ final class IntegerEmitter {
             default -> throw new IllegalStateException(op.text());
         }
         asm.setcc(flag, fe.g(1, 8)).movzx(fe.g(1, 32), fe.g(1, 8));
-        fe.canonical(d, bits);
+        if (op == Opcode.UMUL_OVERFLOW) {
+            fe.canonical(d, bits);
+        } else {
+            fe.narrow(d, bits);
+        }
     }
 
     /** Sets CF to whether the carry-in (operand 4, an i8 read as a boolean) is non-zero. */
