@@ -213,6 +213,9 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
+        if (inst.memFlags() != null && inst.memFlags().isBigEndian()) {
+            throw new BackendException(f.name(), "big-endian memory access (" + inst + ") is not supported on x64 yet");
+        }
         if (rt != null && rt.isFloat() && switch (op) {
             case BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, BNOT, BITSELECT -> true;
             default -> false;
@@ -446,7 +449,6 @@ public final class InstructionSelector {
             }
         }
         int nDefs = k;
-        long seen = 0;
         int[] used = new int[np];
         for (int i = 0; i < np; i++) {
             int a = v(inst.operand(first + i));
@@ -463,7 +465,6 @@ public final class InstructionSelector {
                         null, 0, 1), 0, use(a));
             } else {
                 ops[k++] = useFixed(a, loc);
-                seen |= 1L << loc;
             }
         }
         if (cl.hasReturnArea()) {
