@@ -294,19 +294,29 @@ public final class FunctionEmitter {
             case BRIF -> {
                 Gpr c = g64(0);
                 asm.test(c, c);
-                int yes = mf.succ(block, 0);
-                int no = mf.succ(block, 1);
-                if (yes == block + 1) {
-                    asm.jcc(Cond.E, blockLabels[no]);
-                } else {
-                    asm.jcc(Cond.NE, blockLabels[yes]);
-                    if (no != block + 1) {
-                        asm.jmp(blockLabels[no]);
-                    }
-                }
+                branch(block, Cond.NE);
+            }
+            case BRIF_ICMP -> {
+                int bits = p.type().bits();
+                asm.cmp(g(0, bits), g(1, bits));
+                branch(block, IntegerEmitter.cond(dev.vex.ir.IntCC.values()[p.aux()]));
             }
             case BR_TABLE -> brTable(block);
             case TRAP -> asm.jmp(trap(p.trap()));
+        }
+    }
+
+    /** A two-way branch on the flags: to successor 0 if {@code taken} holds, else to successor 1. */
+    private void branch(int block, Cond taken) {
+        int yes = mf.succ(block, 0);
+        int no = mf.succ(block, 1);
+        if (yes == block + 1) {
+            asm.jcc(taken.negate(), blockLabels[no]);
+        } else {
+            asm.jcc(taken, blockLabels[yes]);
+            if (no != block + 1) {
+                asm.jmp(blockLabels[no]);
+            }
         }
     }
 

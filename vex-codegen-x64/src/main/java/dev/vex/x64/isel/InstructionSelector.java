@@ -62,6 +62,7 @@ public final class InstructionSelector {
     private int[] blockNum;
     private int[][] splitNum;
     private int retAreaPtr = -1;
+    private int[] useCount;
     private AbiLayout abi;
 
     public InstructionSelector(Module module, CpuFeatures features) {
@@ -84,6 +85,7 @@ public final class InstructionSelector {
         for (StackSlot s : function.stackSlots()) {
             b.stackSlot(s.size(), Math.max(1, s.align()));
         }
+        countUses();
         numberBlocks();
         lowerEntryStub();
         for (Block blk : function.blocks()) {
@@ -125,6 +127,32 @@ public final class InstructionSelector {
             out[i] = v(values.get(i));
         }
         return out;
+    }
+
+    private void countUses() {
+        useCount = new int[f.valueCount()];
+        for (Block blk : f.blocks()) {
+            for (Instruction inst : blk.instructions()) {
+                for (int i = 0; i < inst.operandCount(); i++) {
+                    useCount[inst.operand(i).id()]++;
+                }
+                for (BlockCall c : inst.destinations()) {
+                    for (Value a : c.args()) {
+                        useCount[a.id()]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code inst} is an integer compare whose only use is the brif that ends its block. */
+    private boolean fusedIntoBranch(Instruction inst) {
+        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM) {
+            return false;
+        }
+        Instruction t = inst.block().terminator();
+        return t != null && t.opcode() == Opcode.BRIF && t.operand(0) == inst.result()
+                && useCount[inst.result().id()] == 1;
     }
 
     private void numberBlocks() {
@@ -222,6 +250,9 @@ public final class InstructionSelector {
         }) {
             floatBitwise(inst, op, rt);
             return;
+        }
+        if (fusedIntoBranch(inst)) {
+            return; // emitted by the brif
         }
         switch (op) {
             case NOP -> { }
@@ -526,6 +557,15 @@ public final class InstructionSelector {
                 succs[k] = blockNum[c.block().id()];
                 args[k] = vregs(c.args());
             }
+        }
+        Instruction def = inst.operand(0).definingInstruction();
+        if (kind == Kind.BRIF && def != null && fusedIntoBranch(def)) {
+            Type t = def.operand(0).type();
+            int a = v(def.operand(0));
+            int c = def.opcode() == Opcode.ICMP ? v(def.operand(1)) : constant(t, def.imm());
+            b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, 0, def.intCC().ordinal(), null, null, 0, 2),
+                    new int[] {use(a), use(c)}, succs, args);
+            return;
         }
         b.terminator(new X64Inst(kind, null, condType, condType, 0, 0, null, null, 0, 1),
                 new int[] {use(v(inst.operand(0)))}, succs, args);

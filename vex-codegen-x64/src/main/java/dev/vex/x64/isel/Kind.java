@@ -29,6 +29,8 @@ public enum Kind {
     RETURN,
     JUMP,
     BRIF,
+    /** A {@code brif} on an integer comparison used by nothing else: {@code cmp; jcc}. */
+    BRIF_ICMP,
     BR_TABLE,
     TRAP
 }

@@ -165,7 +165,17 @@ final class RandomModuleText {
                     + call(fwd, blockParams, ctr, acc));
         } else if (choice < 6) {
             int other = b + 1 + r.nextInt(nBlocks - b);
-            line("brif " + any(pick(INTS)).name() + ", " + call(fwd, blockParams, ctr, acc) + ", "
+            String cond = any(pick(INTS)).name();
+            if (r.nextBoolean()) {
+                // A compare used only by the branch (fused into cmp + jcc).
+                Type t = pick(INTS);
+                Val c = fresh(Type.I8);
+                line(c.name() + " = " + (r.nextBoolean()
+                        ? "icmp " + pick(INT_CC) + " " + any(t).name() + ", " + any(t).name()
+                        : "icmp_imm " + pick(INT_CC) + " " + any(t).name() + ", " + signedText(interestingInt(t), t)));
+                cond = c.name();
+            }
+            line("brif " + cond + ", " + call(fwd, blockParams, ctr, acc) + ", "
                     + call(other, blockParams, ctr, acc));
         } else if (choice < 8) {
             Val idx = any(Type.I32);
