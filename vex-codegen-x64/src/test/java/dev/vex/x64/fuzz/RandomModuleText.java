@@ -132,12 +132,19 @@ final class RandomModuleText {
                 ctr = live.get(0);
                 acc = live.get(1);
             }
-            int ops = r.nextInt(30);
+            int ops = r.nextInt(4) == 0 ? 30 + r.nextInt(40) : r.nextInt(30);
             for (int k = 0; k < ops; k++) {
                 op();
             }
-            for (int k = r.nextInt(6); k > 0; k--) {
-                acc = fold(acc, any(pick(ALL)));
+            if (r.nextInt(4) == 0) {
+                // Register pressure: everything computed in the block stays live until here.
+                for (Val v : new ArrayList<>(live)) {
+                    acc = fold(acc, v);
+                }
+            } else {
+                for (int k = r.nextInt(6); k > 0; k--) {
+                    acc = fold(acc, any(pick(ALL)));
+                }
             }
             if (b == nBlocks) {
                 StringBuilder sb = new StringBuilder("return ").append(acc.name());
