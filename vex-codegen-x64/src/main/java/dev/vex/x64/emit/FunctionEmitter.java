@@ -298,7 +298,11 @@ public final class FunctionEmitter {
             }
             case BRIF_ICMP -> {
                 int bits = p.type().bits();
-                asm.cmp(g(0, bits), g(1, bits));
+                if (p.nUses() == 1) {
+                    asm.cmp(g(0, bits), IntegerEmitter.immAt(p.imm(), bits));
+                } else {
+                    asm.cmp(g(0, bits), g(1, bits));
+                }
                 branch(block, IntegerEmitter.cond(dev.vex.ir.IntCC.values()[p.aux()]));
             }
             case BR_TABLE -> brTable(block);

@@ -264,6 +264,11 @@ public final class InstructionSelector {
             case IADD, ISUB, IMUL, BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, SMIN, SMAX, UMIN, UMAX ->
                 binary(inst, op, rt, v(inst.operand(0)), v(inst.operand(1)));
             case IADD_IMM, IMUL_IMM, BAND_IMM, BOR_IMM, BXOR_IMM -> {
+                if (fitsImm32(rt, inst.imm())) {
+                    b.inst(ir(inst, op, rt, rt, inst.imm() & rt.mask(), 1, 1), 0, defReuse(v(inst.result()), 1),
+                            use(v(inst.operand(0))));
+                    return;
+                }
                 Opcode base = switch (op) {
                     case IADD_IMM -> Opcode.IADD;
                     case IMUL_IMM -> Opcode.IMUL;
@@ -325,7 +330,14 @@ public final class InstructionSelector {
                     defReuse(v(inst.result()), 3), use(v(inst.operand(0))), use(v(inst.operand(1))),
                     use(v(inst.operand(2))));
             case ICMP -> compare(inst, at, v(inst.operand(0)), v(inst.operand(1)));
-            case ICMP_IMM -> compare(inst, at, v(inst.operand(0)), constant(at, inst.imm()));
+            case ICMP_IMM -> {
+                if (fitsImm32(at, inst.imm())) {
+                    b.inst(new X64Inst(Kind.IR, Opcode.ICMP_IMM, at, at, inst.imm() & at.mask(), inst.intCC().ordinal(),
+                            null, null, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
+                } else {
+                    compare(inst, at, v(inst.operand(0)), constant(at, inst.imm()));
+                }
+            }
             case FCMP -> compare(inst, at, v(inst.operand(0)), v(inst.operand(1)));
             case ICONCAT -> b.inst(ir(inst, op, rt, at, 0, 1, 2), 0, defReuse(v(inst.result()), 1),
                     use(v(inst.operand(0))), use(v(inst.operand(1))));
@@ -392,6 +404,11 @@ public final class InstructionSelector {
         b.inst(new X64Inst(Kind.IR, op, it, it, 0, 0, null, null, 1, n), 0, ops);
         b.inst(new X64Inst(Kind.IR, Opcode.BITCAST, ft, it, 0, 0, null, null, 1, 1), 0, def(v(inst.result())),
                 use(r));
+    }
+
+    /** Whether an immediate of type {@code t} can be an x86 imm32 (sign-extended for i64). */
+    static boolean fitsImm32(Type t, long imm) {
+        return t != Type.I64 || imm == (int) imm;
     }
 
     private void binary(Instruction inst, Opcode op, Type t, int a, int c) {
@@ -562,6 +579,11 @@ public final class InstructionSelector {
         if (kind == Kind.BRIF && def != null && fusedIntoBranch(def)) {
             Type t = def.operand(0).type();
             int a = v(def.operand(0));
+            if (def.opcode() == Opcode.ICMP_IMM && fitsImm32(t, def.imm())) {
+                b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, def.imm() & t.mask(), def.intCC().ordinal(),
+                        null, null, 0, 1), new int[] {use(a)}, succs, args);
+                return;
+            }
             int c = def.opcode() == Opcode.ICMP ? v(def.operand(1)) : constant(t, def.imm());
             b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, 0, def.intCC().ordinal(), null, null, 0, 2),
                     new int[] {use(a), use(c)}, succs, args);
