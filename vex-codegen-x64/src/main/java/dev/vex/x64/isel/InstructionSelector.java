@@ -241,9 +241,6 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
-        if (inst.memFlags() != null && inst.memFlags().isBigEndian()) {
-            throw new BackendException(f.name(), "big-endian memory access (" + inst + ") is not supported on x64 yet");
-        }
         if (rt != null && rt.isFloat() && switch (op) {
             case BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, BNOT, BITSELECT -> true;
             default -> false;
@@ -363,9 +360,11 @@ public final class InstructionSelector {
                     use(v(inst.operand(0))), earlyDef(b.newVReg(RegClass.INT)));
             case FMA -> fma(inst, rt);
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 ->
-                b.inst(ir(inst, op, rt, at, inst.offset(), 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
-            case STORE, ISTORE8, ISTORE16, ISTORE32 -> b.inst(ir(inst, op, at, inst.operand(1).type(), inst.offset(),
-                    0, 2), 0, use(v(inst.operand(0))), use(v(inst.operand(1))));
+                b.inst(new X64Inst(Kind.IR, op, rt, at, inst.offset(), bigEndian(inst), null, null, 1, 1), 0,
+                        def(v(inst.result())), use(v(inst.operand(0))));
+            case STORE, ISTORE8, ISTORE16, ISTORE32 -> b.inst(new X64Inst(Kind.IR, op, at, inst.operand(1).type(),
+                    inst.offset(), bigEndian(inst), null, null, 0, 2), 0, use(v(inst.operand(0))),
+                    use(v(inst.operand(1))));
             case STACK_LOAD, STACK_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, inst.offset(),
                     inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
             case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
@@ -404,6 +403,11 @@ public final class InstructionSelector {
         b.inst(new X64Inst(Kind.IR, op, it, it, 0, 0, null, null, 1, n), 0, ops);
         b.inst(new X64Inst(Kind.IR, Opcode.BITCAST, ft, it, 0, 0, null, null, 1, 1), 0, def(v(inst.result())),
                 use(r));
+    }
+
+    /** 1 for a big-endian access (the {@code aux} of loads and stores), else 0. */
+    private static int bigEndian(Instruction inst) {
+        return inst.memFlags() != null && inst.memFlags().isBigEndian() ? 1 : 0;
     }
 
     /** Whether an immediate of type {@code t} can be an x86 imm32 (sign-extended for i64). */

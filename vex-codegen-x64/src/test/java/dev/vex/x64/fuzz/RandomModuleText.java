@@ -359,11 +359,11 @@ final class RandomModuleText {
             case 1 -> emit(vt, "stack_load." + vt + " ss0+" + off);
             case 2 -> {
                 Val addr = address("stack_addr.i64 ss0");
-                line("store " + any(vt).name() + ", " + addr.name() + "+" + off);
+                line("store " + endian() + any(vt).name() + ", " + addr.name() + "+" + off);
             }
             case 3 -> {
                 Val addr = address("stack_addr.i64 ss0+" + off);
-                emit(vt, "load." + vt + " " + addr.name());
+                emit(vt, "load." + vt + " " + endian() + addr.name());
             }
             default -> {
                 Val addr = address("stack_addr.i64 ss0");
@@ -374,13 +374,19 @@ final class RandomModuleText {
                 }
                 int o = r.nextInt(64 / (width / 8)) * (width / 8);
                 if (r.nextBoolean()) {
-                    emit(to, (r.nextBoolean() ? "uload" : "sload") + width + "." + to + " " + addr.name() + "+" + o);
+                    emit(to, (r.nextBoolean() ? "uload" : "sload") + width + "." + to + " " + endian() + addr.name()
+                            + "+" + o);
                 } else {
                     Type src = width == 32 ? Type.I64 : pick(new Type[] {Type.I32, Type.I64});
-                    line("istore" + width + " " + any(src).name() + ", " + addr.name() + "+" + o);
+                    line("istore" + width + " " + endian() + any(src).name() + ", " + addr.name() + "+" + o);
                 }
             }
         }
+    }
+
+    /** Memory flags: now and then a big-endian access. */
+    private String endian() {
+        return r.nextInt(4) == 0 ? "big " : "";
     }
 
     private void callOp() {
