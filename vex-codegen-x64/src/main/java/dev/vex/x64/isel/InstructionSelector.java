@@ -492,9 +492,18 @@ public final class InstructionSelector {
         int[] ops = new int[nr + np + 2];
         int k = 0;
         long fixedDefs = 0;
+        // A callee outside the module follows the C convention, which leaves the upper bits of a
+        // narrow integer result undefined and may expect `sext` arguments sign-extended.
+        boolean foreign = target >= 0 || module.function(callee) == null;
         int[] results = new int[nr];
+        boolean[] renormalize = new boolean[nr];
         for (int i = 0; i < nr; i++) {
-            results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(classOf(sig.returnType(i)));
+            Type rt = sig.returnType(i);
+            results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(classOf(rt));
+            if (foreign && rt.isInt() && rt != Type.I64 && !AbiLayout.isStack(cl.result(i)) && inst.resultCount() > i) {
+                results[i] = b.newVReg(RegClass.INT);
+                renormalize[i] = true;
+            }
             if (!AbiLayout.isStack(cl.result(i))) {
                 ops[k++] = defFixed(results[i], cl.result(i));
                 fixedDefs |= 1L << cl.result(i);
@@ -504,6 +513,13 @@ public final class InstructionSelector {
         int[] used = new int[np];
         for (int i = 0; i < np; i++) {
             int a = v(inst.operand(first + i));
+            Type pt = sig.paramType(i);
+            if (foreign && pt.isInt() && pt != Type.I64 && sig.params().get(i).has(dev.vex.ir.ParamFlag.SEXT)) {
+                int wide = b.newVReg(RegClass.INT);
+                b.inst(new X64Inst(Kind.IR, Opcode.SEXTEND, Type.I64, pt, 0, 0, null, null, 1, 1), 0,
+                        defReuse(wide, 1), use(a));
+                a = wide;
+            }
             for (int j = 0; j < i; j++) {
                 if (used[j] == a) {
                     a = copyOf(a, classOf(sig.paramType(i)));
@@ -536,6 +552,10 @@ public final class InstructionSelector {
                 b.inst(new X64Inst(Kind.OUT_LOAD, null, sig.returnType(i), null,
                         cl.stackArgBytes() + AbiLayout.stackOffset(cl.result(i)), 0, null, null, 1, 0), 0,
                         def(results[i]));
+            } else if (renormalize[i]) {
+                Type rt = sig.returnType(i);
+                b.inst(new X64Inst(Kind.NORM, null, rt, rt, 0, 0, null, null, 1, 1), 0,
+                        defReuse(v(inst.result(i)), 1), use(results[i]));
             }
         }
     }

@@ -88,6 +88,30 @@ class CompiledModuleContractTest {
         assertTrue(m.listing().contains("caller$array:"), m.listing());
     }
 
+    /** A narrow result from outside the module (C leaves the upper bits undefined) is re-extended. */
+    @Test
+    void narrowResultsOfOutsideCallsAreCanonical() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.vex.x64.harness.NativeHarness.available(),
+                "NOT RUN: gcc is needed to run native code");
+        Module module = ClifReader.readModule("""
+                function %f(i8) -> i8, i64 {
+                    fn0 = %vex_test_dirty_i8(i8) -> i8
+                block0(v0: i8):
+                    v1 = call fn0(v0)
+                    v2 = uextend.i64 v1
+                    return v1, v2
+                }
+                """, "outside.clif");
+        CompiledModule m = new X64Target().compile(module, CompileOptions.DEFAULT);
+        var out = dev.vex.x64.harness.NativeHarness.run(m, java.util.List.of(
+                new dev.vex.x64.harness.NativeHarness.Call("f", new long[] {0}, 2),
+                new dev.vex.x64.harness.NativeHarness.Call("f", new long[] {0x80}, 2)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {0xff, 0xff}, out.get(0).values(),
+                out.get(0).toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {0x7f, 0x7f}, out.get(1).values(),
+                out.get(1).toString());
+    }
+
     @Test
     void asyncOperationsAreRejected() {
         Module module = ClifReader.readModule("""
