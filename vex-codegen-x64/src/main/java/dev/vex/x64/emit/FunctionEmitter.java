@@ -305,6 +305,22 @@ public final class FunctionEmitter {
                 }
                 branch(block, IntegerEmitter.cond(dev.vex.ir.IntCC.values()[p.aux()]));
             }
+            case BRIF_FCMP -> {
+                dev.vex.ir.FloatCC cc = dev.vex.ir.FloatCC.values()[p.aux()];
+                Label yes = blockLabels[mf.succ(block, 0)];
+                Label no = blockLabels[mf.succ(block, 1)];
+                if (cc == dev.vex.ir.FloatCC.EQ || cc == dev.vex.ir.FloatCC.NE) {
+                    floats.ucomis(p.type(), x(0), x(1));
+                    boolean eq = cc == dev.vex.ir.FloatCC.EQ;
+                    asm.jcc(Cond.P, eq ? no : yes);
+                    asm.jcc(eq ? Cond.E : Cond.NE, yes);
+                    if (mf.succ(block, 1) != block + 1) {
+                        asm.jmp(no);
+                    }
+                } else {
+                    branch(block, floats.compareForOneFlag(p.type(), cc, x(0), x(1)));
+                }
+            }
             case BR_TABLE -> brTable(block);
             case TRAP -> asm.jmp(trap(p.trap()));
         }

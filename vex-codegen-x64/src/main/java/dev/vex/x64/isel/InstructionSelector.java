@@ -145,9 +145,9 @@ public final class InstructionSelector {
         }
     }
 
-    /** Whether {@code inst} is an integer compare whose only use is the brif that ends its block. */
+    /** Whether {@code inst} is a compare whose only use is the brif that ends its block. */
     private boolean fusedIntoBranch(Instruction inst) {
-        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM) {
+        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM && inst.opcode() != Opcode.FCMP) {
             return false;
         }
         Instruction t = inst.block().terminator();
@@ -603,6 +603,11 @@ public final class InstructionSelector {
         if (kind == Kind.BRIF && def != null && fusedIntoBranch(def)) {
             Type t = def.operand(0).type();
             int a = v(def.operand(0));
+            if (def.opcode() == Opcode.FCMP) {
+                b.terminator(new X64Inst(Kind.BRIF_FCMP, null, t, t, 0, def.floatCC().ordinal(), null, null, 0, 2),
+                        new int[] {use(a), use(v(def.operand(1)))}, succs, args);
+                return;
+            }
             if (def.opcode() == Opcode.ICMP_IMM && fitsImm32(t, def.imm())) {
                 b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, def.imm() & t.mask(), def.intCC().ordinal(),
                         null, null, 0, 1), new int[] {use(a)}, succs, args);

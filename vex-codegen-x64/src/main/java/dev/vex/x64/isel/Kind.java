@@ -31,6 +31,8 @@ public enum Kind {
     BRIF,
     /** A {@code brif} on an integer comparison used by nothing else: {@code cmp; jcc}. */
     BRIF_ICMP,
+    /** A {@code brif} on a float comparison used by nothing else: {@code ucomis; jcc}. */
+    BRIF_FCMP,
     BR_TABLE,
     TRAP
 }

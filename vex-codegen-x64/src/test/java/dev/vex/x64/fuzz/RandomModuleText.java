@@ -178,9 +178,12 @@ final class RandomModuleText {
                 // A compare used only by the branch (fused into cmp + jcc).
                 Type t = pick(INTS);
                 Val c = fresh(Type.I8);
-                line(c.name() + " = " + (r.nextBoolean()
-                        ? "icmp " + pick(INT_CC) + " " + any(t).name() + ", " + any(t).name()
-                        : "icmp_imm " + pick(INT_CC) + " " + any(t).name() + ", " + signedText(interestingInt(t), t)));
+                Type ft = pick(FLOATS);
+                line(c.name() + " = " + switch (r.nextInt(3)) {
+                    case 0 -> "icmp " + pick(INT_CC) + " " + any(t).name() + ", " + any(t).name();
+                    case 1 -> "icmp_imm " + pick(INT_CC) + " " + any(t).name() + ", " + signedText(interestingInt(t), t);
+                    default -> "fcmp " + pick(FLOAT_CC) + " " + any(ft).name() + ", " + any(ft).name();
+                });
                 cond = c.name();
             }
             line("brif " + cond + ", " + call(fwd, blockParams, ctr, acc) + ", "
