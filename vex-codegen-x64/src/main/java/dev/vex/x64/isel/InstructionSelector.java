@@ -74,6 +74,9 @@ public final class InstructionSelector {
         if (function.isAsync()) {
             throw new BackendException(function.name(), "async functions are not compiled yet");
         }
+        if (function.entryBlock() == null) {
+            throw new BackendException(function.name(), "a function without a body cannot be compiled");
+        }
         f = function;
         b = new MachFunctionBuilder(function.name(), SPEC);
         abi = AbiLayout.of(function.signature());
