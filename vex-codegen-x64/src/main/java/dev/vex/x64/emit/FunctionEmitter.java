@@ -259,6 +259,15 @@ public final class FunctionEmitter {
             case ARGS -> { }
             case LOAD_ARG -> load(p.type(), 0, Mem.mem(RBP, (int) p.imm()));
             case COPY -> copy();
+            case SELECT_ICMP -> {
+                int bits = p.type().bits();
+                if (p.nUses() == 3) {
+                    asm.cmp(g(1, bits), IntegerEmitter.immAt(p.imm(), bits));
+                } else {
+                    asm.cmp(g(1, bits), g(2, bits));
+                }
+                asm.cmov(IntegerEmitter.cond(dev.vex.ir.IntCC.values()[p.aux()]), g64(0), g64(p.nUses() - 1));
+            }
             case NORM -> canonical(g64(0), p.type().bits());
             case CALL -> {
                 Label l = functionLabels.get(p.symbol());

@@ -63,6 +63,7 @@ public final class InstructionSelector {
     private int[][] splitNum;
     private int retAreaPtr = -1;
     private int[] useCount;
+    private Instruction[] soleUser;
     private AbiLayout abi;
 
     public InstructionSelector(Module module, CpuFeatures features) {
@@ -134,10 +135,12 @@ public final class InstructionSelector {
 
     private void countUses() {
         useCount = new int[f.valueCount()];
+        soleUser = new Instruction[f.valueCount()];
         for (Block blk : f.blocks()) {
             for (Instruction inst : blk.instructions()) {
                 for (int i = 0; i < inst.operandCount(); i++) {
                     useCount[inst.operand(i).id()]++;
+                    soleUser[inst.operand(i).id()] = inst;
                 }
                 for (BlockCall c : inst.destinations()) {
                     for (Value a : c.args()) {
@@ -156,6 +159,18 @@ public final class InstructionSelector {
         Instruction t = inst.block().terminator();
         return t != null && t.opcode() == Opcode.BRIF && t.operand(0) == inst.result()
                 && useCount[inst.result().id()] == 1;
+    }
+
+    /** Whether {@code inst} is an integer compare whose only use is an integer select in its block. */
+    private boolean fusedIntoSelect(Instruction inst) {
+        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM) {
+            return false;
+        }
+        Instruction user = soleUser[inst.result().id()];
+        return useCount[inst.result().id()] == 1 && user != null && user.block() == inst.block()
+                && (user.opcode() == Opcode.SELECT || user.opcode() == Opcode.SELECT_SPECTRE_GUARD)
+                && user.operand(0) == inst.result() && user.operand(1) != inst.result()
+                && user.operand(2) != inst.result() && user.result().type().isInt();
     }
 
     private void numberBlocks() {
@@ -251,8 +266,14 @@ public final class InstructionSelector {
             floatBitwise(inst, op, rt);
             return;
         }
-        if (fusedIntoBranch(inst)) {
-            return; // emitted by the brif
+        if (fusedIntoBranch(inst) || fusedIntoSelect(inst)) {
+            return; // emitted by the brif or select that uses it
+        }
+        if ((op == Opcode.SELECT || op == Opcode.SELECT_SPECTRE_GUARD)
+                && inst.operand(0).definingInstruction() != null
+                && fusedIntoSelect(inst.operand(0).definingInstruction())) {
+            selectOnCompare(inst, inst.operand(0).definingInstruction());
+            return;
         }
         switch (op) {
             case NOP -> { }
@@ -411,6 +432,23 @@ public final class InstructionSelector {
     /** 1 for a big-endian access (the {@code aux} of loads and stores), else 0. */
     private static int bigEndian(Instruction inst) {
         return inst.memFlags() != null && inst.memFlags().isBigEndian() ? 1 : 0;
+    }
+
+    private void selectOnCompare(Instruction select, Instruction cmp) {
+        Type t = cmp.operand(0).type();
+        int a = v(cmp.operand(0));
+        int x = v(select.operand(1));
+        int y = v(select.operand(2));
+        int r = v(select.result());
+        int cc = cmp.intCC().ordinal();
+        if (cmp.opcode() == Opcode.ICMP_IMM && fitsImm32(t, cmp.imm())) {
+            b.inst(new X64Inst(Kind.SELECT_ICMP, null, t, select.result().type(), cmp.imm() & t.mask(), cc, null, null,
+                    1, 3), 0, defReuse(r, 3), use(a), use(x), use(y));
+            return;
+        }
+        int c = cmp.opcode() == Opcode.ICMP ? v(cmp.operand(1)) : constant(t, cmp.imm());
+        b.inst(new X64Inst(Kind.SELECT_ICMP, null, t, select.result().type(), 0, cc, null, null, 1, 4), 0,
+                defReuse(r, 4), use(a), use(c), use(x), use(y));
     }
 
     /** Whether an immediate of type {@code t} can be an x86 imm32 (sign-extended for i64). */

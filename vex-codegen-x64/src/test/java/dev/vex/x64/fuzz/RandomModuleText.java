@@ -276,7 +276,17 @@ final class RandomModuleText {
             }
         } else if (k < 50) {
             Type vt = pick(ALL);
-            emit(vt, "select " + any(pick(INTS)).name() + ", " + any(vt).name() + ", " + any(vt).name());
+            String cond = any(pick(INTS)).name();
+            if (r.nextBoolean()) {
+                // A compare used only by the select (fused into cmp + cmov for integers).
+                Type ct = pick(INTS);
+                Val c = fresh(Type.I8);
+                line(c.name() + " = " + (r.nextBoolean()
+                        ? "icmp " + pick(INT_CC) + " " + any(ct).name() + ", " + any(ct).name()
+                        : "icmp_imm " + pick(INT_CC) + " " + any(ct).name() + ", " + signedText(interestingInt(ct), ct)));
+                cond = c.name();
+            }
+            emit(vt, "select " + cond + ", " + any(vt).name() + ", " + any(vt).name());
         } else if (k < 51) {
             emit(t, "bitselect " + any(t).name() + ", " + any(t).name() + ", " + any(t).name());
         } else if (k < 55) {
