@@ -48,7 +48,15 @@ static uint64_t u64(void) {
     return v;
 }
 
+/* An outside function returning a narrow integer with its upper register bits dirty. */
+__attribute__((noinline)) uint32_t vex_test_dirty_i8(uint32_t x) {
+    uint32_t r;
+    __asm__("lea -1(%1), %0\n\tor $0xabcd0000, %0" : "=r"(r) : "r"(x));
+    return r;
+}
+
 static void *symbol(const char *name) {
+    if (!strcmp(name, "vex_test_dirty_i8")) return (void *)vex_test_dirty_i8;
     if (!strcmp(name, "vex_trap")) return (void *)vex_trap;
     if (!strcmp(name, "fma")) return (void *)(double (*)(double, double, double))fma;
     if (!strcmp(name, "fmaf")) return (void *)(float (*)(float, float, float))fmaf;

@@ -179,7 +179,7 @@ public final class MachFunctionBuilder {
         }
         for (int b = 0; b < f.numBlocks(); b++) {
             for (int k = 0; k < f.numBlockParams(b); k++) {
-                define(defined, f.blockParam(b, k), "block" + b + " parameter");
+                define(defined, f.blockParam(b, k), b, -1);
             }
             for (int s = 0; s < f.numSuccs(b); s++) {
                 int t = f.succ(b, s);
@@ -223,7 +223,7 @@ public final class MachFunctionBuilder {
                 if (isTerminator) {
                     throw fail("inst " + i + ": a terminator cannot define values");
                 }
-                define(defined, v, "inst " + i);
+                define(defined, v, -1, i);
             }
             switch (Operand.constraint(op)) {
                 case FIXED_REG -> {
@@ -279,11 +279,14 @@ public final class MachFunctionBuilder {
         }
     }
 
-    private void define(boolean[] defined, int v, String where) {
+    /** Marks {@code v} defined, by a parameter of {@code block} or by instruction {@code inst}. */
+    private void define(boolean[] defined, int v, int block, int inst) {
         if (v >= defined.length) {
             throw fail("unknown vreg v" + v);
         }
         if (defined[v]) {
+            // The message is built only here: validation runs on every function compiled.
+            String where = inst >= 0 ? "inst " + inst : "block" + block + " parameter";
             throw fail(where + ": v" + v + " is defined twice (not SSA)");
         }
         defined[v] = true;

@@ -305,24 +305,33 @@ final class FloatEmitter {
                 ucomis(t, a, b);
                 asm.setcc(Cond.NE, d).setcc(Cond.P, r).or(d, r);
             }
-            case LT -> set(t, b, a, Cond.A, d);
-            case LE -> set(t, b, a, Cond.AE, d);
-            case GT -> set(t, a, b, Cond.A, d);
-            case GE -> set(t, a, b, Cond.AE, d);
-            case ULT -> set(t, a, b, Cond.B, d);
-            case ULE -> set(t, a, b, Cond.BE, d);
-            case UGT -> set(t, b, a, Cond.B, d);
-            case UGE -> set(t, b, a, Cond.BE, d);
-            case ORD -> set(t, a, b, Cond.NP, d);
-            case UNO -> set(t, a, b, Cond.P, d);
-            case ONE -> set(t, a, b, Cond.NE, d);
-            case UEQ -> set(t, a, b, Cond.E, d);
+            default -> asm.setcc(compareForOneFlag(t, cc, a, b), d);
         }
         asm.movzx(d.withBits(32), d);
     }
 
-    private void set(Type t, Xmm a, Xmm b, Cond c, Gpr d) {
-        ucomis(t, a, b);
-        asm.setcc(c, d);
+    /**
+     * For every condition but {@code eq} and {@code ne}: compares {@code a} and {@code b} (in the
+     * order that makes one flag test enough) and returns the condition code that then holds
+     * exactly when {@code cc} does. ucomis sets ZF, PF and CF all for unordered, CF for less, ZF
+     * for equal.
+     */
+    Cond compareForOneFlag(Type t, FloatCC cc, Xmm a, Xmm b) {
+        boolean swap = switch (cc) {
+            case LT, LE, UGT, UGE -> true;
+            default -> false;
+        };
+        ucomis(t, swap ? b : a, swap ? a : b);
+        return switch (cc) {
+            case LT, GT -> Cond.A;
+            case LE, GE -> Cond.AE;
+            case ULT, UGT -> Cond.B;
+            case ULE, UGE -> Cond.BE;
+            case ORD -> Cond.NP;
+            case UNO -> Cond.P;
+            case ONE -> Cond.NE;
+            case UEQ -> Cond.E;
+            default -> throw new IllegalArgumentException(cc.toString());
+        };
     }
 }

@@ -259,6 +259,15 @@ public final class FunctionEmitter {
             case ARGS -> { }
             case LOAD_ARG -> load(p.type(), 0, Mem.mem(RBP, (int) p.imm()));
             case COPY -> copy();
+            case SELECT_ICMP -> {
+                int bits = p.type().bits();
+                if (p.nUses() == 3) {
+                    asm.cmp(g(1, bits), IntegerEmitter.immAt(p.imm(), bits));
+                } else {
+                    asm.cmp(g(1, bits), g(2, bits));
+                }
+                asm.cmov(IntegerEmitter.cond(dev.vex.ir.IntCC.values()[p.aux()]), g64(0), g64(p.nUses() - 1));
+            }
             case NORM -> canonical(g64(0), p.type().bits());
             case CALL -> {
                 Label l = functionLabels.get(p.symbol());
@@ -298,8 +307,28 @@ public final class FunctionEmitter {
             }
             case BRIF_ICMP -> {
                 int bits = p.type().bits();
-                asm.cmp(g(0, bits), g(1, bits));
+                if (p.nUses() == 1) {
+                    asm.cmp(g(0, bits), IntegerEmitter.immAt(p.imm(), bits));
+                } else {
+                    asm.cmp(g(0, bits), g(1, bits));
+                }
                 branch(block, IntegerEmitter.cond(dev.vex.ir.IntCC.values()[p.aux()]));
+            }
+            case BRIF_FCMP -> {
+                dev.vex.ir.FloatCC cc = dev.vex.ir.FloatCC.values()[p.aux()];
+                Label yes = blockLabels[mf.succ(block, 0)];
+                Label no = blockLabels[mf.succ(block, 1)];
+                if (cc == dev.vex.ir.FloatCC.EQ || cc == dev.vex.ir.FloatCC.NE) {
+                    floats.ucomis(p.type(), x(0), x(1));
+                    boolean eq = cc == dev.vex.ir.FloatCC.EQ;
+                    asm.jcc(Cond.P, eq ? no : yes);
+                    asm.jcc(eq ? Cond.E : Cond.NE, yes);
+                    if (mf.succ(block, 1) != block + 1) {
+                        asm.jmp(no);
+                    }
+                } else {
+                    branch(block, floats.compareForOneFlag(p.type(), cc, x(0), x(1)));
+                }
             }
             case BR_TABLE -> brTable(block);
             case TRAP -> asm.jmp(trap(p.trap()));
@@ -350,9 +379,20 @@ public final class FunctionEmitter {
 
     private void ir(X64Inst p) {
         switch (p.op()) {
-            case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 ->
-                loadOp(p, Mem.mem(g64(1), (int) p.imm()));
-            case STORE, ISTORE8, ISTORE16, ISTORE32 -> storeOp(p, 0, Mem.mem(g64(1), (int) p.imm()));
+            case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 -> {
+                if (p.aux() != 0) {
+                    loadBigEndian(p, Mem.mem(g64(1), (int) p.imm()));
+                } else {
+                    loadOp(p, Mem.mem(g64(1), (int) p.imm()));
+                }
+            }
+            case STORE, ISTORE8, ISTORE16, ISTORE32 -> {
+                if (p.aux() != 0) {
+                    storeBigEndian(p, Mem.mem(g64(1), (int) p.imm()));
+                } else {
+                    storeOp(p, 0, Mem.mem(g64(1), (int) p.imm()));
+                }
+            }
             case STACK_LOAD -> load(p.type(), 0, Mem.mem(RSP, frame.stackSlotOffset(p.aux()) + (int) p.imm()));
             case STACK_STORE -> store(p.type(), p.type().bits(), 0,
                     Mem.mem(RSP, frame.stackSlotOffset(p.aux()) + (int) p.imm()));
@@ -427,6 +467,68 @@ public final class FunctionEmitter {
             }
             default -> throw new IllegalStateException(p.op().text());
         }
+    }
+
+    /** Reverses the bytes of the low {@code bits} of {@code r} (upper bits of a 16-bit swap kept). */
+    private void byteSwap(Gpr r, int bits) {
+        switch (bits) {
+            case 16 -> asm.rol(r.withBits(16), 8);
+            case 32 -> asm.bswap(r.withBits(32));
+            case 64 -> asm.bswap(r.withBits(64));
+            default -> { }
+        }
+    }
+
+    private static int accessBits(X64Inst p) {
+        return switch (p.op()) {
+            case ULOAD8, SLOAD8, ISTORE8 -> 8;
+            case ULOAD16, SLOAD16, ISTORE16 -> 16;
+            case ULOAD32, SLOAD32, ISTORE32 -> 32;
+            default -> p.type().bits();
+        };
+    }
+
+    private void loadBigEndian(X64Inst p, Mem m) {
+        int bits = accessBits(p);
+        Type rt = p.type();
+        Gpr d = rt.isFloat() ? R11 : g64(0);
+        switch (bits) {
+            case 8 -> asm.movzx(d.withBits(32), m.withBits(8));
+            case 16 -> asm.movzx(d.withBits(32), m.withBits(16));
+            case 32 -> asm.mov(d.withBits(32), m.withBits(32));
+            default -> asm.mov(d, m.withBits(64));
+        }
+        byteSwap(d, bits);
+        switch (p.op()) {
+            case SLOAD8, SLOAD16 -> {
+                asm.movsx(d.withBits(opBits(rt)), d.withBits(bits));
+                canonical(d, rt.bits());
+            }
+            case SLOAD32 -> {
+                asm.movsxd(d, d.withBits(32));
+                canonical(d, rt.bits());
+            }
+            default -> { }
+        }
+        if (rt == Type.F32) {
+            asm.movd(x(0), R11.withBits(32));
+        } else if (rt == Type.F64) {
+            asm.movq(x(0), R11);
+        }
+    }
+
+    private void storeBigEndian(X64Inst p, Mem m) {
+        int bits = accessBits(p);
+        Type t = p.type();
+        if (t == Type.F32) {
+            asm.movd(R11.withBits(32), x(0));
+        } else if (t == Type.F64) {
+            asm.movq(R11, x(0));
+        } else {
+            asm.mov(R11, g64(0));
+        }
+        byteSwap(R11, bits);
+        asm.mov(m.withBits(bits), R11.withBits(bits));
     }
 
     private void storeOp(X64Inst p, int k, Mem m) {

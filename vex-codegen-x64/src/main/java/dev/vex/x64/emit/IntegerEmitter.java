@@ -32,6 +32,16 @@ final class IntegerEmitter {
         this.asm = fe.asm;
     }
 
+    /** A canonical immediate of a {@code bits}-wide type as the imm32 of a 32- or 64-bit operation. */
+    static int imm32(long imm, int bits) {
+        return (int) imm;
+    }
+
+    /** A canonical immediate as the immediate of an operation at exactly {@code bits} bits. */
+    static int immAt(long imm, int bits) {
+        return bits == 64 ? (int) imm : (int) (imm & ((1L << bits) - 1));
+    }
+
     static Cond cond(IntCC cc) {
         return switch (cc) {
             case EQ -> Cond.E;
@@ -65,6 +75,27 @@ final class IntegerEmitter {
                 if (op == AluOp.ADD || op == AluOp.SUB) {
                     fe.narrow(fe.g64(0), bits);
                 }
+            }
+            case IADD_IMM, BAND_IMM, BOR_IMM, BXOR_IMM -> {
+                AluOp op = switch (p.op()) {
+                    case IADD_IMM -> AluOp.ADD;
+                    case BAND_IMM -> AluOp.AND;
+                    case BOR_IMM -> AluOp.OR;
+                    default -> AluOp.XOR;
+                };
+                asm.alu(op, fe.g(0, ob), imm32(p.imm(), bits));
+                if (op == AluOp.ADD) {
+                    fe.narrow(fe.g64(0), bits);
+                }
+            }
+            case IMUL_IMM -> {
+                asm.imul(fe.g(0, ob), fe.g(0, ob), imm32(p.imm(), bits));
+                fe.narrow(fe.g64(0), bits);
+            }
+            case ICMP_IMM -> {
+                asm.alu(AluOp.CMP, fe.g(1, bits), immAt(p.imm(), bits));
+                asm.setcc(cond(INT_CCS[p.aux()]), fe.g(0, 8));
+                asm.movzx(fe.g(0, 32), fe.g(0, 8));
             }
             case IMUL -> {
                 asm.imul(fe.g(0, ob), fe.g(2, ob));

@@ -1,13 +1,14 @@
 package dev.vex.x64.emit;
 
+import dev.vex.x64.disasm.X64Disassembler;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A readable listing of emitted code: per line the offset, the bytes, and what they are. Lines
- * are per machine instruction (the allocator's moves, the prologue and trap stubs each have their
- * own), with the operation and its operands at their allocated locations; block labels and
- * function names on lines of their own. Lines are collected while emitting and rendered from
+ * A readable listing of emitted code: one line per x86 instruction with its offset, bytes and
+ * Intel-syntax text ({@link X64Disassembler}); the first instruction of each machine instruction
+ * (or allocator move, prologue, trap stub) carries it as a comment, with its operands at their
+ * allocated locations; block labels and function names on lines of their own. Lines are collected while emitting and rendered from
  * the finished code, so branch displacements show their final values. Only built when asked for.
  */
 public final class Listing {
@@ -35,14 +36,22 @@ public final class Listing {
         StringBuilder out = new StringBuilder();
         for (Object e : entries) {
             if (e instanceof Line l) {
-                StringBuilder hex = new StringBuilder();
-                for (int i = l.from(); i < l.to(); i++) {
-                    hex.append(String.format("%02x", code[i] & 0xff));
-                    if (i + 1 < l.to()) {
-                        hex.append(' ');
+                boolean first = true;
+                for (int at = l.from(); at < l.to(); ) {
+                    StringBuilder text = new StringBuilder();
+                    int n = Math.min(X64Disassembler.decode(code, at, text), l.to() - at);
+                    StringBuilder hex = new StringBuilder();
+                    for (int i = at; i < at + n; i++) {
+                        hex.append(String.format("%02x", code[i] & 0xff));
+                        if (i + 1 < at + n) {
+                            hex.append(' ');
+                        }
                     }
+                    String line = String.format("    %06x: %-30s %-40s", at, hex, text);
+                    out.append(first ? line + " ; " + l.text() : line.stripTrailing()).append('\n');
+                    first = false;
+                    at += n;
                 }
-                out.append(String.format("    %06x: %-45s %s%n", l.from(), hex, l.text()));
             } else {
                 out.append(e).append('\n');
             }

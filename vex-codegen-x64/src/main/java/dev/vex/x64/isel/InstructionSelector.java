@@ -63,6 +63,7 @@ public final class InstructionSelector {
     private int[][] splitNum;
     private int retAreaPtr = -1;
     private int[] useCount;
+    private Instruction[] soleUser;
     private AbiLayout abi;
 
     public InstructionSelector(Module module, CpuFeatures features) {
@@ -73,6 +74,9 @@ public final class InstructionSelector {
     public MachFunction select(Function function) {
         if (function.isAsync()) {
             throw new BackendException(function.name(), "async functions are not compiled yet");
+        }
+        if (function.entryBlock() == null) {
+            throw new BackendException(function.name(), "a function without a body cannot be compiled");
         }
         f = function;
         b = new MachFunctionBuilder(function.name(), SPEC);
@@ -131,10 +135,12 @@ public final class InstructionSelector {
 
     private void countUses() {
         useCount = new int[f.valueCount()];
+        soleUser = new Instruction[f.valueCount()];
         for (Block blk : f.blocks()) {
             for (Instruction inst : blk.instructions()) {
                 for (int i = 0; i < inst.operandCount(); i++) {
                     useCount[inst.operand(i).id()]++;
+                    soleUser[inst.operand(i).id()] = inst;
                 }
                 for (BlockCall c : inst.destinations()) {
                     for (Value a : c.args()) {
@@ -145,14 +151,26 @@ public final class InstructionSelector {
         }
     }
 
-    /** Whether {@code inst} is an integer compare whose only use is the brif that ends its block. */
+    /** Whether {@code inst} is a compare whose only use is the brif that ends its block. */
     private boolean fusedIntoBranch(Instruction inst) {
-        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM) {
+        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM && inst.opcode() != Opcode.FCMP) {
             return false;
         }
         Instruction t = inst.block().terminator();
         return t != null && t.opcode() == Opcode.BRIF && t.operand(0) == inst.result()
                 && useCount[inst.result().id()] == 1;
+    }
+
+    /** Whether {@code inst} is an integer compare whose only use is an integer select in its block. */
+    private boolean fusedIntoSelect(Instruction inst) {
+        if (inst.opcode() != Opcode.ICMP && inst.opcode() != Opcode.ICMP_IMM) {
+            return false;
+        }
+        Instruction user = soleUser[inst.result().id()];
+        return useCount[inst.result().id()] == 1 && user != null && user.block() == inst.block()
+                && (user.opcode() == Opcode.SELECT || user.opcode() == Opcode.SELECT_SPECTRE_GUARD)
+                && user.operand(0) == inst.result() && user.operand(1) != inst.result()
+                && user.operand(2) != inst.result() && user.result().type().isInt();
     }
 
     private void numberBlocks() {
@@ -241,9 +259,6 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
-        if (inst.memFlags() != null && inst.memFlags().isBigEndian()) {
-            throw new BackendException(f.name(), "big-endian memory access (" + inst + ") is not supported on x64 yet");
-        }
         if (rt != null && rt.isFloat() && switch (op) {
             case BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, BNOT, BITSELECT -> true;
             default -> false;
@@ -251,8 +266,14 @@ public final class InstructionSelector {
             floatBitwise(inst, op, rt);
             return;
         }
-        if (fusedIntoBranch(inst)) {
-            return; // emitted by the brif
+        if (fusedIntoBranch(inst) || fusedIntoSelect(inst)) {
+            return; // emitted by the brif or select that uses it
+        }
+        if ((op == Opcode.SELECT || op == Opcode.SELECT_SPECTRE_GUARD)
+                && inst.operand(0).definingInstruction() != null
+                && fusedIntoSelect(inst.operand(0).definingInstruction())) {
+            selectOnCompare(inst, inst.operand(0).definingInstruction());
+            return;
         }
         switch (op) {
             case NOP -> { }
@@ -264,6 +285,11 @@ public final class InstructionSelector {
             case IADD, ISUB, IMUL, BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, SMIN, SMAX, UMIN, UMAX ->
                 binary(inst, op, rt, v(inst.operand(0)), v(inst.operand(1)));
             case IADD_IMM, IMUL_IMM, BAND_IMM, BOR_IMM, BXOR_IMM -> {
+                if (fitsImm32(rt, inst.imm())) {
+                    b.inst(ir(inst, op, rt, rt, inst.imm() & rt.mask(), 1, 1), 0, defReuse(v(inst.result()), 1),
+                            use(v(inst.operand(0))));
+                    return;
+                }
                 Opcode base = switch (op) {
                     case IADD_IMM -> Opcode.IADD;
                     case IMUL_IMM -> Opcode.IMUL;
@@ -325,7 +351,14 @@ public final class InstructionSelector {
                     defReuse(v(inst.result()), 3), use(v(inst.operand(0))), use(v(inst.operand(1))),
                     use(v(inst.operand(2))));
             case ICMP -> compare(inst, at, v(inst.operand(0)), v(inst.operand(1)));
-            case ICMP_IMM -> compare(inst, at, v(inst.operand(0)), constant(at, inst.imm()));
+            case ICMP_IMM -> {
+                if (fitsImm32(at, inst.imm())) {
+                    b.inst(new X64Inst(Kind.IR, Opcode.ICMP_IMM, at, at, inst.imm() & at.mask(), inst.intCC().ordinal(),
+                            null, null, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
+                } else {
+                    compare(inst, at, v(inst.operand(0)), constant(at, inst.imm()));
+                }
+            }
             case FCMP -> compare(inst, at, v(inst.operand(0)), v(inst.operand(1)));
             case ICONCAT -> b.inst(ir(inst, op, rt, at, 0, 1, 2), 0, defReuse(v(inst.result()), 1),
                     use(v(inst.operand(0))), use(v(inst.operand(1))));
@@ -351,9 +384,11 @@ public final class InstructionSelector {
                     use(v(inst.operand(0))), earlyDef(b.newVReg(RegClass.INT)));
             case FMA -> fma(inst, rt);
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 ->
-                b.inst(ir(inst, op, rt, at, inst.offset(), 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
-            case STORE, ISTORE8, ISTORE16, ISTORE32 -> b.inst(ir(inst, op, at, inst.operand(1).type(), inst.offset(),
-                    0, 2), 0, use(v(inst.operand(0))), use(v(inst.operand(1))));
+                b.inst(new X64Inst(Kind.IR, op, rt, at, inst.offset(), bigEndian(inst), null, null, 1, 1), 0,
+                        def(v(inst.result())), use(v(inst.operand(0))));
+            case STORE, ISTORE8, ISTORE16, ISTORE32 -> b.inst(new X64Inst(Kind.IR, op, at, inst.operand(1).type(),
+                    inst.offset(), bigEndian(inst), null, null, 0, 2), 0, use(v(inst.operand(0))),
+                    use(v(inst.operand(1))));
             case STACK_LOAD, STACK_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, inst.offset(),
                     inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
             case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
@@ -392,6 +427,33 @@ public final class InstructionSelector {
         b.inst(new X64Inst(Kind.IR, op, it, it, 0, 0, null, null, 1, n), 0, ops);
         b.inst(new X64Inst(Kind.IR, Opcode.BITCAST, ft, it, 0, 0, null, null, 1, 1), 0, def(v(inst.result())),
                 use(r));
+    }
+
+    /** 1 for a big-endian access (the {@code aux} of loads and stores), else 0. */
+    private static int bigEndian(Instruction inst) {
+        return inst.memFlags() != null && inst.memFlags().isBigEndian() ? 1 : 0;
+    }
+
+    private void selectOnCompare(Instruction select, Instruction cmp) {
+        Type t = cmp.operand(0).type();
+        int a = v(cmp.operand(0));
+        int x = v(select.operand(1));
+        int y = v(select.operand(2));
+        int r = v(select.result());
+        int cc = cmp.intCC().ordinal();
+        if (cmp.opcode() == Opcode.ICMP_IMM && fitsImm32(t, cmp.imm())) {
+            b.inst(new X64Inst(Kind.SELECT_ICMP, null, t, select.result().type(), cmp.imm() & t.mask(), cc, null, null,
+                    1, 3), 0, defReuse(r, 3), use(a), use(x), use(y));
+            return;
+        }
+        int c = cmp.opcode() == Opcode.ICMP ? v(cmp.operand(1)) : constant(t, cmp.imm());
+        b.inst(new X64Inst(Kind.SELECT_ICMP, null, t, select.result().type(), 0, cc, null, null, 1, 4), 0,
+                defReuse(r, 4), use(a), use(c), use(x), use(y));
+    }
+
+    /** Whether an immediate of type {@code t} can be an x86 imm32 (sign-extended for i64). */
+    static boolean fitsImm32(Type t, long imm) {
+        return t != Type.I64 || imm == (int) imm;
     }
 
     private void binary(Instruction inst, Opcode op, Type t, int a, int c) {
@@ -471,9 +533,18 @@ public final class InstructionSelector {
         int[] ops = new int[nr + np + 2];
         int k = 0;
         long fixedDefs = 0;
+        // A callee outside the module follows the C convention, which leaves the upper bits of a
+        // narrow integer result undefined and may expect `sext` arguments sign-extended.
+        boolean foreign = target >= 0 || module.function(callee) == null;
         int[] results = new int[nr];
+        boolean[] renormalize = new boolean[nr];
         for (int i = 0; i < nr; i++) {
-            results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(classOf(sig.returnType(i)));
+            Type rt = sig.returnType(i);
+            results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(classOf(rt));
+            if (foreign && rt.isInt() && rt != Type.I64 && !AbiLayout.isStack(cl.result(i)) && inst.resultCount() > i) {
+                results[i] = b.newVReg(RegClass.INT);
+                renormalize[i] = true;
+            }
             if (!AbiLayout.isStack(cl.result(i))) {
                 ops[k++] = defFixed(results[i], cl.result(i));
                 fixedDefs |= 1L << cl.result(i);
@@ -483,6 +554,13 @@ public final class InstructionSelector {
         int[] used = new int[np];
         for (int i = 0; i < np; i++) {
             int a = v(inst.operand(first + i));
+            Type pt = sig.paramType(i);
+            if (foreign && pt.isInt() && pt != Type.I64 && sig.params().get(i).has(dev.vex.ir.ParamFlag.SEXT)) {
+                int wide = b.newVReg(RegClass.INT);
+                b.inst(new X64Inst(Kind.IR, Opcode.SEXTEND, Type.I64, pt, 0, 0, null, null, 1, 1), 0,
+                        defReuse(wide, 1), use(a));
+                a = wide;
+            }
             for (int j = 0; j < i; j++) {
                 if (used[j] == a) {
                     a = copyOf(a, classOf(sig.paramType(i)));
@@ -515,6 +593,10 @@ public final class InstructionSelector {
                 b.inst(new X64Inst(Kind.OUT_LOAD, null, sig.returnType(i), null,
                         cl.stackArgBytes() + AbiLayout.stackOffset(cl.result(i)), 0, null, null, 1, 0), 0,
                         def(results[i]));
+            } else if (renormalize[i]) {
+                Type rt = sig.returnType(i);
+                b.inst(new X64Inst(Kind.NORM, null, rt, rt, 0, 0, null, null, 1, 1), 0,
+                        defReuse(v(inst.result(i)), 1), use(results[i]));
             }
         }
     }
@@ -562,6 +644,16 @@ public final class InstructionSelector {
         if (kind == Kind.BRIF && def != null && fusedIntoBranch(def)) {
             Type t = def.operand(0).type();
             int a = v(def.operand(0));
+            if (def.opcode() == Opcode.FCMP) {
+                b.terminator(new X64Inst(Kind.BRIF_FCMP, null, t, t, 0, def.floatCC().ordinal(), null, null, 0, 2),
+                        new int[] {use(a), use(v(def.operand(1)))}, succs, args);
+                return;
+            }
+            if (def.opcode() == Opcode.ICMP_IMM && fitsImm32(t, def.imm())) {
+                b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, def.imm() & t.mask(), def.intCC().ordinal(),
+                        null, null, 0, 1), new int[] {use(a)}, succs, args);
+                return;
+            }
             int c = def.opcode() == Opcode.ICMP ? v(def.operand(1)) : constant(t, def.imm());
             b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, 0, def.intCC().ordinal(), null, null, 0, 2),
                     new int[] {use(a), use(c)}, succs, args);

@@ -8,6 +8,8 @@ public enum Kind {
     ARGS,
     /** Loads an incoming stack parameter at {@code [rbp + imm]}. */
     LOAD_ARG,
+    /** An integer select on an integer comparison used by nothing else: {@code cmp; cmovcc}. */
+    SELECT_ICMP,
     /** Copies a value; the def reuses the input's register, so it normally emits nothing. */
     COPY,
     /** Zero-extends an integer of {@code type} to 64 bits in place (values from C callers). */
@@ -31,6 +33,8 @@ public enum Kind {
     BRIF,
     /** A {@code brif} on an integer comparison used by nothing else: {@code cmp; jcc}. */
     BRIF_ICMP,
+    /** A {@code brif} on a float comparison used by nothing else: {@code ucomis; jcc}. */
+    BRIF_FCMP,
     BR_TABLE,
     TRAP
 }

@@ -46,6 +46,7 @@ class DifferentialFuzzTest {
         int traps = 0;
         List<String> failures = new ArrayList<>();
         String reduced = null;
+        java.util.Map<String, Integer> trapCodes = new java.util.TreeMap<>();
         for (long m = 0; functions < count; m++) {
             long seed = seed0 + m;
             RandomModuleText gen = new RandomModuleText(seed);
@@ -67,8 +68,9 @@ class DifferentialFuzzTest {
             X64Target target = m % 2 == 0 ? host : baseline;
             for (Differential.Result res : Differential.run(target, module, fns, args)) {
                 calls++;
-                if (res.expected() instanceof dev.vex.exec.Outcome.Trapped) {
+                if (res.expected() instanceof dev.vex.exec.Outcome.Trapped t) {
                     traps++;
+                    trapCodes.merge(t.code().toString(), 1, Integer::sum);
                 }
                 if (!res.same() && failures.size() < 10) {
                     failures.add("seed " + seed + " (" + target.features() + "): " + res);
@@ -80,7 +82,7 @@ class DifferentialFuzzTest {
             }
         }
         System.out.println("x64 differential fuzz: " + functions + " functions, " + calls + " calls (" + traps
-                + " trapping), " + failures.size() + " mismatches");
+                + " trapping: " + trapCodes + "), " + failures.size() + " mismatches");
         assertTrue(failures.isEmpty(), String.join("\n", failures) + "\nfirst failure reduced:\n" + reduced);
     }
 }

@@ -85,7 +85,8 @@ final class RandomModuleText {
             rets.add(pick(ALL));
         }
         Sig sig = new Sig("f" + index, params, rets);
-        allowTraps = r.nextInt(6) == 0;
+        // Leaves are called from many places: a trap there would end most calls of the module.
+        allowTraps = index % 3 != 0 && r.nextInt(5) == 0;
         callables = index % 3 == 0 ? 0 : index;
         nextValue = 0;
         out.append("function %").append(sig.name()).append(sig.text()).append(" {\n");
@@ -177,9 +178,12 @@ final class RandomModuleText {
                 // A compare used only by the branch (fused into cmp + jcc).
                 Type t = pick(INTS);
                 Val c = fresh(Type.I8);
-                line(c.name() + " = " + (r.nextBoolean()
-                        ? "icmp " + pick(INT_CC) + " " + any(t).name() + ", " + any(t).name()
-                        : "icmp_imm " + pick(INT_CC) + " " + any(t).name() + ", " + signedText(interestingInt(t), t)));
+                Type ft = pick(FLOATS);
+                line(c.name() + " = " + switch (r.nextInt(3)) {
+                    case 0 -> "icmp " + pick(INT_CC) + " " + any(t).name() + ", " + any(t).name();
+                    case 1 -> "icmp_imm " + pick(INT_CC) + " " + any(t).name() + ", " + signedText(interestingInt(t), t);
+                    default -> "fcmp " + pick(FLOAT_CC) + " " + any(ft).name() + ", " + any(ft).name();
+                });
                 cond = c.name();
             }
             line("brif " + cond + ", " + call(fwd, blockParams, ctr, acc) + ", "
@@ -272,7 +276,17 @@ final class RandomModuleText {
             }
         } else if (k < 50) {
             Type vt = pick(ALL);
-            emit(vt, "select " + any(pick(INTS)).name() + ", " + any(vt).name() + ", " + any(vt).name());
+            String cond = any(pick(INTS)).name();
+            if (r.nextBoolean()) {
+                // A compare used only by the select (fused into cmp + cmov for integers).
+                Type ct = pick(INTS);
+                Val c = fresh(Type.I8);
+                line(c.name() + " = " + (r.nextBoolean()
+                        ? "icmp " + pick(INT_CC) + " " + any(ct).name() + ", " + any(ct).name()
+                        : "icmp_imm " + pick(INT_CC) + " " + any(ct).name() + ", " + signedText(interestingInt(ct), ct)));
+                cond = c.name();
+            }
+            emit(vt, "select " + cond + ", " + any(vt).name() + ", " + any(vt).name());
         } else if (k < 51) {
             emit(t, "bitselect " + any(t).name() + ", " + any(t).name() + ", " + any(t).name());
         } else if (k < 55) {
@@ -288,7 +302,7 @@ final class RandomModuleText {
             line(a.name() + ", " + c.name() + " = " + op + " " + args);
             live.add(a);
             live.add(c);
-        } else if (k < 56 && allowTraps) {
+        } else if (k < 56 && allowTraps && r.nextInt(3) == 0) {
             emit(t, "uadd_overflow_trap " + any(t).name() + ", " + any(t).name() + ", user" + (1 + r.nextInt(9)));
         } else if (k < 60) {
             Type from = pick(INTS);
@@ -344,7 +358,7 @@ final class RandomModuleText {
             memory();
         } else if (k < 95 && callables > 0) {
             callOp();
-        } else if (k < 96 && allowTraps) {
+        } else if (k < 96 && allowTraps && r.nextInt(3) == 0) {
             line((r.nextBoolean() ? "trapz " : "trapnz ") + any(pick(INTS)).name() + ", user" + (1 + r.nextInt(9)));
         } else {
             randomConstant(pick(ALL));
@@ -359,11 +373,11 @@ final class RandomModuleText {
             case 1 -> emit(vt, "stack_load." + vt + " ss0+" + off);
             case 2 -> {
                 Val addr = address("stack_addr.i64 ss0");
-                line("store " + any(vt).name() + ", " + addr.name() + "+" + off);
+                line("store " + endian() + any(vt).name() + ", " + addr.name() + "+" + off);
             }
             case 3 -> {
                 Val addr = address("stack_addr.i64 ss0+" + off);
-                emit(vt, "load." + vt + " " + addr.name());
+                emit(vt, "load." + vt + " " + endian() + addr.name());
             }
             default -> {
                 Val addr = address("stack_addr.i64 ss0");
@@ -374,13 +388,19 @@ final class RandomModuleText {
                 }
                 int o = r.nextInt(64 / (width / 8)) * (width / 8);
                 if (r.nextBoolean()) {
-                    emit(to, (r.nextBoolean() ? "uload" : "sload") + width + "." + to + " " + addr.name() + "+" + o);
+                    emit(to, (r.nextBoolean() ? "uload" : "sload") + width + "." + to + " " + endian() + addr.name()
+                            + "+" + o);
                 } else {
                     Type src = width == 32 ? Type.I64 : pick(new Type[] {Type.I32, Type.I64});
-                    line("istore" + width + " " + any(src).name() + ", " + addr.name() + "+" + o);
+                    line("istore" + width + " " + endian() + any(src).name() + ", " + addr.name() + "+" + o);
                 }
             }
         }
+    }
+
+    /** Memory flags: now and then a big-endian access. */
+    private String endian() {
+        return r.nextInt(4) == 0 ? "big " : "";
     }
 
     private void callOp() {
