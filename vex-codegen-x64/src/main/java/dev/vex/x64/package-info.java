@@ -1,2 +1,5 @@
-/** The x86-64 target: assembler, instruction selection and the System V ABI. */
+/**
+ * The x86-64 target: {@link dev.vex.x64.X64Target} drives isel ({@code isel}), the System V ABI
+ * ({@code abi}) and emit ({@code emit}) over the assembler in {@code asm}.
+ */
 package dev.vex.x64;

@@ -72,6 +72,18 @@ public final class X64Assembler extends SseMnemonics {
         return self();
     }
 
+    // ---- thread-local access ----
+
+    /**
+     * {@code cmp dst, fs:[src]}: a compare against memory addressed relative to the thread
+     * pointer, with the fs segment override (64) ahead of the REX prefix. The initial-exec TLS
+     * sequence of the stack-limit check uses it.
+     */
+    public X64Assembler cmpFs(Gpr dst, Mem src) {
+        buf.put1(0x64);
+        return cmp(dst, src);
+    }
+
     // ---- control flow (BranchInstructions) ----
 
     /** Jumps to {@code target}: rel8 if it is bound and in reach, else rel32. */

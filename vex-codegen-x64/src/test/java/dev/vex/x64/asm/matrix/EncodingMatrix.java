@@ -173,6 +173,16 @@ public final class EncodingMatrix {
     // ---- families ------------------------------------------------------------------------------
 
     private void alu() {
+        // cmp r, fs:[m]: the thread-local compare of the stack-limit check.
+        for (int bits : new int[] {32, 64}) {
+            for (Gpr r : regs(FEW_REG_NUMBERS, bits)) {
+                for (Mem m : FEW_MEMS) {
+                    String t = m.withBits(bits).toString();
+                    int open = t.indexOf('[');
+                    row("cmp " + r + ", " + t.substring(0, open) + "fs:" + t.substring(open), x -> x.cmpFs(r, m));
+                }
+            }
+        }
         for (AluOp op : AluOp.values()) {
             String n = lower(op);
             for (int bits : SIZES) {
