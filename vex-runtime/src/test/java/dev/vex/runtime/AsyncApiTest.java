@@ -196,5 +196,16 @@ class AsyncApiTest {
                 """;
         VerifyException e = assertThrows(VerifyException.class, () -> Vex.compile(ClifReader.readModule(cycle, "c.clif")));
         assertTrue(e.getMessage().contains("await_boxed"), e.getMessage());
+        String borrowAcross = """
+                async function %b(i64 borrow) -> i64 {
+                    fn0 = async %vex_yield()
+                block0(v0: i64):
+                    await fn0()
+                    v1 = load.i64 v0
+                    return v1
+                }
+                """;
+        e = assertThrows(VerifyException.class, () -> Vex.compile(ClifReader.readModule(borrowAcross, "b.clif")));
+        assertTrue(e.getMessage().contains("v0"), e.getMessage());
     }
 }
