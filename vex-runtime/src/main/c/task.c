@@ -167,8 +167,10 @@ void task_cancel_now(vex_task *t) {
     complete(t, 0, TASK_OUT_CANCELLED);
 }
 
-void task_fail_trapped(vex_task *t, uint32_t code) {
+void task_fail_trapped(vex_task *t, uint32_t code, uintptr_t pc) {
     vex_current_worker->yielding = false;
+    /* The frame is dead: its state word keeps the trap site for vex_handle_wait. */
+    *(uint64_t *)task_frame(t) = pc;
     t->hook = NULL; /* as for VEX_FAILED: a suspended callee is always re-polled to READY first */
     free_boxed_frames(t);
     complete(t, code, TASK_OUT_FAILED);
@@ -200,6 +202,7 @@ void task_run(vex_task *t) {
     }
     if (p.status == VEX_FAILED) {
         w->yielding = false;
+        *(uint64_t *)task_frame(t) = 0; /* no trap site (see vex_handle_wait) */
         t->hook = NULL; /* a failing leaf registered nothing it did not undo */
         free_boxed_frames(t);
         complete(t, p.value, TASK_OUT_FAILED);
@@ -326,6 +329,7 @@ int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults) {
         uint64_t *frame = task_frame(t);
         for (uint32_t i = 1; i < nresults; i++)
             results[i] = outcome == VEX_TASK_COMPLETED ? frame[1 + t->desc->nparams + i - 1] : 0;
+        if (outcome == VEX_TASK_FAILED && nresults > 1) results[1] = frame[0];
         if (outcome == VEX_TASK_CANCELLED) results[0] = 0;
     }
     vex_detach(handle);

@@ -301,9 +301,10 @@ void *worker_main(void *arg) {
     if (setjmp(exit_ctx.exit) != 0) {
         vex_task *t = w->current;
         uint32_t code = exit_ctx.code;
+        uintptr_t pc = exit_ctx.pc;
         exit_ctx.code = 0;
         w->current = NULL;
-        task_fail_trapped(t, code);
+        task_fail_trapped(t, code, pc);
     }
     while (!atomic_load_explicit(&rt->shutdown, memory_order_acquire)) {
         vex_task *t = find_task(w);

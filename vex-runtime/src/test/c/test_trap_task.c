@@ -55,6 +55,12 @@ static void a_trap_fails_the_task_with_its_code(void) {
     uint64_t code = 3, out = 0;
     CHECK_EQ(vex_block_on(rt, &trap_desc, &code, &out), VEX_TASK_FAILED);
     CHECK_EQ(out, 3);
+    /* With two result slots, the second is the trap site: a return address inside the resume. */
+    uint64_t two[2] = {0, 0};
+    code = 9;
+    CHECK_EQ(vex_handle_wait(vex_spawn_on(rt, &trap_desc, &code), two, 2), VEX_TASK_FAILED);
+    CHECK_EQ(two[0], 9);
+    CHECK(two[1] > (uintptr_t)trap_after_yield && two[1] < (uintptr_t)trap_after_yield + 1024);
     code = 0;
     CHECK_EQ(vex_block_on(rt, &trap_desc, &code, &out), VEX_TASK_COMPLETED);
     CHECK_EQ(out, 7);

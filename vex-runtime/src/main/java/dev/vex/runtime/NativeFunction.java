@@ -205,7 +205,8 @@ public final class NativeFunction {
         }
     }
 
-    private VexTrapException trapped(int code, long pc) {
+    /** The exception for trap {@code code} whose trap call returns to {@code pc} (0: unknown). */
+    VexTrapException trapped(int code, long pc) {
         // The module may be closed by now: only addresses are compared, no memory is read.
         JitImage image = owner.image();
         CompiledFunction where = image.functionAt(pc - 1);
@@ -260,7 +261,8 @@ public final class NativeFunction {
                 + expected + ", got " + got);
     }
 
-    NativeModule owner() {
+    /** The module this function belongs to. */
+    public NativeModule module() {
         return owner;
     }
 

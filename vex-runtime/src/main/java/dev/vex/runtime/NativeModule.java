@@ -75,6 +75,15 @@ public final class NativeModule implements AutoCloseable {
         return image.mappedSize();
     }
 
+    /**
+     * The name of the function whose code holds {@code returnAddress} (a trap site, as a failed
+     * task reports it), or null if it is not in this module.
+     */
+    public String functionNameAt(long returnAddress) {
+        CompiledFunction f = image.functionAt(returnAddress - 1);
+        return f == null ? null : f.name();
+    }
+
     public boolean isClosed() {
         return (state.get() & CLOSED) != 0;
     }

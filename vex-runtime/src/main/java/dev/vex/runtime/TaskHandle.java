@@ -1,6 +1,5 @@
 package dev.vex.runtime;
 
-import dev.vex.ir.TrapCode;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,9 +34,9 @@ public final class TaskHandle {
     public TaskResult join() {
         claim("join");
         try {
-            // At least one slot: a failed task's value 0 is its trap code, whatever its results.
+            // At least two slots: a failed task's values are its trap code and the trap site.
             int n = descriptor.resultCount();
-            long[] results = new long[Math.max(1, n)];
+            long[] results = new long[Math.max(2, n)];
             TaskOutcome outcome = TaskOutcome.of(runtime.library().vex_handle_wait(raw, results, results.length));
             return new TaskResult(outcome, outcome == TaskOutcome.FAILED ? results : Arrays.copyOf(results, n));
         } finally {
@@ -48,18 +47,15 @@ public final class TaskHandle {
     /**
      * Blocks until a task of a compiled function ({@link VexRuntime#spawn(NativeFunction, Object...)})
      * ends and returns its results typed as {@link NativeFunction#invoke} does; gives the handle
-     * back. A trap in the task throws {@link VexTrapException} (code and function; no offset, the
-     * task ran on a worker), a cancelled task {@link VexRuntimeException}.
+     * back. A trap in the task throws {@link VexTrapException} naming the code and the function
+     * the trap was in (and the offset of the trap site), a cancelled task {@link VexRuntimeException}.
      */
     public Object result() {
         if (function == null) throw new VexRuntimeException("result() needs a handle of a compiled function; use join()");
         TaskResult r = join();
         return switch (r.outcome()) {
             case COMPLETED -> function.boxResults(r.values());
-            case FAILED -> {
-                int code = (int) r.value(0);
-                throw new VexTrapException(TrapCode.fromNumber(code), code, function.name(), -1);
-            }
+            case FAILED -> throw function.trapped((int) r.value(0), r.value(1));
             case CANCELLED -> throw new VexRuntimeException("%" + function.name() + " was cancelled");
         };
     }

@@ -77,7 +77,7 @@ public final class VexRuntime implements AutoCloseable {
      * returns them. A trap in the task throws {@link VexTrapException}; the runtime goes on.
      */
     public Object blockOn(NativeFunction f, Object... args) {
-        NativeModule owner = f.owner();
+        NativeModule owner = f.module();
         owner.enter(f.name());
         try {
             return spawn(f, args).result();

@@ -75,6 +75,14 @@ class AsyncApiTest {
                 return v4
             }
 
+            async function %calls_divmod(i32) -> i32 {
+                fn0 = async %divmod(i32, i32) -> i32, i32
+            block0(v0: i32):
+                v1 = iconst.i32 0
+                v2, v3 = await fn0(v0, v1)
+                return v2
+            }
+
             function %plain(i64) -> i64 {
             block0(v0: i64):
                 v1 = iadd_imm v0, 1
@@ -158,7 +166,11 @@ class AsyncApiTest {
         TaskResult raw = rt.spawn(module.function("divmod"), 1L, 0L).join();
         assertEquals(TaskOutcome.FAILED, raw.outcome());
         assertEquals(TrapCode.INTEGER_DIVISION_BY_ZERO.number(), raw.value(0));
+        assertEquals("divmod", module.functionNameAt(raw.value(1)), "value 1 is the trap site");
         assertArrayEquals(new Object[] {3, 1}, (Object[]) rt.blockOn(module.function("divmod"), 7, 2));
+        t = assertThrows(VexTrapException.class, () -> rt.blockOn(module.function("calls_divmod"), 5));
+        assertEquals("divmod", t.function(), "the function the trap is in, not the task's");
+        assertTrue(t.offset() > 0, t.getMessage());
     }
 
     @Test

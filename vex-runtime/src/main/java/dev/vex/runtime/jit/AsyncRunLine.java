@@ -48,8 +48,10 @@ final class AsyncRunLine {
                 case FAILED -> {
                     int code = (int) r.value(0);
                     TrapCode trap = TrapCode.fromNumber(code);
-                    yield trap == null ? new Outcome.Failed("trap with unknown code " + code + " in %" + f.name())
-                            : new Outcome.Trapped(trap, f.name());
+                    String where = f.module().functionNameAt(r.value(1));
+                    String fn = where != null ? where : f.name();
+                    yield trap == null ? new Outcome.Failed("trap with unknown code " + code + " in %" + fn)
+                            : new Outcome.Trapped(trap, fn);
                 }
                 case CANCELLED -> new Outcome.Failed("%" + f.name() + (timedOut
                         ? " did not finish within " + TIMEOUT_SECONDS + " s (cancelled)" : " was cancelled"));
