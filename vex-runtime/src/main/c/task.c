@@ -202,7 +202,10 @@ void task_run(vex_task *t) {
     }
     if (p.status == VEX_FAILED) {
         w->yielding = false;
-        *(uint64_t *)task_frame(t) = 0; /* no trap site (see vex_handle_wait) */
+        /* The trap site, if the failing leaf passed one on (vex_join of a trapped task); the
+         * frame is dead, its state word keeps it for vex_handle_wait. */
+        *(uint64_t *)task_frame(t) = w->failed_site;
+        w->failed_site = 0;
         t->hook = NULL; /* a failing leaf registered nothing it did not undo */
         free_boxed_frames(t);
         complete(t, p.value, TASK_OUT_FAILED);

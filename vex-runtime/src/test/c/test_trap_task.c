@@ -33,6 +33,26 @@ static vex_poll boxed_then_trap(void *frame, vex_task *task) {
 }
 static const vex_future_desc boxed_desc = {boxed_then_trap, 8, 8, 0, 1, "boxed_then_trap"};
 
+/* async %join_trapper(i64 code) -> i64: spawns trap_after_yield(code) and awaits vex_join on it. */
+typedef struct {
+    uint64_t state;
+    uint64_t code;
+    uint64_t join[2]; /* vex_join's frame: state, handle */
+} join_frame;
+
+static vex_poll join_child(void *frame, vex_task *task) {
+    join_frame *f = frame;
+    if (f->state == 0) {
+        f->join[0] = 0;
+        f->join[1] = (uint64_t)vex_spawn(&trap_desc, &f->code);
+        f->state = 1;
+    }
+    vex_poll p = vex_join(f->join, task);
+    if (p.status != VEX_READY) return p; /* PENDING, or FAILED passed up as generated code does */
+    return READY(p.value + 100);
+}
+static const vex_future_desc join_child_desc = {join_child, sizeof(join_frame), 8, 1, 1, "join_child"};
+
 /* Recurses like generated code: each level's prologue compares its stack pointer with the
  * thread's vex_stack_limit and traps with code 1 (stk_ovf) below it. */
 static uint64_t __attribute__((noinline)) deep(uint64_t n) {
@@ -64,6 +84,20 @@ static void a_trap_fails_the_task_with_its_code(void) {
     code = 0;
     CHECK_EQ(vex_block_on(rt, &trap_desc, &code, &out), VEX_TASK_COMPLETED);
     CHECK_EQ(out, 7);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
+static void joining_a_trapped_task_fails_the_joiner(void) {
+    vex_runtime *rt = vex_runtime_create(2);
+    uint64_t code = 4, two[2] = {0, 0};
+    CHECK_EQ(vex_handle_wait(vex_spawn_on(rt, &join_child_desc, &code), two, 2), VEX_TASK_FAILED);
+    CHECK_EQ(two[0], 4);
+    /* the trap site is the child's, passed on through vex_join */
+    CHECK(two[1] > (uintptr_t)trap_after_yield && two[1] < (uintptr_t)trap_after_yield + 1024);
+    code = 0;
+    CHECK_EQ(vex_block_on(rt, &join_child_desc, &code, two), VEX_TASK_COMPLETED);
+    CHECK_EQ(two[0], 107);
     expect_no_live_tasks(rt);
     vex_runtime_destroy(rt);
 }
@@ -116,6 +150,7 @@ static void deep_recursion_on_a_worker_traps(void) {
 
 int main(void) {
     RUN(a_trap_fails_the_task_with_its_code);
+    RUN(joining_a_trapped_task_fails_the_joiner);
     RUN(workers_survive_many_traps);
     RUN(a_trap_frees_heap_frames);
     RUN(deep_recursion_on_a_worker_traps);
