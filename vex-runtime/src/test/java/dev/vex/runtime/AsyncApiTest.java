@@ -197,6 +197,16 @@ class AsyncApiTest {
     }
 
     @Test
+    void leafFramesComeFromTheRuntimesDescriptors() {
+        for (String leaf : new String[] {"vex_yield", "vex_sleep", "vex_join", "vex_chan_send", "vex_chan_recv"}) {
+            FutureDescriptor d = FutureDescriptor.builtin(leaf);
+            assertEquals(new dev.vex.async.FrameSize(d.frameSize(), d.frameAlign()),
+                    RuntimeFrameSizes.instance().frameOf(leaf), leaf);
+        }
+        assertEquals(null, RuntimeFrameSizes.instance().frameOf("no_such_future"));
+    }
+
+    @Test
     void theVerifierRunsBeforeLowering() {
         String cycle = """
                 async function %a(i64) -> i64 {
