@@ -1,8 +1,11 @@
 /* join.c: %vex_join(i64 h) -> i64 and %vex_join_status(i64 h) -> i64 status, i64 value.
- * Both consume the handle when they return READY.  vex_join returns the task's first result (0
- * when it was cancelled, the trap code when it failed); vex_join_status also says which
- * (VEX_TASK_*). */
+ * Both consume the handle when they finish.  vex_join returns the task's first result (0 when it
+ * was cancelled); when the task failed, the joiner fails too with the same trap code (it returns
+ * VEX_FAILED, as the interpreter propagates a joined task's trap), and the trap site travels
+ * with it.  vex_join_status instead returns the outcome (VEX_TASK_*) and the value, the trap code
+ * for a failed task. */
 #include "task.h"
+#include "worker.h"
 
 
 typedef struct {
@@ -23,7 +26,7 @@ static void join_cancel(void *frame, vex_task *joiner) {
 }
 
 /* READY with the outcome in *outcome and the value in *value, or PENDING. */
-static bool poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *value) {
+static bool poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *value, uintptr_t *site) {
     vex_task *t = (vex_task *)(uintptr_t)f->handle;
     uint64_t s;
     if (!task_is_complete(t, &s)) {
@@ -40,6 +43,7 @@ static bool poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *val
     vex_task_set_cancel_hook(task, NULL, NULL);
     *outcome = join_outcome(s);
     *value = *outcome == VEX_TASK_CANCELLED ? 0 : t->u.result; /* FAILED: the trap code */
+    if (site) *site = *outcome == VEX_TASK_FAILED ? *(uint64_t *)task_frame(t) : 0; /* see task_run */
     vex_detach(f->handle);
     return true;
 }
@@ -47,7 +51,12 @@ static bool poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *val
 vex_poll vex_join(void *frame, vex_task *task) {
     int outcome;
     uint64_t value;
-    if (!poll_join(frame, task, &outcome, &value)) return (vex_poll){VEX_PENDING, 0};
+    uintptr_t site;
+    if (!poll_join(frame, task, &outcome, &value, &site)) return (vex_poll){VEX_PENDING, 0};
+    if (outcome == VEX_TASK_FAILED) {
+        vex_current_worker->failed_site = site;
+        return (vex_poll){VEX_FAILED, value};
+    }
     return (vex_poll){VEX_READY, value};
 }
 
@@ -55,7 +64,7 @@ vex_poll vex_join_status(void *frame, vex_task *task) {
     join_frame *f = frame;
     int outcome;
     uint64_t value;
-    if (!poll_join(f, task, &outcome, &value)) return (vex_poll){VEX_PENDING, 0};
+    if (!poll_join(f, task, &outcome, &value, NULL)) return (vex_poll){VEX_PENDING, 0};
     f->value = value;
     return (vex_poll){VEX_READY, (uint64_t)outcome};
 }

@@ -167,6 +167,15 @@ void task_cancel_now(vex_task *t) {
     complete(t, 0, TASK_OUT_CANCELLED);
 }
 
+void task_fail_trapped(vex_task *t, uint32_t code, uintptr_t pc) {
+    vex_current_worker->yielding = false;
+    /* The frame is dead: its state word keeps the trap site for vex_handle_wait. */
+    *(uint64_t *)task_frame(t) = pc;
+    t->hook = NULL; /* as for VEX_FAILED: a suspended callee is always re-polled to READY first */
+    free_boxed_frames(t);
+    complete(t, code, TASK_OUT_FAILED);
+}
+
 void task_run(vex_task *t) {
     vex_worker *w = vex_current_worker;
     uint64_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
@@ -184,6 +193,7 @@ void task_run(vex_task *t) {
             return;
         }
     }
+    w->current = t; /* for a trap in generated code (task_fail_trapped) */
     vex_poll p = t->desc->resume(task_frame(t), t);
     if (p.status == VEX_READY) {
         w->yielding = false;
@@ -192,6 +202,10 @@ void task_run(vex_task *t) {
     }
     if (p.status == VEX_FAILED) {
         w->yielding = false;
+        /* The trap site, if the failing leaf passed one on (vex_join of a trapped task); the
+         * frame is dead, its state word keeps it for vex_handle_wait. */
+        *(uint64_t *)task_frame(t) = w->failed_site;
+        w->failed_site = 0;
         t->hook = NULL; /* a failing leaf registered nothing it did not undo */
         free_boxed_frames(t);
         complete(t, p.value, TASK_OUT_FAILED);
@@ -318,6 +332,7 @@ int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults) {
         uint64_t *frame = task_frame(t);
         for (uint32_t i = 1; i < nresults; i++)
             results[i] = outcome == VEX_TASK_COMPLETED ? frame[1 + t->desc->nparams + i - 1] : 0;
+        if (outcome == VEX_TASK_FAILED && nresults > 1) results[1] = frame[0];
         if (outcome == VEX_TASK_CANCELLED) results[0] = 0;
     }
     vex_detach(handle);

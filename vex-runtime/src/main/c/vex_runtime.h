@@ -89,7 +89,9 @@ VEX_API int64_t vex_spawn_on(vex_runtime *rt, const vex_future_desc *desc, const
  * reports VEX_TASK_CANCELLED.  No effect on a finished task. */
 VEX_API void vex_cancel(int64_t handle);
 /* Blocks the calling (non-worker) thread until the task finishes; copies result 0 to results[0]
- * and results 1..nresults-1 from the frame's result slots; consumes the handle. */
+ * and results 1..nresults-1 from the frame's result slots; consumes the handle.  A failed task
+ * gives its trap code in results[0] and, if nresults > 1, in results[1] the trap site's return
+ * address when a trap in generated code failed it (0 when a resume returned VEX_FAILED). */
 VEX_API int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults);
 /* vex_spawn_on + vex_handle_wait.  results may be NULL when desc->nresults == 0. */
 VEX_API int32_t vex_block_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args,

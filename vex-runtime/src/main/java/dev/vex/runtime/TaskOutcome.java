@@ -6,7 +6,8 @@ public enum TaskOutcome {
     COMPLETED,
     /** It was cancelled before it returned; its results are zero. */
     CANCELLED,
-    /** Reserved for traps in async code (the first value will be the trap code). */
+    /** It trapped (or a resume returned VEX_FAILED): value 0 is the trap code, value 1 the trap
+     * site's return address (0 if unknown). */
     FAILED;
 
     static TaskOutcome of(int code) {

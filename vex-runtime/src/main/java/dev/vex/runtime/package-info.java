@@ -9,7 +9,10 @@
  *       as a {@link dev.vex.runtime.VexCallException}. The linking lives in
  *       {@code dev.vex.runtime.jit}.</li>
  *   <li>The C runtime's Java API: {@link dev.vex.runtime.VexRuntime}, tasks by
- *       {@link dev.vex.runtime.FutureDescriptor}.</li>
+ *       {@link dev.vex.runtime.FutureDescriptor}, or compiled async functions run as tasks with
+ *       {@code blockOn(nativeFunction, args...)} and {@code spawn(...)} (typed like sync calls).
+ *       {@link dev.vex.runtime.RuntimeFrameSizes} gives the async lowering the runtime's leaf
+ *       frames.</li>
  * </ul>
  * The C sources live in {@code src/main/c}; {@code vex_runtime.h} is the ABI contract.
  */

@@ -19,7 +19,8 @@
  *       bound to libvexrt with JNA direct mapping.</li>
  *   <li>{@link dev.vex.runtime.jit.Targets}: the compilers of this build, found by name.</li>
  *   <li>{@link dev.vex.runtime.jit.NativeEngine}: the {@code x64} engine of the run-test runner
- *       and the {@code vex} tool.</li>
+ *       and the {@code vex} tool; {@link dev.vex.runtime.jit.AsyncRunLine} runs an async run line
+ *       as a task, {@link dev.vex.runtime.jit.NativeCallThread} a sync one on a big stack.</li>
  * </ul>
  */
 package dev.vex.runtime.jit;
