@@ -34,6 +34,10 @@ final class EngineRegistry {
             providers.values().forEach(p -> engines.add(p.create()));
             return engines;
         }
+        if (target.equals("host")) {
+            EngineProvider native_ = providers.get(hostTarget());
+            return List.of(native_ != null ? native_.create() : new InterpreterEngine());
+        }
         if (target.equals("interp")) {
             return List.of(new InterpreterEngine());
         }
@@ -46,6 +50,15 @@ final class EngineRegistry {
                     + " (available: " + available() + ")");
         }
         throw new UsageException("unknown target '" + target + "' (known: " + String.join(", ", KNOWN) + ", all)");
+    }
+
+    /** The native target of the machine the tool runs on, by the JVM's idea of it. */
+    static String hostTarget() {
+        return switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x64";
+            case "aarch64" -> "aarch64";
+            default -> "interp";
+        };
     }
 
     private String available() {

@@ -50,7 +50,7 @@ public final class Main {
                   run the '; run:' and '; error:' checks of CLIF test files (files or folders);
                   prints each failure, then 'N passed, N failed, N skipped'
               run [--target interp|x64|aarch64] FILE [%fn(args)]
-                  run one function, sync or async, and print its results; without a call,
+                  run one function, sync or async (natively by default), and print its results; without a call,
                   run the call of every '; run:' line in FILE
               compile [--target x64] [--emit obj|asm] [-o OUT] FILE
                   compile every function of FILE: an ELF relocatable object (obj, the default;

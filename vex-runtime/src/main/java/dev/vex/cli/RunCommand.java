@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code vex run [--target T] FILE [%fn(args)]}: runs one function, sync or async, and prints its
+ * {@code vex run [--target T] FILE [%fn(args)]}: runs one function, sync or async, natively on
+ * this machine unless {@code --target} says otherwise (the interpreter where there is no native
+ * target), and prints its
  * results as a run line ({@code %f(1, 2) == [3, 4]}). Without a call, it runs the call of every
  * {@code ; run:} line of the file and says whether each matched. Exit 0, 1 if a call trapped or
  * did not match its line, 2 on bad input.
@@ -33,7 +35,7 @@ final class RunCommand {
     }
 
     static int run(List<String> args, PrintStream out, EngineRegistry registry) {
-        String target = "interp";
+        String target = "host";
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
