@@ -54,8 +54,13 @@ public interface VexLibrary extends Library {
 
     /** Lazy holder: the library loads when first used, not when the interface is. */
     final class Holder {
-        static final VexLibrary INSTANCE = Native.load(NAME, VexLibrary.class);
+        // One library, loaded once. JNA keys its cache by name and options, and from a jar it
+        // unpacks the library to a new temporary file per load: two loads would be two copies
+        // of the runtime, each with its own thread-locals and globals, and generated code linked
+        // against one copy would run on the other's workers. So the interface is bound to the
+        // very file the NativeLibrary loaded (dlopen of the same path gives the same handle).
         static final NativeLibrary NATIVE = NativeLibrary.getInstance(NAME);
+        static final VexLibrary INSTANCE = Native.load(NATIVE.getFile().getAbsolutePath(), VexLibrary.class);
 
         private Holder() {
         }
