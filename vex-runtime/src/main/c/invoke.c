@@ -37,12 +37,17 @@ static uintptr_t compute_thread_limit(void) {
     return (uintptr_t)low + guard + margin;
 }
 
-int32_t vex_invoke(vex_array_entry entry, const uint64_t *args, uint64_t *results,
-                   vex_trap_info *trap) {
+uintptr_t invoke_thread_stack_limit(void) {
     if (!thread_limit_known) {
         thread_limit = compute_thread_limit();
         thread_limit_known = true;
     }
+    return thread_limit;
+}
+
+int32_t vex_invoke(vex_array_entry entry, const uint64_t *args, uint64_t *results,
+                   vex_trap_info *trap) {
+    invoke_thread_stack_limit();
     /* Of ctx, only the volatile code and pc change between setjmp and longjmp; saved_limit and
      * the parameters do not change at all, so all are well defined after a longjmp. */
     invoke_ctx ctx;

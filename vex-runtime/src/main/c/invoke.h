@@ -21,4 +21,8 @@ typedef struct invoke_ctx {
 /* The innermost active vex_invoke of the calling thread, or NULL. */
 extern __thread invoke_ctx *vex_invoke_current;
 
+/* The stack limit generated prologues should check on the calling thread (its stack's low end
+ * plus a margin), worked out once per thread. */
+uintptr_t invoke_thread_stack_limit(void);
+
 #endif

@@ -167,6 +167,13 @@ void task_cancel_now(vex_task *t) {
     complete(t, 0, TASK_OUT_CANCELLED);
 }
 
+void task_fail_trapped(vex_task *t, uint32_t code) {
+    vex_current_worker->yielding = false;
+    t->hook = NULL; /* as for VEX_FAILED: a suspended callee is always re-polled to READY first */
+    free_boxed_frames(t);
+    complete(t, code, TASK_OUT_FAILED);
+}
+
 void task_run(vex_task *t) {
     vex_worker *w = vex_current_worker;
     uint64_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
@@ -184,6 +191,7 @@ void task_run(vex_task *t) {
             return;
         }
     }
+    w->current = t; /* for a trap in generated code (task_fail_trapped) */
     vex_poll p = t->desc->resume(task_frame(t), t);
     if (p.status == VEX_READY) {
         w->yielding = false;

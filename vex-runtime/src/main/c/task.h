@@ -67,6 +67,9 @@ static inline void *task_frame(vex_task *t) { return (char *)t + TASK_HEADER_SIZ
 vex_task *task_new(struct vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args);
 /* Polls t once on the current worker (which owns t's NOTIFIED reference). */
 void task_run(vex_task *t);
+/* Ends the task the worker was polling when generated code trapped: VEX_TASK_FAILED with the
+ * trap code as its value, like a resume that returned {VEX_FAILED, code}. */
+void task_fail_trapped(vex_task *t, uint32_t code);
 /* Runs the cancellation path of a task whose run reference the caller owns and which is not
  * running: hook, boxed frames, completion as cancelled. */
 void task_cancel_now(vex_task *t);

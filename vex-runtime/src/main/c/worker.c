@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "futex.h"
+#include "invoke.h"
 #include "reactor.h"
 #include "task.h"
 
@@ -287,6 +288,23 @@ void *worker_main(void *arg) {
     vex_worker *w = arg;
     vex_current_worker = w;
     struct vex_runtime *rt = w->rt;
+    /* One trap exit for the worker's life, set up once (no cost per poll): a trap in generated
+     * code (vex_trap, or a prologue's stack check against the limit set here) longjmps back to
+     * here, fails the task being polled and goes on with the next. Generated frames hold nothing
+     * to unwind, and the C between here and the resume function holds no lock across the poll. */
+    invoke_ctx exit_ctx;
+    exit_ctx.outer = NULL;
+    exit_ctx.code = 0;
+    exit_ctx.pc = 0;
+    vex_stack_limit = invoke_thread_stack_limit();
+    vex_invoke_current = &exit_ctx;
+    if (setjmp(exit_ctx.exit) != 0) {
+        vex_task *t = w->current;
+        uint32_t code = exit_ctx.code;
+        exit_ctx.code = 0;
+        w->current = NULL;
+        task_fail_trapped(t, code);
+    }
     while (!atomic_load_explicit(&rt->shutdown, memory_order_acquire)) {
         vex_task *t = find_task(w);
         if (t) {
@@ -296,6 +314,8 @@ void *worker_main(void *arg) {
             park(w);
         }
     }
+    vex_invoke_current = NULL;
+    vex_stack_limit = 0;
     vex_current_worker = NULL;
     return NULL;
 }

@@ -36,6 +36,7 @@ typedef struct vex_worker {
     /* Set by vex_yield in the task being polled: task_run then queues it on the yield list still
      * RUNNING, with no atomic operation (see task_run). */
     bool yielding;
+    vex_task *current; /* owner only: the task being polled, which a trap fails */
     uint32_t tick;
     bool wake_fifo; /* owner only: wakes go behind the others (timers fire in order) */
     bool searching; /* owner only; mirrors its share of rt->nsearching */

@@ -1,5 +1,7 @@
 package dev.vex.x64;
 
+import dev.vex.async.AsyncFrameLayout;
+import dev.vex.async.LoweredModule;
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledFunction;
 import dev.vex.backend.CompiledModule;
@@ -17,6 +19,7 @@ import dev.vex.x64.asm.CpuFeatures;
 import dev.vex.x64.asm.X64Assembler;
 import dev.vex.x64.emit.ArrayEntryEmitter;
 import dev.vex.x64.emit.FunctionEmitter;
+import dev.vex.x64.emit.FutureDescriptorEmitter;
 import dev.vex.x64.emit.Listing;
 import dev.vex.x64.isel.InstructionSelector;
 import java.util.ArrayList;
@@ -55,6 +58,17 @@ public final class X64Target implements Target {
 
     @Override
     public CompiledModule compile(Module module, CompileOptions options) {
+        return compile(module, Map.of(), options);
+    }
+
+    /** A lowered module: its resume functions are compiled like the rest, and descriptors follow the code. */
+    @Override
+    public CompiledModule compile(LoweredModule lowered, CompileOptions options) {
+        CompiledModule out = compile(lowered.module(), lowered.layouts(), options);
+        return AsyncModuleSymbols.link(out, lowered);
+    }
+
+    private CompiledModule compile(Module module, Map<String, AsyncFrameLayout> layouts, CompileOptions options) {
         List<Function> fns = module.functions();
         CodeBuffer buf = new CodeBuffer(4096);
         X64Assembler asm = new X64Assembler(buf, features);
@@ -62,6 +76,7 @@ public final class X64Target implements Target {
         for (Function f : fns) {
             labels.put(f.name(), asm.newLabel());
         }
+        AsyncModuleSymbols.addDescriptorLabels(layouts, labels, asm);
         InstructionSelector isel = new InstructionSelector(module, features);
         FunctionEmitter emitter = new FunctionEmitter(asm, buf, labels);
         Listing listing = options.listing() ? new Listing() : null;
@@ -95,6 +110,7 @@ public final class X64Target implements Target {
             }
             out.add(new CompiledFunction(f.name(), f.signature(), false, f.name(), offsets[i], sizes[i], entry));
         }
+        FutureDescriptorEmitter.emit(asm, buf, layouts, labels, listing);
         byte[] code = buf.finish();
         return new CompiledModule(name(), code, buf.symbols(), buf.relocations(), out,
                 listing == null ? null : listing.render(code));

@@ -1,5 +1,6 @@
 package dev.vex.backend;
 
+import dev.vex.async.LoweredModule;
 import dev.vex.ir.Module;
 
 /**
@@ -18,4 +19,21 @@ public interface Target {
      * @throws BackendException if the module uses something this target cannot compile
      */
     CompiledModule compile(Module module, CompileOptions options);
+
+    /**
+     * Compiles a module that {@link dev.vex.async.AsyncLowering} produced: every function as by
+     * {@link #compile(Module, CompileOptions)}, and for each of its layouts the async function's
+     * descriptor {@code f$desc} (see the backend duties in {@code dev.vex.async}'s package
+     * comment), with a {@link CompiledFunction} named {@code f} whose symbol is {@code f$resume}.
+     * A target that has no async support compiles only modules without async functions.
+     *
+     * @throws BackendException if the module uses something this target cannot compile
+     */
+    default CompiledModule compile(LoweredModule lowered, CompileOptions options) {
+        if (!lowered.layouts().isEmpty()) {
+            String first = lowered.layouts().keySet().iterator().next();
+            throw new BackendException(first, "the " + name() + " target does not compile async functions yet");
+        }
+        return compile(lowered.module(), options);
+    }
 }

@@ -19,6 +19,15 @@ public interface Engine {
      */
     String skipReason(List<String> targetIsas);
 
+    /**
+     * As {@link #skipReason(List)}, knowing also the file's {@code test} kinds ({@code run},
+     * {@code interpret}): Cranelift runs a {@code test run} file that names no target on the host,
+     * which a native engine for the host may follow.
+     */
+    default String skipReason(List<String> targetIsas, List<String> tests) {
+        return skipReason(targetIsas);
+    }
+
     /** Makes a verified module ready to run: compiles and links it, for a native engine. */
     LoadedModule load(Module module);
 }

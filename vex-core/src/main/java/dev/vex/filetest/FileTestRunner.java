@@ -95,7 +95,7 @@ public final class FileTestRunner {
         Module module = runnable.build();
         List<String> isas = tf.targets().stream().map(TargetHeader::isa).distinct().toList();
         for (Engine engine : engines) {
-            runOnEngine(engine, module, isas, toRun, fileName);
+            runOnEngine(engine, module, isas, tf.tests(), toRun, fileName);
         }
     }
 
@@ -151,10 +151,10 @@ public final class FileTestRunner {
         return true;
     }
 
-    private void runOnEngine(Engine engine, Module module, List<String> isas, List<FunctionEntry> entries,
-            String fileName) {
+    private void runOnEngine(Engine engine, Module module, List<String> isas, List<String> tests,
+            List<FunctionEntry> entries, String fileName) {
         String prefix = engines.size() > 1 ? "[" + engine.name() + "] " : "";
-        String skip = engine.skipReason(isas);
+        String skip = engine.skipReason(isas, tests);
         int runLines = entries.stream().mapToInt(e -> e.runs().size()).sum();
         if (skip != null) {
             report.skip(runLines, fileName, prefix + skip);

@@ -5,12 +5,12 @@ import dev.vex.backend.CompiledModule;
 import dev.vex.backend.Target;
 import dev.vex.code.elf.ElfObjectWriter;
 import dev.vex.ir.Module;
+import dev.vex.runtime.Vex;
 import dev.vex.runtime.jit.Targets;
 import dev.vex.text.ClifReader;
 import dev.vex.text.ClifTestFile;
 import dev.vex.text.FunctionEntry;
 import dev.vex.text.ParseException;
-import dev.vex.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +68,10 @@ final class CompileCommand {
         }
         Path file = Path.of(positional.get(0));
         Module module = read(file);
-        Verifier.check(module);
         Target compiler = targets.apply(target);
-        CompiledModule compiled = compiler.compile(module, CompileOptions.DEFAULT.withListing(emit.equals("asm")));
+        // verify, lower async functions (leaf frames from the runtime's descriptors), compile
+        CompiledModule compiled = Vex.compileOnly(module, compiler,
+                CompileOptions.DEFAULT.withListing(emit.equals("asm")));
         try {
             if (emit.equals("asm")) {
                 String listing = compiled.listing();

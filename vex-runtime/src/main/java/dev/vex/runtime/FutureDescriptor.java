@@ -45,6 +45,14 @@ public final class FutureDescriptor {
         return new FutureDescriptor(p, null);
     }
 
+    /**
+     * A descriptor that generated code holds at {@code address} (a compiled async function's
+     * {@code f$desc}); {@code owner} keeps the code mapped while this object is reachable.
+     */
+    static FutureDescriptor compiled(Pointer address, Object owner) {
+        return new FutureDescriptor(address, owner);
+    }
+
     /** The address of one of the runtime's functions (a resume function, for {@link #create}). */
     public static Pointer runtimeFunction(String symbol) {
         try {

@@ -31,9 +31,11 @@ public final class NativeFunction {
     private final long entry;
     private final Type[] params;
     private final Type[] results;
+    private final FutureDescriptor descriptor; // async functions only
 
-    NativeFunction(NativeModule owner, CompiledFunction compiled, long entry) {
+    NativeFunction(NativeModule owner, CompiledFunction compiled, long entry, FutureDescriptor descriptor) {
         this.owner = owner;
+        this.descriptor = descriptor;
         this.compiled = compiled;
         this.entry = entry;
         Signature sig = compiled.signature();
@@ -55,16 +57,37 @@ public final class NativeFunction {
     }
 
     /**
+     * The {@code vex_future_desc} of an async function, to spawn it on a {@link VexRuntime} by
+     * hand; {@link VexRuntime#blockOn(NativeFunction, Object...)} and
+     * {@link VexRuntime#spawn(NativeFunction, Object...)} are the typed way.
+     */
+    public FutureDescriptor descriptor() {
+        if (descriptor == null) {
+            throw new VexCallException("%" + name() + " is not async: it has no future descriptor");
+        }
+        return descriptor;
+    }
+
+    /**
      * Calls the function with Java values (see the class comment). Returns null when it has no
      * result, the boxed result when it has one, and an {@code Object[]} when it has several.
      */
     public Object invoke(Object... args) {
+        return boxResults(call(argumentBits(args)));
+    }
+
+    /** Java values (as for {@link #invoke}) to canonical argument slots; checks count and types. */
+    long[] argumentBits(Object... args) {
         checkCount(args.length);
         long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
         for (int i = 0; i < args.length; i++) {
             bits[i] = toBits(i, args[i]);
         }
-        long[] out = call(bits);
+        return bits;
+    }
+
+    /** Result slots as {@link #invoke} returns them: null, one boxed value, or an {@code Object[]}. */
+    Object boxResults(long[] out) {
         if (out.length == 0) {
             return null;
         }
@@ -166,7 +189,7 @@ public final class NativeFunction {
 
     private void callInto(long[] args, long[] out) {
         if (compiled.isAsync()) {
-            throw new VexCallException("%" + name() + " is async: compiled async functions cannot be called yet");
+            throw new VexCallException("%" + name() + " is async: run it as a task (VexRuntime.blockOn or spawn)");
         }
         owner.enter(name());
         int code;
@@ -235,6 +258,10 @@ public final class NativeFunction {
         String got = arg == null ? "null" : arg.getClass().getSimpleName() + " " + arg;
         return new VexCallException("argument " + i + " of %" + name() + " is " + params[i] + ": expected "
                 + expected + ", got " + got);
+    }
+
+    NativeModule owner() {
+        return owner;
     }
 
     private static Object box(Type t, long bits) {

@@ -2,6 +2,7 @@ package dev.vex.runtime;
 
 import dev.vex.backend.CompiledFunction;
 import dev.vex.backend.CompiledModule;
+import com.sun.jna.Pointer;
 import dev.vex.runtime.jit.JitImage;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ public final class NativeModule implements AutoCloseable {
         try {
             for (CompiledFunction f : image.module().functions()) {
                 long entry = f.isAsync() ? 0 : image.address(f.arrayEntrySymbol());
-                functions.put(f.name(), new NativeFunction(this, f, entry));
+                FutureDescriptor desc = f.descriptorSymbol() == null ? null
+                        : FutureDescriptor.compiled(new Pointer(image.address(f.descriptorSymbol())), this);
+                functions.put(f.name(), new NativeFunction(this, f, entry, desc));
             }
         } catch (RuntimeException e) {
             unmap.clean();

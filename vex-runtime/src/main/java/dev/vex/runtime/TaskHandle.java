@@ -1,5 +1,7 @@
 package dev.vex.runtime;
 
+import dev.vex.ir.TrapCode;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -10,9 +12,15 @@ public final class TaskHandle {
     private final VexRuntime runtime;
     private final FutureDescriptor descriptor;
     private final long raw;
+    private final NativeFunction function; // null for a handle spawned by descriptor
     private final AtomicBoolean released = new AtomicBoolean();
 
     TaskHandle(VexRuntime runtime, FutureDescriptor descriptor, long raw) {
+        this(runtime, descriptor, raw, null);
+    }
+
+    TaskHandle(VexRuntime runtime, FutureDescriptor descriptor, long raw, NativeFunction function) {
+        this.function = function;
         this.runtime = runtime;
         this.descriptor = descriptor;
         this.raw = raw;
@@ -27,12 +35,33 @@ public final class TaskHandle {
     public TaskResult join() {
         claim("join");
         try {
-            long[] results = new long[descriptor.resultCount()];
-            int status = runtime.library().vex_handle_wait(raw, results.length == 0 ? null : results, results.length);
-            return new TaskResult(TaskOutcome.of(status), results);
+            // At least one slot: a failed task's value 0 is its trap code, whatever its results.
+            int n = descriptor.resultCount();
+            long[] results = new long[Math.max(1, n)];
+            TaskOutcome outcome = TaskOutcome.of(runtime.library().vex_handle_wait(raw, results, results.length));
+            return new TaskResult(outcome, outcome == TaskOutcome.FAILED ? results : Arrays.copyOf(results, n));
         } finally {
             runtime.forget(this);
         }
+    }
+
+    /**
+     * Blocks until a task of a compiled function ({@link VexRuntime#spawn(NativeFunction, Object...)})
+     * ends and returns its results typed as {@link NativeFunction#invoke} does; gives the handle
+     * back. A trap in the task throws {@link VexTrapException} (code and function; no offset, the
+     * task ran on a worker), a cancelled task {@link VexRuntimeException}.
+     */
+    public Object result() {
+        if (function == null) throw new VexRuntimeException("result() needs a handle of a compiled function; use join()");
+        TaskResult r = join();
+        return switch (r.outcome()) {
+            case COMPLETED -> function.boxResults(r.values());
+            case FAILED -> {
+                int code = (int) r.value(0);
+                throw new VexTrapException(TrapCode.fromNumber(code), code, function.name(), -1);
+            }
+            case CANCELLED -> throw new VexRuntimeException("%" + function.name() + " was cancelled");
+        };
     }
 
     /** Lets the task run to its end and be freed without anyone joining it. */

@@ -6,7 +6,7 @@ public enum TaskOutcome {
     COMPLETED,
     /** It was cancelled before it returned; its results are zero. */
     CANCELLED,
-    /** Reserved for traps in async code (the first value will be the trap code). */
+    /** It trapped (or a resume returned VEX_FAILED): the first value is the trap code. */
     FAILED;
 
     static TaskOutcome of(int code) {

@@ -55,6 +55,37 @@ public final class VexRuntime implements AutoCloseable {
         return h;
     }
 
+    /**
+     * Spawns the compiled async function {@code f} with Java values for its parameters (as
+     * {@link NativeFunction#invoke} takes them); {@link TaskHandle#result()} gives its results
+     * typed the same way. The function's module must stay open until the task ends.
+     */
+    public TaskHandle spawn(NativeFunction f, Object... args) {
+        if (!f.isAsync()) throw new VexCallException("%" + f.name() + " is not async: call it with invoke");
+        long[] bits = f.argumentBits(args);
+        FutureDescriptor desc = f.descriptor();
+        long raw = lib.vex_spawn_on(checkOpen(), desc.address(), bits.length == 0 ? null : bits);
+        if (raw == 0) throw new VexRuntimeException("out of memory spawning " + desc.name());
+        TaskHandle h = new TaskHandle(this, desc, raw, f);
+        handles.add(h);
+        return h;
+    }
+
+    /**
+     * Runs the compiled async function {@code f} as a task on this runtime and waits for it:
+     * {@code null}, one boxed value or an {@code Object[]}, as {@link NativeFunction#invoke}
+     * returns them. A trap in the task throws {@link VexTrapException}; the runtime goes on.
+     */
+    public Object blockOn(NativeFunction f, Object... args) {
+        NativeModule owner = f.owner();
+        owner.enter(f.name());
+        try {
+            return spawn(f, args).result();
+        } finally {
+            owner.exit();
+        }
+    }
+
     /** Spawns {@code desc(args...)} and blocks until it ends. */
     public TaskResult blockOn(FutureDescriptor desc, long... args) {
         return spawn(desc, args).join();

@@ -28,10 +28,15 @@ import java.util.function.Supplier;
  * A native target as an {@link Engine}: compiles the module with the target, links it into this
  * process and calls functions through {@link NativeFunction#invokeBits}.
  *
- * <p>Loading compiles the module's sync functions together. If that fails, each function is
- * compiled again on its own with the functions it calls, so one construct the compiler does not
- * handle yet fails only the run lines of the functions that use it, each with the reason.
- * Async functions give {@link Outcome.Failed} for now.
+ * <p>Loading compiles the module's functions together (async ones lowered to resume functions).
+ * If that fails, each function is compiled again on its own with the functions it calls, so one
+ * construct the compiler does not handle yet fails only the run lines of the functions that use
+ * it, each with the reason.
+ *
+ * <p>A sync function is called on a thread of its own with a large stack ({@link
+ * NativeCallThread}): conformance tests use stack slots of a MiB, more than a Java thread's
+ * default stack. An async function runs as a task on a fresh runtime with 2 workers per run line
+ * ({@link AsyncRunLine}); a trap in it is a {@link Outcome.Trapped} as for sync code.
  */
 public final class NativeEngine implements Engine {
     private final String name;
@@ -71,13 +76,22 @@ public final class NativeEngine implements Engine {
         return null;
     }
 
+    /** A {@code test run} file that names no target runs on the host, as in Cranelift. */
+    @Override
+    public String skipReason(List<String> targetIsas, List<String> tests) {
+        if (targetIsas.isEmpty() && tests.contains("run") && name.equals(Targets.hostName()) && compiler() != null) {
+            return null;
+        }
+        return skipReason(targetIsas);
+    }
+
     @Override
     public LoadedModule load(Module module) {
         Target compiler = compiler();
         if (compiler == null) {
             throw new JitException(unavailable);
         }
-        List<Function> sync = module.functions().stream().filter(f -> !f.isAsync()).toList();
+        List<Function> sync = module.functions();
         Map<String, NativeFunction> callable = new HashMap<>();
         Map<String, String> failures = new HashMap<>();
         List<NativeModule> loaded = new ArrayList<>();
@@ -166,15 +180,15 @@ public final class NativeEngine implements Engine {
             if (fn == null) {
                 return new Outcome.Failed("no function %" + function);
             }
-            if (fn.isAsync()) {
-                return new Outcome.Failed("async functions are not compiled yet");
-            }
             NativeFunction nf = callable.get(function);
             if (nf == null) {
                 return new Outcome.Failed("cannot compile %" + function + ": " + failures.get(function));
             }
+            if (fn.isAsync()) {
+                return AsyncRunLine.run(nf, args);
+            }
             try {
-                return new Outcome.Returned(nf.invokeBits(args));
+                return NativeCallThread.call(() -> new Outcome.Returned(nf.invokeBits(args)));
             } catch (VexTrapException t) {
                 if (t.trapCode() == null) {
                     return new Outcome.Failed("trap with unknown code " + t.codeNumber() + " in %" + t.function());
