@@ -48,7 +48,8 @@ public final class BenchMain {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the suite with these arguments; returns the exit code (see the class comment). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean quick = false;
         String peerJava = null;
         String conformance = System.getProperty("vex.conformance", "../shared/conformance/clif");
