@@ -104,12 +104,12 @@ public final class BenchMain {
             step("compile throughput on " + conformance);
             String stages = quick ? "(endToEnd|emit)" : "\\w+";
             jmh.run(CompileThroughputBenchmark.class.getName() + "\\." + stages + "$", null,
-                    List.of("-Dvex.conformance=" + conformance.toAbsolutePath()));
+                    List.of("-Dvex.conformance=" + conformance.toAbsolutePath()), true);
         } else {
             err.println("vex bench: no conformance suite at " + conformance + " (--conformance DIR): compile throughput skipped");
         }
         step("x64 assembler throughput");
-        jmh.run(X64AssemblerBenchmark.class.getName() + "\\.", null, List.of());
+        jmh.run(X64AssemblerBenchmark.class.getName() + "\\.", null, List.of(), true);
         step("code speed: Vex versus C2 on the same IR");
         jmh.run(CodeSpeedBenchmark.class.getName() + "\\.", null, List.of());
         long tasks = quick ? 100_000 : 1_000_000;
@@ -117,7 +117,7 @@ public final class BenchMain {
         RssMeasurement.PerTask waiting = RssMeasurement.measure("wait", tasks);
         RssMeasurement.PerTask sleeping = RssMeasurement.measure("sleep", tasks);
 
-        FigureSet set = new FigureSet(jmh, virtualThreads, compile, quick);
+        FigureSet set = new FigureSet(jmh, compile, quick);
         figures.addAll(set.figures(waiting, sleeping));
         Map<String, String> env = environment(vtJava, virtualThreads, tasks);
         out.println();

@@ -12,13 +12,11 @@ final class FigureSet {
     private static final String COMPILE = "CompileThroughputBenchmark.";
 
     private final JmhRuns jmh;
-    private final boolean virtualThreads;
     private final boolean compile;
     private final boolean quick;
 
-    FigureSet(JmhRuns jmh, boolean virtualThreads, boolean compile, boolean quick) {
+    FigureSet(JmhRuns jmh, boolean compile, boolean quick) {
         this.jmh = jmh;
-        this.virtualThreads = virtualThreads;
         this.compile = compile;
         this.quick = quick;
     }
@@ -38,7 +36,7 @@ final class FigureSet {
 
         fs.add(new Figure("yield_1_worker_ns", "yield round trip, 1 worker", jmh.median(VEX + "yield1"), "ns", 15, true,
                 peer(VT + "yield1", "virtual threads (1 carrier) Thread.yield") + "published: Kotlin 33, Go 106, Tokio 229 ns"));
-        fs.add(new Figure("yield_2_workers_ns", "yield, 2 workers, " + VexAsyncBenchmark.YIELD_TASKS + " tasks: wall / yields per task",
+        fs.add(new Figure("yield_2_workers_ns", "yield, 2 workers, " + VexAsyncBenchmark.YIELD_TASKS + " tasks: wall time / yields per task",
                 jmh.median(VEX + "yield2"), "ns", 25, true,
                 peer(VT + "yield2", "virtual threads (2 carriers)") + "published: Kotlin 109, Go 184 ns"));
 
@@ -63,12 +61,14 @@ final class FigureSet {
 
         if (compile) {
             double e2e = jmh.secondaryMedian(COMPILE + "endToEnd", "instructions") / 1e6;
+            long perPass = Math.round(jmh.secondaryMedian(COMPILE + "endToEnd", "instructions") / jmh.median(COMPILE + "endToEnd"));
             StringBuilder stages = new StringBuilder();
             for (String s : quick ? List.of("emit") : List.of("read", "verify", "isel", "regalloc", "emit", "backend")) {
                 stages.append(s).append(' ').append(Numbers.format(jmh.secondaryMedian(COMPILE + s, "instructions") / 1e6)).append(" M/s; ");
             }
             fs.add(new Figure("compile_end_to_end_mips", "compile throughput, text to machine code, warm", e2e, "M IR instr/s", 1, false,
-                    "per stage: " + stages + "published: asmjit Compiler 3.2–3.5 M/s"));
+                    "conformance functions, " + perPass + " IR instructions a pass; per stage: " + stages
+                            + "published: asmjit Compiler 3.2–3.5 M/s"));
             if (!quick) {
                 for (String s : List.of("read", "verify", "isel", "regalloc", "emit", "backend")) {
                     fs.add(new Figure("compile_" + s + "_mips", "compile stage " + s, jmh.secondaryMedian(COMPILE + s, "instructions") / 1e6,

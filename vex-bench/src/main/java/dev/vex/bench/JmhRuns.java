@@ -30,12 +30,23 @@ final class JmhRuns {
 
     /** Runs the benchmarks matching {@code include} on {@code java} (null: this JVM's) with extra JVM arguments. */
     void run(String include, String java, List<String> jvmArgs) throws RunnerException {
+        run(include, java, jvmArgs, false);
+    }
+
+    /**
+     * The same; {@code slowToWarm} keeps a longer warm-up in quick mode, for benchmarks whose one
+     * invocation is long and whose code is large (the compiler), which 600 ms leave half interpreted.
+     */
+    void run(String include, String java, List<String> jvmArgs, boolean slowToWarm) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include(include)
                 .forks(1)
                 .shouldFailOnError(true)
                 .output(log.toString() + "." + results.size());
-        if (quick) {
+        if (quick && slowToWarm) {
+            o.warmupIterations(4).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+        } else if (quick) {
             o.warmupIterations(2).warmupTime(TimeValue.milliseconds(300))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(300));
         }

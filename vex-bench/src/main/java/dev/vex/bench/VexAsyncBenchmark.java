@@ -32,8 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class VexAsyncBenchmark {
     static final int READY = 1_000_000;
     static final int YIELDS = 200_000;
-    /** Tasks yielding at once on 2 workers: twice the workers, so each worker has a queue. */
-    static final int YIELD_TASKS = 4;
+    /**
+     * Tasks yielding at once on 2 workers: one per worker, so the figure is the yield round trip
+     * when both workers run it at once (wall time / yields per task; ideal: the 1-worker figure).
+     */
+    static final int YIELD_TASKS = 2;
     static final int SPAWNS = 100_000;
     /** Tasks spawned before joining them, in {@code %spawn_loop}. */
     static final int SPAWN_BATCH = 100;
