@@ -10,9 +10,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -24,10 +26,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Code speed: each kernel of {@code kernels.clif} run natively by Vex ({@link #vex}, one
- * {@code invokeBits} per invocation) and as JVM bytecode translated from the same IR
- * ({@link #jvm}, {@link IrToBytecode}) after C2 warm-up, in microseconds per kernel call. The
- * setup checks both give the same answer.
+ * Code speed: each kernel of {@code kernels.clif} run natively by Vex (one {@code invokeBits}
+ * per call, the loop inside) and as JVM bytecode translated from the same IR
+ * ({@link IrToBytecode}) after C2 warm-up, timed as a pair ({@link #paired}). The setup checks
+ * both give the same answer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -97,14 +99,50 @@ public class CodeSpeedBenchmark {
         module.close();
     }
 
+    /** Nanoseconds spent in each side, and the calls of each; see {@link #paired}. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Times {
+        public long vexNs;
+        public long jvmNs;
+        public long calls;
+        boolean jvmFirst;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            vexNs = 0;
+            jvmNs = 0;
+            calls = 0;
+        }
+    }
+
+    /**
+     * One call of each side, back to back in alternating order, timed apart: a shared machine's
+     * load then weighs on both sides alike, which two separate benchmarks cannot promise.
+     */
     @Benchmark
-    public long vex() {
+    public long paired(Times t) throws Throwable {
+        t.jvmFirst = !t.jvmFirst;
+        long r = 0;
+        long t0 = System.nanoTime();
+        if (t.jvmFirst) r = jvm();
+        long t1 = System.nanoTime();
+        r += vex();
+        long t2 = System.nanoTime();
+        if (!t.jvmFirst) r += jvm();
+        long t3 = System.nanoTime();
+        t.vexNs += t2 - t1;
+        t.jvmNs += (t1 - t0) + (t3 - t2);
+        t.calls++;
+        return r;
+    }
+
+    long vex() {
         nativeKernel.invokeBits(args, result);
         return result[0];
     }
 
-    @Benchmark
-    public long jvm() throws Throwable {
+    long jvm() throws Throwable {
         return (long) jvmKernel.invokeExact(a, b);
     }
 }

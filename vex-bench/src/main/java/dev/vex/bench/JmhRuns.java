@@ -78,6 +78,13 @@ final class JmhRuns {
         return median(r);
     }
 
+    /** The total of a secondary result over the measured iterations (for {@code EVENTS} counters). */
+    double secondarySum(String name, String counter) {
+        Result<?> r = result(name).getSecondaryResults().get(counter);
+        if (r == null) throw new IllegalStateException(name + " has no counter " + counter);
+        return r.getStatistics().getSum();
+    }
+
     private RunResult result(String name) {
         RunResult r = results.get(name);
         if (r == null) throw new IllegalStateException("no result for " + name + "; have " + results.keySet());

@@ -4,9 +4,11 @@ import dev.vex.runtime.NativeFunction;
 import dev.vex.runtime.NativeModule;
 import dev.vex.runtime.VexRuntime;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -104,6 +106,41 @@ public class VexAsyncBenchmark {
     private long callBaseline() {
         callLoop.invokeBits(callArgs, callResult);
         return callResult[0];
+    }
+
+    /**
+     * The ready-await ratio, measured as a pair so that the load of a shared machine hits both
+     * sides alike: each invocation times one {@code %ready_loop} and one {@code %call_loop} run back
+     * to back (in alternating order) and adds the nanoseconds to these counters.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class PairTimes {
+        public long readyNs;
+        public long plainNs;
+        boolean plainFirst;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            readyNs = 0;
+            plainNs = 0;
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * READY)
+    public long readyVersusPlain(PairTimes t) {
+        t.plainFirst = !t.plainFirst;
+        long t0 = System.nanoTime();
+        if (t.plainFirst) callBaseline();
+        long t1 = System.nanoTime();
+        one.blockOn(readyLoop, (long) READY);
+        long t2 = System.nanoTime();
+        if (!t.plainFirst) callBaseline();
+        long t3 = System.nanoTime();
+        t.readyNs += t2 - t1;
+        t.plainNs += (t1 - t0) + (t3 - t2);
+        return t3;
     }
 
     /** Yield round trip (suspend, requeue, resume), one task on 1 worker. */
