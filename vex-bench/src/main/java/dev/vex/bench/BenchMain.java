@@ -108,6 +108,8 @@ public final class BenchMain {
         } else {
             err.println("vex bench: no conformance suite at " + conformance + " (--conformance DIR): compile throughput skipped");
         }
+        step("compile throughput on large generated functions");
+        jmh.run(LargeFunctionCompileBenchmark.class.getName() + "\\.", null, List.of(), true);
         step("x64 assembler throughput");
         jmh.run(X64AssemblerBenchmark.class.getName() + "\\.", null, List.of(), true);
         step("code speed: Vex versus C2 on the same IR");

@@ -77,6 +77,10 @@ final class FigureSet {
                 }
             }
         }
+        fs.add(new Figure("compile_large_functions_mips", "compile throughput, text to machine code, large functions",
+                jmh.median("LargeFunctionCompileBenchmark.endToEnd") / 1e6, "M IR instr/s", 1, false,
+                LargeFunctionCompileBenchmark.FUNCTIONS + " generated functions of " + LargeFunctionCompileBenchmark.BODY
+                        + " integer instructions in a loop: per-function costs out of the way"));
         fs.add(new Figure("assembler_mips", "x64 assembler alone (encoding mix)", jmh.median("X64AssemblerBenchmark.encodeMix") / 1e6,
                 "M instr/s", 30, false, "machine instructions encoded per second"));
 
