@@ -57,6 +57,14 @@ class MainTest {
     }
 
     @Test
+    void benchWithoutTheBenchmarksOnTheClassPathSaysHowToRunIt() {
+        // vex-runtime's tests do not see vex-bench; the launcher adds it for `vex bench`
+        assertEquals(2, vex("bench", "--quick"));
+        assertTrue(err().contains("./vex launcher"), err());
+        assertEquals("", out());
+    }
+
+    @Test
     void runsTheExamplePipeline() {
         Path example = Path.of(System.getProperty("vex.root"), "examples", "pipeline.clif");
         assertEquals(0, vex("run", example.toString()), err());

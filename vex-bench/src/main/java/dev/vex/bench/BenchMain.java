@@ -1,0 +1,166 @@
+package dev.vex.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * {@code vex bench [--quick] [--peer-java JAVA] [--conformance DIR]}: runs the suite, prints
+ * a markdown table of every figure against its target with the baselines and peers measured in
+ * the same run, and writes {@code bench-results.json} and {@code bench-results.svg} to the
+ * working directory. Exit code 0 when every benchmark ran (whatever the timings), 1 when one
+ * failed to run, 2 on bad arguments.
+ *
+ * <p>Vex and the CompletableFuture peers run on this JVM; the virtual-thread peers on this
+ * JVM if it is 21 or later, else on {@code --peer-java} (default: a Temurin 25 under
+ * {@code /usr/lib/jvm} when there is one), else not at all. RSS per idle task is measured by
+ * {@link RssProbe} in child JVMs.
+ */
+public final class BenchMain {
+    static final String DEFAULT_PEER_JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+
+    private final boolean quick;
+    private final String peerJava;
+    private final Path conformance;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final JmhRuns jmh;
+    private final List<Figure> figures = new ArrayList<>();
+
+    private BenchMain(boolean quick, String peerJava, Path conformance, PrintStream out, PrintStream err) throws IOException {
+        this.quick = quick;
+        this.peerJava = peerJava;
+        this.conformance = conformance;
+        this.out = out;
+        this.err = err;
+        this.jmh = new JmhRuns(quick, Files.createTempFile("vex-bench-jmh", ".log"));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the suite with these arguments; returns the exit code (see the class comment). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean quick = false;
+        String peerJava = null;
+        String conformance = System.getProperty("vex.conformance", "../shared/conformance/clif");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--peer-java" -> peerJava = i + 1 < args.length ? args[++i] : null;
+                case "--conformance" -> conformance = i + 1 < args.length ? args[++i] : null;
+                default -> {
+                    err.println("vex bench: unknown option '" + args[i] + "'; usage: vex bench [--quick] [--peer-java JAVA] [--conformance DIR]");
+                    return 2;
+                }
+            }
+        }
+        if (peerJava == null && Runtime.version().feature() < 21 && Files.isExecutable(Path.of(DEFAULT_PEER_JAVA))) {
+            peerJava = DEFAULT_PEER_JAVA;
+        }
+        try {
+            BenchMain b = new BenchMain(quick, peerJava, conformance == null ? null : Path.of(conformance), out, err);
+            return b.runAll();
+        } catch (RunnerException | IOException | InterruptedException | RuntimeException e) {
+            err.println("vex bench: a benchmark failed to run: " + e);
+            Throwable c = e.getCause();
+            while (c != null) {
+                err.println("  caused by: " + c);
+                c = c.getCause();
+            }
+            return 1;
+        }
+    }
+
+    private int runAll() throws RunnerException, IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        step("Vex async loops (1 and 2 workers)");
+        jmh.run(VexAsyncBenchmark.class.getName() + "\\.", null, List.of());
+        step("CompletableFuture and platform-thread peers");
+        jmh.run(CompletableFutureBenchmark.class.getName() + "\\.", null, List.of());
+        String vtJava = Runtime.version().feature() >= 21 ? null : peerJava;
+        boolean virtualThreads = Runtime.version().feature() >= 21 || peerJava != null;
+        if (virtualThreads) {
+            step("virtual-thread peers, 1 carrier" + (vtJava == null ? "" : " (" + vtJava + ")"));
+            jmh.run(VirtualThreadBenchmark.class.getName() + "\\.\\w+1$", vtJava,
+                    List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"));
+            step("virtual-thread peers, 2 carriers");
+            jmh.run(VirtualThreadBenchmark.class.getName() + "\\.\\w+2$", vtJava,
+                    List.of("-Djdk.virtualThreadScheduler.parallelism=2", "-Djdk.virtualThreadScheduler.maxPoolSize=2"));
+        } else {
+            err.println("vex bench: no JDK 21 or later for the virtual-thread peers (--peer-java JAVA); skipped");
+        }
+        boolean compile = conformance != null && Files.isDirectory(conformance);
+        if (compile) {
+            step("compile throughput on " + conformance);
+            String stages = quick ? "(endToEnd|emit)" : "\\w+";
+            jmh.run(CompileThroughputBenchmark.class.getName() + "\\." + stages + "$", null,
+                    List.of("-Dvex.conformance=" + conformance.toAbsolutePath()), true);
+        } else {
+            err.println("vex bench: no conformance suite at " + conformance + " (--conformance DIR): compile throughput skipped");
+        }
+        step("compile throughput on large generated functions");
+        jmh.run(LargeFunctionCompileBenchmark.class.getName() + "\\.", null, List.of(), true);
+        step("x64 assembler throughput");
+        jmh.run(X64AssemblerBenchmark.class.getName() + "\\.", null, List.of(), true);
+        step("code speed: Vex versus C2 on the same IR");
+        jmh.run(CodeSpeedBenchmark.class.getName() + "\\.", null, List.of());
+        long tasks = quick ? 100_000 : 1_000_000;
+        step("RSS per idle task, " + tasks + " tasks, in child JVMs");
+        RssMeasurement.PerTask waiting = RssMeasurement.measure("wait", tasks);
+        RssMeasurement.PerTask sleeping = RssMeasurement.measure("sleep", tasks);
+
+        FigureSet set = new FigureSet(jmh, compile, quick);
+        figures.addAll(set.figures(waiting, sleeping));
+        Map<String, String> env = environment(vtJava, virtualThreads, tasks);
+        out.println();
+        out.println("## Vex benchmarks (" + (quick ? "--quick" : "full") + ")");
+        out.println();
+        for (Map.Entry<String, String> e : env.entrySet()) out.println("- " + e.getKey() + ": " + e.getValue());
+        out.println();
+        out.print(MarkdownTable.render(figures));
+        Files.writeString(Path.of("bench-results.json"), ResultsJson.render(env, figures));
+        Files.writeString(Path.of("bench-results.svg"), SvgChart.render(
+                "Vex benchmarks: " + env.get("cpu") + ", " + env.get("jdk"), figures));
+        long met = figures.stream().filter(f -> Boolean.TRUE.equals(f.meets())).count();
+        long targets = figures.stream().filter(Figure::hasTarget).count();
+        out.printf(Locale.ROOT, "%n%d of %d figures meet their targets; wrote bench-results.json and bench-results.svg (%.0f s)%n",
+                met, targets, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    private void step(String what) {
+        err.println("vex bench: " + what + "...");
+    }
+
+    private Map<String, String> environment(String vtJava, boolean virtualThreads, long tasks) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        env.put("virtual-thread peers", virtualThreads ? (vtJava == null ? "this JDK" : vtJava) : "not run (no JDK 21+)");
+        env.put("mode", quick ? "quick (1 fork, 2x300 ms warm-up, 3x300 ms measured)" : "full (1 fork, JMH iterations as annotated)");
+        env.put("rss tasks", Long.toString(tasks));
+        env.put("figures", "medians of the measured iterations");
+        env.put("date", Instant.now().toString());
+        return env;
+    }
+
+    private static String cpuModel() throws IOException {
+        Path info = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(info)) {
+            for (String line : Files.readAllLines(info)) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return System.getProperty("os.arch");
+    }
+}

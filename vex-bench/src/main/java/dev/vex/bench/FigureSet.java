@@ -1,0 +1,118 @@
+package dev.vex.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the run's JMH medians and RSS measurements into the suite's figures, each with its target. */
+final class FigureSet {
+    private static final String VEX = "VexAsyncBenchmark.";
+    private static final String CF = "CompletableFutureBenchmark.";
+    private static final String VT = "VirtualThreadBenchmark.";
+    private static final String COMPILE = "CompileThroughputBenchmark.";
+
+    private final JmhRuns jmh;
+    private final boolean compile;
+    private final boolean quick;
+
+    FigureSet(JmhRuns jmh, boolean compile, boolean quick) {
+        this.jmh = jmh;
+        this.compile = compile;
+        this.quick = quick;
+    }
+
+    List<Figure> figures(RssMeasurement.PerTask waiting, RssMeasurement.PerTask sleeping) {
+        List<Figure> fs = new ArrayList<>();
+        double ready = jmh.median(VEX + "readyAwait");
+        double plain = jmh.median(VEX + "plainCall");
+        double pairRatio = jmh.secondarySum(VEX + "readyVersusPlain", "readyNs") / jmh.secondarySum(VEX + "readyVersusPlain", "plainNs");
+        double cfReady = jmh.median(CF + "readyAwait");
+        double cfPlain = jmh.median(CF + "plainCall");
+        String readyContext = "plain call " + ns(plain) + "; CompletableFuture join " + ns(cfReady)
+                + " (" + x(cfReady / cfPlain) + " its plain call, " + ns(cfPlain) + "); published: Tokio 5.5 ns (2.7×), Kotlin 7.5 ns (3.1×)";
+        fs.add(new Figure("ready_await_ns", "await of a ready out-of-line async fn", ready, "ns", 5, true,
+                "design target ~5 ns; " + readyContext));
+        fs.add(new Figure("ready_await_ratio", "ready await / plain sync call, timed as a pair", pairRatio, "×", 1.3, true,
+                "ratio of the two separate medians " + x(ready / plain) + "; " + readyContext));
+
+        fs.add(new Figure("yield_1_worker_ns", "yield round trip, 1 worker", jmh.median(VEX + "yield1"), "ns", 15, true,
+                peer(VT + "yield1", "virtual threads (1 carrier) Thread.yield") + "published: Kotlin 33, Go 106, Tokio 229 ns"));
+        fs.add(new Figure("yield_2_workers_ns", "yield, 2 workers, " + VexAsyncBenchmark.YIELD_TASKS + " tasks: wall time / yields per task",
+                jmh.median(VEX + "yield2"), "ns", 25, true,
+                peer(VT + "yield2", "virtual threads (2 carriers)") + "published: Kotlin 109, Go 184 ns"));
+
+        for (int w = 1; w <= 2; w++) {
+            fs.add(new Figure("spawn_join_" + w + "_worker" + (w == 1 ? "" : "s") + "_ns",
+                    "spawn + run + join per task, " + w + " worker" + (w == 1 ? "" : "s"),
+                    jmh.median(VEX + "spawnJoin" + w), "ns", w == 1 ? 50 : 100, true,
+                    peer(CF + "spawnJoin" + w, "CompletableFuture.supplyAsync on ForkJoinPool(" + w + ")")
+                            + peer(VT + "spawnJoin" + w, "virtual threads (" + w + " carrier" + (w == 1 ? "" : "s") + ")")
+                            + "published: Tokio " + (w == 1 ? 326 : 423) + " ns"));
+        }
+
+        fs.add(rss("rss_idle_wait_bytes", "RSS per idle task waiting forever, beyond its frame", waiting, 64,
+                "published: Tokio 136 B"));
+        fs.add(rss("rss_idle_sleep_bytes", "RSS per idle task in a sleep, beyond its frame", sleeping, 96,
+                "published: Kotlin 473 B in a sleep"));
+
+        fs.add(new Figure("ping_pong_ns", "channel ping-pong round trip, 1 worker", jmh.median(VEX + "pingPong1"), "ns", 40, true,
+                peer(CF + "pingPongThreads", "2 platform threads over SynchronousQueue")
+                        + peer(VT + "pingPong1", "virtual threads (1 carrier) over SynchronousQueue")
+                        + "published: Tokio 376 ns"));
+
+        if (compile) {
+            double e2e = jmh.secondaryMedian(COMPILE + "endToEnd", "instructions") / 1e6;
+            long perPass = Math.round(jmh.secondaryMedian(COMPILE + "endToEnd", "instructions") / jmh.median(COMPILE + "endToEnd"));
+            StringBuilder stages = new StringBuilder();
+            for (String s : quick ? List.of("emit") : List.of("read", "verify", "isel", "regalloc", "emit", "backend")) {
+                stages.append(s).append(' ').append(Numbers.format(jmh.secondaryMedian(COMPILE + s, "instructions") / 1e6)).append(" M/s; ");
+            }
+            fs.add(new Figure("compile_end_to_end_mips", "compile throughput, text to machine code, warm", e2e, "M IR instr/s", 1, false,
+                    "conformance functions, " + perPass + " IR instructions a pass; per stage: " + stages
+                            + "published: asmjit Compiler 3.2–3.5 M/s"));
+            if (!quick) {
+                for (String s : List.of("read", "verify", "isel", "regalloc", "emit", "backend")) {
+                    fs.add(new Figure("compile_" + s + "_mips", "compile stage " + s, jmh.secondaryMedian(COMPILE + s, "instructions") / 1e6,
+                            "M IR instr/s", Double.NaN, false, "no target of its own"));
+                }
+            }
+        }
+        fs.add(new Figure("compile_large_functions_mips", "compile throughput, text to machine code, large functions",
+                jmh.median("LargeFunctionCompileBenchmark.endToEnd") / 1e6, "M IR instr/s", 1, false,
+                LargeFunctionCompileBenchmark.FUNCTIONS + " generated functions of " + LargeFunctionCompileBenchmark.BODY
+                        + " integer instructions in a loop: per-function costs out of the way"));
+        fs.add(new Figure("assembler_mips", "x64 assembler alone (encoding mix)", jmh.median("X64AssemblerBenchmark.encodeMix") / 1e6,
+                "M instr/s", 30, false, "machine instructions encoded per second"));
+
+        for (String k : List.of("loop_sum", "fib", "sieve", "checksum", "mandel")) {
+            String pair = "CodeSpeedBenchmark.paired:" + k;
+            double calls = jmh.secondarySum(pair, "calls");
+            double vex = jmh.secondarySum(pair, "vexNs") / calls / 1e3;
+            double c2 = jmh.secondarySum(pair, "jvmNs") / calls / 1e3;
+            fs.add(new Figure("code_speed_" + k + "_ratio", "code speed " + k + ": Vex time / C2 time", vex / c2, "×", 1.5, true,
+                    String.format(Locale.ROOT, "Vex %s µs, HotSpot C2 %s µs per call (same IR as bytecode; mean of %.0f paired calls)",
+                            Numbers.format(vex), Numbers.format(c2), calls)));
+        }
+        return fs;
+    }
+
+    private Figure rss(String name, String title, RssMeasurement.PerTask m, double target, String published) {
+        return new Figure(name, title, m.beyondFrame(), "B", target, true,
+                String.format(Locale.ROOT, "%s B per task in all, frame %d B, %d tasks; %s",
+                        Numbers.format(m.bytesPerTask()), m.frameSize(), m.tasks(), published));
+    }
+
+    /** "label X ns; " when the peer ran, else nothing. */
+    private String peer(String name, String label) {
+        if (!jmh.has(name)) return "";
+        return label + " " + ns(jmh.median(name)) + "; ";
+    }
+
+    private static String ns(double v) {
+        return Numbers.format(v) + " ns";
+    }
+
+    private static String x(double v) {
+        return Numbers.format(v) + "×";
+    }
+}
