@@ -70,7 +70,9 @@ final class LinearScanWalker {
             }
         }
         for (int r : regs) {
-            lifetimes.fixed[r].cursor = 0;
+            if (lifetimes.fixed[r] != Interval.NO_FIXED_RANGES) {
+                lifetimes.fixed[r].cursor = 0;
+            }
         }
         numActive = 0;
         numInactive = 0;
@@ -85,7 +87,9 @@ final class LinearScanWalker {
             if (pos != lastPos) {
                 updateActive(pos);
                 for (int r : regs) {
-                    lifetimes.fixed[r].coversAdvancing(pos);
+                    if (lifetimes.fixed[r] != Interval.NO_FIXED_RANGES) {
+                        lifetimes.fixed[r].coversAdvancing(pos);
+                    }
                 }
                 lastPos = pos;
             }
