@@ -22,11 +22,13 @@ import dev.vex.backend.RegClass;
  * and "blocked from" is rounded down to an even position.
  */
 final class LinearScanWalker {
-    private final Lifetimes lifetimes;
     private final MachineSpec spec;
-    private final MachFunction function;
-    private final int[] blockFrom;
-    private final int[] depth;
+    private Lifetimes lifetimes;
+    private MachFunction function;
+    /** Start position of each block; only the first {@code numBlocks} entries are this function's. */
+    private int[] blockFrom = new int[16];
+    private int numBlocks;
+    private int[] depth;
     private final int[] freeUntil;
     private final int[] usePos;
     private final int[] blockPos;
@@ -38,20 +40,34 @@ final class LinearScanWalker {
     private int numInactive;
     private long usedRegs;
 
-    LinearScanWalker(Lifetimes lifetimes, MachineSpec spec) {
-        this.lifetimes = lifetimes;
+    private final int[][] allocationOrder = new int[RegClass.values().length][];
+
+    /** A walker for many functions in turn: {@link #reset} before each. */
+    LinearScanWalker(MachineSpec spec) {
         this.spec = spec;
-        this.function = lifetimes.function;
-        this.depth = lifetimes.loopDepth;
-        this.blockFrom = new int[function.numBlocks()];
-        for (int b = 0; b < blockFrom.length; b++) {
-            blockFrom[b] = Lifetimes.blockFrom(function, b);
-        }
         int n = spec.numRegs();
         freeUntil = new int[n];
         usePos = new int[n];
         blockPos = new int[n];
         callerSaved = spec.callerSaved();
+        for (RegClass cls : RegClass.values()) {
+            allocationOrder[cls.ordinal()] = spec.allocationOrder(cls);
+        }
+    }
+
+    /** Starts on a new function: forgets the previous one, including the registers it used. */
+    void reset(Lifetimes lifetimes) {
+        this.lifetimes = lifetimes;
+        this.function = lifetimes.function;
+        this.depth = lifetimes.loopDepth;
+        numBlocks = function.numBlocks();
+        if (blockFrom.length < numBlocks) {
+            blockFrom = new int[Math.max(numBlocks, 2 * blockFrom.length)];
+        }
+        for (int b = 0; b < numBlocks; b++) {
+            blockFrom[b] = Lifetimes.blockFrom(function, b);
+        }
+        usedRegs = 0;
     }
 
     /** Registers assigned to any interval, over all classes walked so far. */
@@ -60,7 +76,7 @@ final class LinearScanWalker {
     }
 
     void walk(RegClass cls) {
-        int[] regs = spec.allocationOrder(cls);
+        int[] regs = allocationOrder[cls.ordinal()];
         unhandled.clear();
         int count = 0;
         for (Interval it : lifetimes.vregs) {
@@ -74,6 +90,8 @@ final class LinearScanWalker {
                 lifetimes.fixed[r].cursor = 0;
             }
         }
+        java.util.Arrays.fill(active, 0, numActive, null);
+        java.util.Arrays.fill(inactive, 0, numInactive, null);
         numActive = 0;
         numInactive = 0;
         long budget = 64L * (count + function.numInsts()) + 1024;
@@ -381,7 +399,7 @@ final class LinearScanWalker {
 
     private int blockAt(int pos) {
         int lo = 0;
-        int hi = blockFrom.length - 1;
+        int hi = numBlocks - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (blockFrom[mid] <= pos) {

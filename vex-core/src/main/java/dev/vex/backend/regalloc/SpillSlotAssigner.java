@@ -67,7 +67,7 @@ final class SpillSlotAssigner {
         // A slot is reused only within a class: moves of different classes are sequenced
         // separately, which is sound only if they never touch the same location. Per class, a
         // min-heap of (busy until, slot) finds the slot that frees first.
-        LongHeap[] free = {new LongHeap(), new LongHeap()};
+        LongHeap[] free = n == 0 ? null : new LongHeap[] {new LongHeap(), new LongHeap()};
         for (int k = 0; k < n; k++) {
             int v = (int) order[k];
             int spanStart = (int) (order[k] >>> 32);
