@@ -41,6 +41,8 @@ final class LinearScanWalker {
     private long usedRegs;
 
     private final int[][] allocationOrder = new int[RegClass.values().length][];
+    /** Per class, the registers of its allocation order as a mask. */
+    private final long[] allocatable = new long[RegClass.values().length];
 
     /** A walker for many functions in turn: {@link #reset} before each. */
     LinearScanWalker(MachineSpec spec) {
@@ -52,6 +54,9 @@ final class LinearScanWalker {
         callerSaved = spec.callerSaved();
         for (RegClass cls : RegClass.values()) {
             allocationOrder[cls.ordinal()] = spec.allocationOrder(cls);
+            for (int r : allocationOrder[cls.ordinal()]) {
+                allocatable[cls.ordinal()] |= 1L << r;
+            }
         }
     }
 
@@ -181,12 +186,14 @@ final class LinearScanWalker {
         int end = cur.end();
         int reg = -1;
         int hint = cur.hint;
-        if (hint >= 0 && usable(hint, cur, regs) && freeUntil[hint] >= end) {
+        if (hint >= 0 && usable(hint, cur) && freeUntil[hint] >= end) {
             reg = hint;
         }
-        hint = sharingHint(cur);
-        if (reg < 0 && hint >= 0 && usable(hint, cur, regs) && freeUntil[hint] >= end) {
-            reg = hint;
+        if (reg < 0) {
+            hint = sharingHint(cur);
+            if (hint >= 0 && usable(hint, cur) && freeUntil[hint] >= end) {
+                reg = hint;
+            }
         }
         if (reg < 0) {
             reg = wholeFit(regs, end);
@@ -208,8 +215,9 @@ final class LinearScanWalker {
         return true;
     }
 
-    private boolean usable(int reg, Interval cur, int[] regs) {
-        return spec.regClass(reg).ordinal() == cur.regClass && contains(regs, reg);
+    /** Whether {@code reg} is in the allocation order of {@code cur}'s class. */
+    private boolean usable(int reg, Interval cur) {
+        return (allocatable[cur.regClass] & (1L << reg)) != 0;
     }
 
     /** The register of the vreg this one would best share (see {@link Lifetimes#hintVreg}), or -1. */
@@ -250,15 +258,6 @@ final class LinearScanWalker {
             }
         }
         return usedCallee >= 0 ? usedCallee : newCallee;
-    }
-
-    private static boolean contains(int[] regs, int r) {
-        for (int x : regs) {
-            if (x == r) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void assign(Interval it, int reg) {
