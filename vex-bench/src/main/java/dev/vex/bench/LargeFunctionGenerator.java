@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
  */
 final class LargeFunctionGenerator {
     private static final String[] INT_OPS = {"iadd", "isub", "imul", "band", "bor", "bxor"};
+    /** The entry block's parameters and constants. */
+    private static final int ENTRY_INTS = 14;
     private static final String[] FLOAT_OPS = {"fadd.f64", "fmul.f64", "fsub.f64"};
 
     private final SplittableRandom random;
@@ -115,9 +117,20 @@ final class LargeFunctionGenerator {
         return nextValue++;
     }
 
-    /** Mostly one of the latest values, sometimes any earlier one (which then lives long). */
+    /**
+     * Mostly one of the latest values; sometimes one of the last hundred, or one of the entry
+     * block's, which then live long (across loops and calls) without every value living to the end.
+     */
     private int pickInt() {
-        int k = random.nextInt(10) < 7 ? numInts - 1 - random.nextInt(Math.min(numInts, 6)) : random.nextInt(numInts);
+        int r = random.nextInt(10);
+        int k;
+        if (r < 6) {
+            k = numInts - 1 - random.nextInt(Math.min(numInts, 6));
+        } else if (r < 8) {
+            k = numInts - 1 - random.nextInt(Math.min(numInts, 100));
+        } else {
+            k = random.nextInt(Math.min(numInts, ENTRY_INTS));
+        }
         return ints[k];
     }
 
