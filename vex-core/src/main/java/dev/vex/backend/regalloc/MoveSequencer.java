@@ -18,6 +18,14 @@ final class MoveSequencer {
 
     private long[] order = new long[64];
     private final ParallelMoveResolver resolver = new ParallelMoveResolver();
+    // The group being resolved, for the two callbacks below (made once, not per group).
+    private int currentKey;
+    private int currentClass;
+    private SpillSlots currentSlots;
+    private MachineSpec currentSpec;
+    private final ParallelMoveResolver.Sink sink = (a, b) -> append(currentKey, a, b);
+    private final ParallelMoveResolver.TempSlot tempSlot = () -> Location.slot(
+            currentSlots.emergencySlot(currentClass, currentSpec.spillSlotSize(RegClass.of(currentClass))));
 
     /** Replaces the previous edit list (and {@link #instStart}, made new) with that of {@code raw}. */
     void sequence(MachFunction f, MachineSpec spec, MoveList raw, SpillSlots slots) {
@@ -49,13 +57,15 @@ final class MoveSequencer {
                     continue;
                 }
                 RegClass rc = RegClass.of(cls);
-                int c = cls;
-                resolver.resolve(spec.scratch(rc),
-                        () -> Location.slot(slots.emergencySlot(c, spec.spillSlotSize(rc))),
-                        (a, b) -> append(groupKey, a, b));
+                currentKey = groupKey;
+                currentClass = cls;
+                currentSlots = slots;
+                currentSpec = spec;
+                resolver.resolve(spec.scratch(rc), tempSlot, sink);
             }
             k = end;
         }
+        currentSlots = null;
         instStart = new int[f.numInsts() + 1];
         int e = 0;
         for (int i = 0; i <= f.numInsts(); i++) {
