@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Compile throughput in IR instructions per second, warm, per stage and end to end, on the
- * conformance suite's functions ({@link CompileWorkload}). The figure to read is the
+ * conformance suite's functions or on a few large generated ones ({@link CompileWorkload}). The figure to read is the
  * {@code instructions} counter (an {@link AuxCounters} throughput): each invocation runs a stage
  * over the whole workload and adds its IR instruction count.
  *
@@ -65,6 +66,10 @@ public class CompileThroughputBenchmark {
         }
     }
 
+    /** Which IR: the conformance suite's many tiny functions, or a few large generated ones. */
+    @Param({"conformance", "large"})
+    public String workload;
+
     private CompileWorkload work;
     private final X64Target target = new X64Target(CpuFeatures.host());
     private final List<MachFunction> selected = new ArrayList<>();
@@ -72,7 +77,7 @@ public class CompileThroughputBenchmark {
 
     @Setup
     public void setup() {
-        work = new CompileWorkload();
+        work = new CompileWorkload(workload);
         for (Module m : work.modules) {
             InstructionSelector isel = new InstructionSelector(m, target.features());
             for (Function f : m.functions()) {
@@ -112,8 +117,9 @@ public class CompileThroughputBenchmark {
 
     @Benchmark
     public void regalloc(Counter c, Blackhole bh) {
+        LinearScan allocator = new LinearScan(X64MachineSpec.INSTANCE); // as X64Target: one per module or more
         for (MachFunction mf : selected) {
-            bh.consume(LinearScan.allocate(mf, X64MachineSpec.INSTANCE));
+            bh.consume(allocator.allocate(mf));
         }
         c.instructions += work.instructions;
     }

@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The IR that the compile-throughput benchmarks compile: every function of the CLIF conformance
- * suite that reads, verifies and compiles on x64 (several hundred small functions, one module per
- * file), kept as modules and as their printed text (the IR alone, without run lines). The suite is found at {@code -Dvex.conformance}, or at
- * {@code ../shared/conformance/clif} from the working directory.
+ * The IR that the compile-throughput benchmarks compile, kept as modules and as their printed
+ * text (the IR alone, without run lines). {@code "conformance"}: every function of the CLIF
+ * conformance suite that reads, verifies and compiles on x64 (several hundred small functions, one
+ * module per file); the suite is found at {@code -Dvex.conformance}, or at
+ * {@code ../shared/conformance/clif} from the working directory. {@code "large"}: one module of a
+ * few generated functions of about 3,000 instructions each ({@link LargeFunctionGenerator}).
  */
 final class CompileWorkload {
     final List<String> texts = new ArrayList<>();
@@ -31,7 +33,30 @@ final class CompileWorkload {
     final List<Module> modules = new ArrayList<>();
     final int instructions;
 
-    CompileWorkload() {
+    CompileWorkload(String which) {
+        switch (which) {
+            case "conformance" -> instructions = readConformance();
+            case "large" -> instructions = generateLarge();
+            default -> throw new IllegalArgumentException("workload " + which + ": conformance or large");
+        }
+    }
+
+    private int generateLarge() {
+        String name = "large.clif";
+        Module m = ClifReader.readModule(LargeFunctionGenerator.module(0x5eed, 4, 20, 150), name);
+        Verifier.check(m);
+        new X64Target().compile(m, CompileOptions.DEFAULT);
+        texts.add(ClifPrinter.print(m));
+        names.add(name);
+        modules.add(m);
+        int count = 0;
+        for (Function f : m.functions()) {
+            count += f.instructionCount();
+        }
+        return count;
+    }
+
+    private int readConformance() {
         Path dir = Path.of(System.getProperty("vex.conformance", "../shared/conformance/clif"));
         X64Target target = new X64Target();
         int count = 0;
@@ -72,6 +97,6 @@ final class CompileWorkload {
             throw new IllegalStateException("no conformance files at " + dir.toAbsolutePath()
                     + "; set -Dvex.conformance=<shared>/conformance/clif");
         }
-        this.instructions = count;
+        return count;
     }
 }

@@ -82,10 +82,11 @@ public final class X64Target implements Target {
         Listing listing = options.listing() ? new Listing() : null;
         int[] offsets = new int[fns.size()];
         int[] sizes = new int[fns.size()];
+        LinearScan allocator = new LinearScan(X64MachineSpec.INSTANCE);
         for (int i = 0; i < fns.size(); i++) {
             Function f = fns.get(i);
             MachFunction mf = isel.select(f);
-            Allocation a = LinearScan.allocate(mf, X64MachineSpec.INSTANCE);
+            Allocation a = allocator.allocate(mf);
             if (options.checkAllocation()) {
                 RegisterAllocationChecker.check(a);
             }

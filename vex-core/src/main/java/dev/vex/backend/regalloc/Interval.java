@@ -39,7 +39,10 @@ final class Interval {
     /** Range index the walker has advanced to (positions only grow during the walk). */
     int cursor;
 
-    /** Split children in ascending start order, including the root itself at index 0 (root only). */
+    /**
+     * Split children in ascending start order, including the root itself at index 0 (root only;
+     * null until the first split, see {@link #child(int)}).
+     */
     Interval[] children;
     /** Their starts, so that lookups do not chase pointers. */
     int[] childStarts;
@@ -53,16 +56,26 @@ final class Interval {
         this.regClass = regClass;
         this.fixedReg = fixedReg;
         this.root = root == null ? this : root;
-        this.ranges = new int[8];
+        // Small first: most intervals of most functions have one range and a few uses.
+        this.ranges = new int[4];
         this.uses = new int[4];
         if (fixedReg >= 0) {
-            owners = new int[4];
+            owners = new int[2];
         }
         if (root == null) {
-            children = new Interval[] {this, null};
-            childStarts = new int[2];
-            numChildren = 1;
+            numChildren = 1; // the list itself is made at the first split
         }
+    }
+
+    /** A fixed interval with no ranges, shared by every register that nothing blocks; never written. */
+    static final Interval NO_FIXED_RANGES = emptyFixed();
+
+    private static Interval emptyFixed() {
+        Interval it = new Interval(-1, 0, 0, null);
+        it.ranges[0] = END;
+        it.ranges[1] = END;
+        it.uses[0] = END;
+        return it;
     }
 
     boolean isFixed() {
@@ -267,7 +280,9 @@ final class Interval {
         Interval child = new Interval(vreg, regClass, -1, root);
         boolean cutsRange = ranges[2 * k] < pos;
         int childRanges = numRanges - k;
-        child.ranges = new int[2 * childRanges + 2];
+        if (2 * childRanges + 2 > child.ranges.length) {
+            child.ranges = new int[2 * childRanges + 2];
+        }
         System.arraycopy(ranges, 2 * k, child.ranges, 0, 2 * childRanges + 2);
         child.numRanges = childRanges;
         if (cutsRange) {
@@ -284,7 +299,9 @@ final class Interval {
         }
         int u = firstUseAtOrAfter(pos);
         child.numUses = numUses - u;
-        child.uses = new int[child.numUses + 1];
+        if (child.numUses + 1 > child.uses.length) {
+            child.uses = new int[child.numUses + 1];
+        }
         System.arraycopy(uses, u, child.uses, 0, child.numUses + 1);
         numUses = u;
         uses[u] = END;
@@ -293,8 +310,17 @@ final class Interval {
         return child;
     }
 
+    /** Child {@code j} of a root, {@code 0 <= j < numChildren}; child 0 is the root itself. */
+    Interval child(int j) {
+        return j == 0 ? this : children[j];
+    }
+
     private void addChild(Interval child) {
-        if (numChildren == children.length) {
+        if (children == null) {
+            children = new Interval[4];
+            childStarts = new int[4];
+            children[0] = this;
+        } else if (numChildren == children.length) {
             children = Arrays.copyOf(children, numChildren * 2);
             childStarts = Arrays.copyOf(childStarts, numChildren * 2);
         }

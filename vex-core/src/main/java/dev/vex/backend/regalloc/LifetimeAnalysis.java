@@ -35,10 +35,8 @@ final class LifetimeAnalysis {
             }
         }
         Interval[] vregs = new Interval[f.numVRegs()];
+        // Made on first use; registers nothing blocks share the empty one.
         Interval[] fixed = new Interval[spec.numRegs()];
-        for (int r = 0; r < fixed.length; r++) {
-            fixed[r] = new Interval(-1, spec.regClass(r).ordinal(), r, null);
-        }
         long[] live = new long[words];
         int[] defPos = new int[f.numVRegs()];
         int[] hintVreg = new int[f.numVRegs()];
@@ -72,8 +70,12 @@ final class LifetimeAnalysis {
                 it.finishBuild();
             }
         }
-        for (Interval it : fixed) {
-            it.finishBuild();
+        for (int r = 0; r < fixed.length; r++) {
+            if (fixed[r] == null) {
+                fixed[r] = Interval.NO_FIXED_RANGES;
+            } else {
+                fixed[r].finishBuild();
+            }
         }
         return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), defPos, hintVreg, hintPos, liveIn, words);
     }
@@ -89,7 +91,7 @@ final class LifetimeAnalysis {
             }
         }
         for (long m = f.clobbers(i) & ~fixedDefs; m != 0; m &= m - 1) {
-            addFixed(f, fixed[Long.numberOfTrailingZeros(m)], 2 * i + 1, 2 * i + 2, Interval.NO_OWNER, i);
+            addFixed(f, fixed(fixed, spec, Long.numberOfTrailingZeros(m)), 2 * i + 1, 2 * i + 2, Interval.NO_OWNER, i);
         }
         for (int k = 0; k < n; k++) {
             int op = f.operand(i, k);
@@ -113,7 +115,7 @@ final class LifetimeAnalysis {
                 hintPos[v] = 2 * i > blockFrom ? 2 * i - 1 : 2 * i;
             }
             if (c == OperandConstraint.FIXED_REG) {
-                addFixed(f, fixed[Operand.fixedReg(op)], pos, 2 * i + 2, v, i);
+                addFixed(f, fixed(fixed, spec, Operand.fixedReg(op)), pos, 2 * i + 2, v, i);
                 it.hint = Operand.fixedReg(op);
             }
         }
@@ -140,7 +142,7 @@ final class LifetimeAnalysis {
             live[v >>> 6] |= 1L << v;
             if (c == OperandConstraint.FIXED_REG) {
                 int r = Operand.fixedReg(op);
-                Interval fx = fixed[r];
+                Interval fx = fixed(fixed, spec, r);
                 // The same vreg may be fixed to r twice in one instruction (an early and a late use).
                 boolean again = fx.numRanges > 0 && fx.owners[fx.numRanges - 1] == v
                         && fx.ranges[2 * (fx.numRanges - 1)] == 2 * i;
@@ -196,6 +198,15 @@ final class LifetimeAnalysis {
             throw new BackendException(f.name(), "inst " + inst + ": physical register " + fx.fixedReg
                     + " is needed by two operands at once");
         }
+    }
+
+    private static Interval fixed(Interval[] fixed, MachineSpec spec, int r) {
+        Interval it = fixed[r];
+        if (it == null) {
+            it = new Interval(-1, spec.regClass(r).ordinal(), r, null);
+            fixed[r] = it;
+        }
+        return it;
     }
 
     private static Interval interval(Interval[] vregs, MachFunction f, int v) {

@@ -21,14 +21,33 @@ import dev.vex.backend.RegClass;
  * </ol>
  */
 public final class LinearScan {
-    private LinearScan() {}
-
     /** Set the system property {@code vex.regalloc.check} to prove every allocation right (slow). */
     private static final boolean CHECK = Boolean.getBoolean("vex.regalloc.check");
 
-    public static Allocation allocate(MachFunction f, MachineSpec spec) {
+    private final MachineSpec spec;
+    // Scratch reused from one function to the next: most functions are tiny, so what the phases
+    // would otherwise allocate afresh for each one costs more than the allocation itself.
+    private final LinearScanWalker walker;
+    private final MoveList moves = new MoveList();
+    private final MoveSequencer edits = new MoveSequencer();
+
+    /**
+     * An allocator for many functions of one target, one after another (not thread-safe): it
+     * keeps its scratch arrays between them. The result does not depend on what ran before.
+     */
+    public LinearScan(MachineSpec spec) {
         checkSpec(spec);
-        Allocation a = run(f, spec);
+        this.spec = spec;
+        this.walker = new LinearScanWalker(spec);
+    }
+
+    /** One function with a fresh allocator; {@link #allocate(MachFunction)} for many. */
+    public static Allocation allocate(MachFunction f, MachineSpec spec) {
+        return new LinearScan(spec).allocate(f);
+    }
+
+    public Allocation allocate(MachFunction f) {
+        Allocation a = run(f);
         if (CHECK) {
             RegisterAllocationChecker.check(a);
         }
@@ -53,17 +72,16 @@ public final class LinearScan {
         }
     }
 
-    private static Allocation run(MachFunction f, MachineSpec spec) {
+    private Allocation run(MachFunction f) {
         Lifetimes lifetimes = LifetimeAnalysis.analyze(f, spec);
-        LinearScanWalker walker = new LinearScanWalker(lifetimes, spec);
+        walker.reset(lifetimes);
         for (RegClass cls : RegClass.values()) {
             walker.walk(cls);
         }
         SpillSlots slots = SpillSlotAssigner.assign(lifetimes, spec);
-        MoveList moves = new MoveList();
+        moves.clear();
         DataFlowResolver.resolve(lifetimes, slots, moves);
         int[] operandLocs = LocationAssigner.assign(lifetimes, slots, moves);
-        MoveSequencer edits = new MoveSequencer();
         edits.sequence(f, spec, moves, slots);
 
         int[] paramBase = new int[f.numBlocks() + 1];

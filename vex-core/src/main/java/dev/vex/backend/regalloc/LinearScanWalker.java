@@ -22,11 +22,13 @@ import dev.vex.backend.RegClass;
  * and "blocked from" is rounded down to an even position.
  */
 final class LinearScanWalker {
-    private final Lifetimes lifetimes;
     private final MachineSpec spec;
-    private final MachFunction function;
-    private final int[] blockFrom;
-    private final int[] depth;
+    private Lifetimes lifetimes;
+    private MachFunction function;
+    /** Start position of each block; only the first {@code numBlocks} entries are this function's. */
+    private int[] blockFrom = new int[16];
+    private int numBlocks;
+    private int[] depth;
     private final int[] freeUntil;
     private final int[] usePos;
     private final int[] blockPos;
@@ -38,20 +40,39 @@ final class LinearScanWalker {
     private int numInactive;
     private long usedRegs;
 
-    LinearScanWalker(Lifetimes lifetimes, MachineSpec spec) {
-        this.lifetimes = lifetimes;
+    private final int[][] allocationOrder = new int[RegClass.values().length][];
+    /** Per class, the registers of its allocation order as a mask. */
+    private final long[] allocatable = new long[RegClass.values().length];
+
+    /** A walker for many functions in turn: {@link #reset} before each. */
+    LinearScanWalker(MachineSpec spec) {
         this.spec = spec;
-        this.function = lifetimes.function;
-        this.depth = lifetimes.loopDepth;
-        this.blockFrom = new int[function.numBlocks()];
-        for (int b = 0; b < blockFrom.length; b++) {
-            blockFrom[b] = Lifetimes.blockFrom(function, b);
-        }
         int n = spec.numRegs();
         freeUntil = new int[n];
         usePos = new int[n];
         blockPos = new int[n];
         callerSaved = spec.callerSaved();
+        for (RegClass cls : RegClass.values()) {
+            allocationOrder[cls.ordinal()] = spec.allocationOrder(cls);
+            for (int r : allocationOrder[cls.ordinal()]) {
+                allocatable[cls.ordinal()] |= 1L << r;
+            }
+        }
+    }
+
+    /** Starts on a new function: forgets the previous one, including the registers it used. */
+    void reset(Lifetimes lifetimes) {
+        this.lifetimes = lifetimes;
+        this.function = lifetimes.function;
+        this.depth = lifetimes.loopDepth;
+        numBlocks = function.numBlocks();
+        if (blockFrom.length < numBlocks) {
+            blockFrom = new int[Math.max(numBlocks, 2 * blockFrom.length)];
+        }
+        for (int b = 0; b < numBlocks; b++) {
+            blockFrom[b] = Lifetimes.blockFrom(function, b);
+        }
+        usedRegs = 0;
     }
 
     /** Registers assigned to any interval, over all classes walked so far. */
@@ -60,7 +81,7 @@ final class LinearScanWalker {
     }
 
     void walk(RegClass cls) {
-        int[] regs = spec.allocationOrder(cls);
+        int[] regs = allocationOrder[cls.ordinal()];
         unhandled.clear();
         int count = 0;
         for (Interval it : lifetimes.vregs) {
@@ -70,8 +91,12 @@ final class LinearScanWalker {
             }
         }
         for (int r : regs) {
-            lifetimes.fixed[r].cursor = 0;
+            if (lifetimes.fixed[r] != Interval.NO_FIXED_RANGES) {
+                lifetimes.fixed[r].cursor = 0;
+            }
         }
+        java.util.Arrays.fill(active, 0, numActive, null);
+        java.util.Arrays.fill(inactive, 0, numInactive, null);
         numActive = 0;
         numInactive = 0;
         long budget = 64L * (count + function.numInsts()) + 1024;
@@ -85,7 +110,9 @@ final class LinearScanWalker {
             if (pos != lastPos) {
                 updateActive(pos);
                 for (int r : regs) {
-                    lifetimes.fixed[r].coversAdvancing(pos);
+                    if (lifetimes.fixed[r] != Interval.NO_FIXED_RANGES) {
+                        lifetimes.fixed[r].coversAdvancing(pos);
+                    }
                 }
                 lastPos = pos;
             }
@@ -159,12 +186,14 @@ final class LinearScanWalker {
         int end = cur.end();
         int reg = -1;
         int hint = cur.hint;
-        if (hint >= 0 && usable(hint, cur, regs) && freeUntil[hint] >= end) {
+        if (hint >= 0 && usable(hint, cur) && freeUntil[hint] >= end) {
             reg = hint;
         }
-        hint = sharingHint(cur);
-        if (reg < 0 && hint >= 0 && usable(hint, cur, regs) && freeUntil[hint] >= end) {
-            reg = hint;
+        if (reg < 0) {
+            hint = sharingHint(cur);
+            if (hint >= 0 && usable(hint, cur) && freeUntil[hint] >= end) {
+                reg = hint;
+            }
         }
         if (reg < 0) {
             reg = wholeFit(regs, end);
@@ -186,8 +215,9 @@ final class LinearScanWalker {
         return true;
     }
 
-    private boolean usable(int reg, Interval cur, int[] regs) {
-        return spec.regClass(reg).ordinal() == cur.regClass && contains(regs, reg);
+    /** Whether {@code reg} is in the allocation order of {@code cur}'s class. */
+    private boolean usable(int reg, Interval cur) {
+        return (allocatable[cur.regClass] & (1L << reg)) != 0;
     }
 
     /** The register of the vreg this one would best share (see {@link Lifetimes#hintVreg}), or -1. */
@@ -228,15 +258,6 @@ final class LinearScanWalker {
             }
         }
         return usedCallee >= 0 ? usedCallee : newCallee;
-    }
-
-    private static boolean contains(int[] regs, int r) {
-        for (int x : regs) {
-            if (x == r) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void assign(Interval it, int reg) {
@@ -377,7 +398,7 @@ final class LinearScanWalker {
 
     private int blockAt(int pos) {
         int lo = 0;
-        int hi = blockFrom.length - 1;
+        int hi = numBlocks - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (blockFrom[mid] <= pos) {

@@ -143,9 +143,9 @@ final class LocationAssigner {
             int v = root.vreg;
             int slot = slots.vregSlot[v] < 0 ? Location.NONE : Location.slot(slots.vregSlot[v]);
             for (int j = 1; j < root.numChildren; j++) {
-                Interval c = root.children[j];
+                Interval c = root.child(j);
                 int p = c.start();
-                Interval prev = root.children[j - 1];
+                Interval prev = root.child(j - 1);
                 int inst = p >> 1;
                 if (!prev.covers(p - 1) || f.blockFirstInst(f.blockOf(inst)) == inst) {
                     continue;

@@ -27,6 +27,10 @@ final class MoveList {
     int[] to = new int[64];
     byte[] regClass = new byte[64];
 
+    void clear() {
+        size = 0;
+    }
+
     void add(int inst, int group, int src, int dst, int cls) {
         if (size == key.length) {
             int n = size * 2;

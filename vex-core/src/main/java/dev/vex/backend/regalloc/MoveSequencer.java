@@ -16,18 +16,33 @@ final class MoveSequencer {
     int[] to = new int[64];
     int[] instStart;
 
+    private long[] order = new long[64];
+    private final ParallelMoveResolver resolver = new ParallelMoveResolver();
+    // The group being resolved, for the two callbacks below (made once, not per group).
+    private int currentKey;
+    private int currentClass;
+    private SpillSlots currentSlots;
+    private MachineSpec currentSpec;
+    private final ParallelMoveResolver.Sink sink = (a, b) -> append(currentKey, a, b);
+    private final ParallelMoveResolver.TempSlot tempSlot = () -> Location.slot(
+            currentSlots.emergencySlot(currentClass, currentSpec.spillSlotSize(RegClass.of(currentClass))));
+
+    /** Replaces the previous edit list (and {@link #instStart}, made new) with that of {@code raw}. */
     void sequence(MachFunction f, MachineSpec spec, MoveList raw, SpillSlots slots) {
-        long[] order = new long[raw.size];
-        for (int m = 0; m < raw.size; m++) {
+        size = 0;
+        int count = raw.size;
+        if (order.length < count) {
+            order = new long[Math.max(count, 2 * order.length)];
+        }
+        for (int m = 0; m < count; m++) {
             order[m] = (long) raw.key[m] << 32 | m;
         }
-        Arrays.sort(order);
-        ParallelMoveResolver resolver = new ParallelMoveResolver();
+        Arrays.sort(order, 0, count);
         int k = 0;
-        while (k < order.length) {
+        while (k < count) {
             int groupKey = (int) (order[k] >>> 32);
             int end = k;
-            while (end < order.length && (int) (order[end] >>> 32) == groupKey) {
+            while (end < count && (int) (order[end] >>> 32) == groupKey) {
                 end++;
             }
             for (int cls = 0; cls < 2; cls++) {
@@ -42,13 +57,15 @@ final class MoveSequencer {
                     continue;
                 }
                 RegClass rc = RegClass.of(cls);
-                int c = cls;
-                resolver.resolve(spec.scratch(rc),
-                        () -> Location.slot(slots.emergencySlot(c, spec.spillSlotSize(rc))),
-                        (a, b) -> append(groupKey, a, b));
+                currentKey = groupKey;
+                currentClass = cls;
+                currentSlots = slots;
+                currentSpec = spec;
+                resolver.resolve(spec.scratch(rc), tempSlot, sink);
             }
             k = end;
         }
+        currentSlots = null;
         instStart = new int[f.numInsts() + 1];
         int e = 0;
         for (int i = 0; i <= f.numInsts(); i++) {

@@ -38,14 +38,14 @@ final class SpillSlotAssigner {
             int end = -1;
             long transitionCost = 0;
             for (int j = 0; j < root.numChildren; j++) {
-                Interval c = root.children[j];
+                Interval c = root.child(j);
                 end = Math.max(end, c.end());
                 if (c.location != Interval.STACK) {
                     continue;
                 }
                 firstStack = Math.min(firstStack, c.start());
                 lastEnd = Math.max(lastEnd, c.end());
-                if (j > 0 && Location.isReg(root.children[j - 1].location)) {
+                if (j > 0 && Location.isReg(root.child(j - 1).location)) {
                     transitionCost += weight(lifetimes.loopDepth[blockAt(blockFrom, c.start())]);
                 }
             }
@@ -67,7 +67,7 @@ final class SpillSlotAssigner {
         // A slot is reused only within a class: moves of different classes are sequenced
         // separately, which is sound only if they never touch the same location. Per class, a
         // min-heap of (busy until, slot) finds the slot that frees first.
-        LongHeap[] free = {new LongHeap(), new LongHeap()};
+        LongHeap[] free = n == 0 ? null : new LongHeap[] {new LongHeap(), new LongHeap()};
         for (int k = 0; k < n; k++) {
             int v = (int) order[k];
             int spanStart = (int) (order[k] >>> 32);
@@ -82,8 +82,8 @@ final class SpillSlotAssigner {
             slots.vregSlot[v] = slot;
             Interval root = lifetimes.vregs[v];
             for (int j = 0; j < root.numChildren; j++) {
-                if (root.children[j].location == Interval.STACK) {
-                    root.children[j].location = Location.slot(slot);
+                if (root.child(j).location == Interval.STACK) {
+                    root.child(j).location = Location.slot(slot);
                 }
             }
         }
