@@ -261,6 +261,9 @@ final class FunctionReader {
             }
             throw in.expected("a callee name like %name");
         }
+        if (Unsupported.isLibcall(name.text())) {
+            throw in.unsupported(name, "libcalls", "%" + name.text() + " is one of Cranelift's named libcalls");
+        }
         in.next();
         SigRef sig;
         if (in.peek().is("(")) {
@@ -332,7 +335,8 @@ final class FunctionReader {
         if (n.is(":") || n.is("cold")) {
             return true;
         }
-        return n.is("(") && (in.peek(2).is(")") || in.peek(3).is(":"));
+        // `block1():` is a header; `block1()` in a block call (try_call's normal return) is not.
+        return n.is("(") && (in.peek(2).is(")") ? in.peek(3).is(":") || in.peek(3).is("cold") : in.peek(3).is(":"));
     }
 
     private int blockNumber(Token t) {

@@ -41,7 +41,11 @@ class PipelineFuzzTest {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SharedSuite.conformance())) {
             for (Path p : files.filter(p -> p.toString().endsWith(".clif")).sorted().toList()) {
-                texts.add(Files.readString(p));
+                String text = Files.readString(p);
+                // Files of features Vex does not read yet would only be rejected whole: mutate the rest.
+                if (ClifReader.readTestFile(text, p.toString()).functions().stream().noneMatch(FunctionEntry::isUnsupported)) {
+                    texts.add(text);
+                }
             }
         }
         Random rnd = new Random(SEED);

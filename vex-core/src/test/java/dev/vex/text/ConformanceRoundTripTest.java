@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * use a feature Vex leaves out may fail to read, and each must name that feature.
  */
 class ConformanceRoundTripTest {
-    private static final Set<String> KNOWN_FEATURES = Set.of("i128");
+    // The features of the 174-file set that Vex does not read yet ([conformance] #13).
+    private static final Set<String> KNOWN_FEATURES = Set.of("i128", "atomics", "f16", "f128", "tail calls",
+            "exceptions", "libcalls", "frame introspection", "pinned register", "parameter purpose vmctx");
 
     @Test
     void everyFunctionReadsPrintsAndReadsBackIdentically() {
