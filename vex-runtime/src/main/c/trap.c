@@ -2,11 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "arch.h"
 #include "invoke.h"
 
 /* force_align_arg_pointer: a trap site may sit where the stack is not 16-byte aligned (the
  * stack check runs before the frame exists), and this function must not care. */
-__attribute__((noinline, force_align_arg_pointer)) _Noreturn void vex_trap(uint32_t code) {
+__attribute__((noinline)) VEX_REALIGN_STACK _Noreturn void vex_trap(uint32_t code) {
     uintptr_t pc = (uintptr_t)__builtin_return_address(0);
     invoke_ctx *ctx = vex_invoke_current;
     if (ctx == NULL || code == 0) {

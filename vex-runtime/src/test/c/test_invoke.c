@@ -6,7 +6,11 @@
 
 static char *thread_pointer(void) {
     char *tp;
+#if defined(__x86_64__)
     __asm__("mov %%fs:0, %0" : "=r"(tp));
+#else
+    tp = __builtin_thread_pointer();
+#endif
     return tp;
 }
 
