@@ -186,3 +186,15 @@ void handle_release_runtime(struct vex_runtime *rt) {
         }
     }
 }
+
+int64_t handle_pins_of_runtime(struct vex_runtime *rt) {
+    int64_t pins = 0;
+    uint64_t limit = atomic_load_explicit(&handle_limit, memory_order_acquire);
+    for (uint64_t i = 1; i < limit; i++) {
+        handle_slot *s = &handle_table[i];
+        uint64_t w = atomic_load_explicit(&s->word, memory_order_acquire);
+        if ((w & HW_KIND_MASK) && atomic_load_explicit(&s->rt, memory_order_relaxed) == rt)
+            pins += (int64_t)(w & HW_PINS_MASK);
+    }
+    return pins;
+}

@@ -92,6 +92,8 @@ bool handle_consume(int64_t h, uint32_t kind);
 /* Teardown of rt (single-threaded with respect to rt's handles): frees every slot of rt still
  * live, releasing the objects; stale handles of rt then fail the check. */
 void handle_release_runtime(struct vex_runtime *rt);
+/* Pins held on rt's live slots (teardown waits for them to go). */
+int64_t handle_pins_of_runtime(struct vex_runtime *rt);
 /* Returns a worker's cached free slots to the global pool (the worker is exiting). */
 void handle_cache_flush(handle_cache *c);
 

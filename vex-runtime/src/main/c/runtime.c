@@ -114,6 +114,7 @@ static bool wait_exited(vex_worker *w, int64_t deadline) {
  * still withdraw; a joiner the completer already owns is woken by it as usual. */
 static void abandon_joiners(struct vex_runtime *rt) {
     pthread_mutex_lock(&rt->joiner_lock);
+    rt->joiners_closed = true;
     for (thread_joiner *j = rt->joiners; j; j = j->next) {
         if (join_unregister(j->task)) {
             /* release: pairs with the joiner's acquire load. */
@@ -194,7 +195,11 @@ int32_t vex_runtime_shutdown(vex_runtime *rt, int64_t grace_ns) {
     abandon_joiners(rt);
     wait_joiners_gone(rt);
     /* Handles still held anywhere die now: their slots are freed (stale handles fail the check)
-     * and the tasks they held are released. */
+     * and the tasks they held are released.  First, pins (a vex_cancel, or a vex_handle_wait
+     * that claimed its handle before the shutdown and has not got to its wait) are given time
+     * to go: they are short, but for a join on a task pending forever in no queue. */
+    int64_t pin_deadline = vex_now_ns() + 1000 * 1000 * 1000;
+    while (handle_pins_of_runtime(rt) > 0 && vex_now_ns() < pin_deadline) usleep(1000);
     handle_release_runtime(rt);
     drain_queues(rt);
 

@@ -398,6 +398,10 @@ static uint32_t wait_as_thread(struct vex_runtime *rt, vex_task *t) {
     atomic_init(&j.word, 0);
     j.task = t;
     pthread_mutex_lock(&rt->joiner_lock);
+    if (rt->joiners_closed) { /* the shutdown has failed the joiners already */
+        pthread_mutex_unlock(&rt->joiner_lock);
+        return 2;
+    }
     j.prev = NULL;
     j.next = rt->joiners;
     if (j.next) j.next->prev = &j;
@@ -430,7 +434,9 @@ int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults) {
     if (!t) return VEX_ERR_BAD_HANDLE;
     uint64_t s;
     if (!task_is_complete(t, &s) && wait_as_thread(t->rt, t) == 2) {
-        /* The runtime was shut down and abandoned while t still ran: t stays as it is. */
+        /* The runtime was shut down while t still ran, and t cannot end any more.  Our pin
+         * goes (the teardown waits for pins); t itself is left alone. */
+        handle_unpin(handle);
         return VEX_ERR_ABANDONED;
     }
     /* Again: the task may have completed inside join_register (which then registered nothing),

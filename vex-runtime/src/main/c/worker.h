@@ -87,6 +87,7 @@ struct vex_runtime {
     /* Threads in vex_handle_wait; joiners_gone is set (and woken) when the list empties. */
     pthread_mutex_t joiner_lock;
     thread_joiner *joiners;
+    bool joiners_closed; /* set by the shutdown: a joiner arriving later does not wait */
     _Atomic uint32_t joiners_gone;
 };
 
