@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "handle.h"
 #include "spinlock.h"
 #include "task.h"
 #include "worker.h"
@@ -37,6 +38,7 @@ typedef struct {
 
 typedef struct vex_chan {
     vex_spinlock lock;
+    int64_t handle;
     bool closed;
     int64_t cap, head, count;
     waitlist senders, receivers;
@@ -45,16 +47,23 @@ typedef struct vex_chan {
     int64_t buf[];
 } vex_chan;
 
+/* The channel parameter is a handle until the first poll resolves it to the channel. */
 typedef struct {
     uint64_t state;
-    vex_chan *ch;
+    union {
+        int64_t handle;
+        vex_chan *ch;
+    };
     int64_t value;
     waiter w;
 } send_frame;
 
 typedef struct {
     uint64_t state;
-    vex_chan *ch;
+    union {
+        int64_t handle;
+        vex_chan *ch;
+    };
     int64_t value; /* result slot 1 */
     waiter w;
 } recv_frame;
@@ -89,21 +98,34 @@ static waiter *wl_pop(waitlist *l) {
 int64_t vex_chan_new(int64_t capacity) { return vex_chan_new_on(current_runtime(), capacity); }
 
 int64_t vex_chan_new_on(struct vex_runtime *rt, int64_t capacity) {
-    if (capacity < 0 || !rt) return 0;
+    /* The limit keeps sizeof + capacity * 8 far from wrapping; calloc refuses what it cannot
+     * back, and then the caller gets 0 too. */
+    if (capacity < 0 || capacity > VEX_CHAN_MAX_CAPACITY || !rt) return 0;
     vex_chan *ch = calloc(1, sizeof *ch + (size_t)capacity * sizeof(int64_t));
     if (!ch) return 0;
     ch->cap = capacity;
     ch->rt = rt;
+    ch->handle = handle_new(rt, HANDLE_CHAN, ch);
+    if (!ch->handle) {
+        free(ch);
+        return 0;
+    }
     pthread_mutex_lock(&rt->chan_lock);
     ch->next = rt->chans;
     if (rt->chans) rt->chans->prev = ch;
     rt->chans = ch;
     pthread_mutex_unlock(&rt->chan_lock);
-    return (int64_t)(uintptr_t)ch;
+    return ch->handle;
 }
 
-void vex_chan_free(int64_t chan) {
-    vex_chan *ch = (vex_chan *)(uintptr_t)chan;
+int32_t vex_chan_free(int64_t chan) {
+    vex_chan *ch = handle_peek(chan, HANDLE_CHAN);
+    if (!ch) return VEX_ERR_BAD_HANDLE;
+    vex_spin_lock(&ch->lock);
+    bool busy = ch->senders.head || ch->receivers.head;
+    vex_spin_unlock(&ch->lock);
+    if (busy) return VEX_ERR_BUSY;
+    if (!handle_consume(chan, HANDLE_CHAN)) return VEX_ERR_BAD_HANDLE; /* freed meanwhile */
     struct vex_runtime *rt = ch->rt;
     pthread_mutex_lock(&rt->chan_lock);
     if (ch->prev) ch->prev->next = ch->next;
@@ -111,6 +133,7 @@ void vex_chan_free(int64_t chan) {
     if (ch->next) ch->next->prev = ch->prev;
     pthread_mutex_unlock(&rt->chan_lock);
     free(ch);
+    return 0;
 }
 
 /* Completes a parked operation (under the lock); returns its task to wake after unlocking. */
@@ -120,8 +143,9 @@ static vex_task *finish(waiter *w, uint32_t how) {
     return t;
 }
 
-void vex_chan_close(int64_t chan) {
-    vex_chan *ch = (vex_chan *)(uintptr_t)chan;
+int32_t vex_chan_close(int64_t chan) {
+    vex_chan *ch = handle_peek(chan, HANDLE_CHAN);
+    if (!ch) return VEX_ERR_BAD_HANDLE;
     vex_spin_lock(&ch->lock);
     ch->closed = true;
     /* One at a time: once closed nobody parks, and a task must be woken outside the lock. */
@@ -135,6 +159,7 @@ void vex_chan_close(int64_t chan) {
         vex_spin_lock(&ch->lock);
     }
     vex_spin_unlock(&ch->lock);
+    return 0;
 }
 
 static void send_cancel(void *frame, vex_task *task) {
@@ -157,7 +182,6 @@ static void recv_cancel(void *frame, vex_task *task) {
 
 vex_poll vex_chan_send(void *frame, vex_task *task) {
     send_frame *f = frame;
-    vex_chan *ch = f->ch;
     vex_task *wake = NULL;
     uint64_t status;
     if (f->state == 1) { /* parked: done yet? */
@@ -166,6 +190,9 @@ vex_poll vex_chan_send(void *frame, vex_task *task) {
         vex_task_set_cancel_hook(task, NULL, NULL);
         return (vex_poll){VEX_READY, done == 1 ? 0 : 1};
     }
+    vex_chan *ch = handle_peek(f->handle, HANDLE_CHAN);
+    if (!ch) return (vex_poll){VEX_FAILED, VEX_FAIL_BAD_HANDLE};
+    f->ch = ch; /* the cancel hook needs it; the state below never polls again with 0 */
     vex_spin_lock(&ch->lock);
     waiter *r;
     if (ch->closed) {
@@ -196,7 +223,6 @@ vex_poll vex_chan_send(void *frame, vex_task *task) {
 
 vex_poll vex_chan_recv(void *frame, vex_task *task) {
     recv_frame *f = frame;
-    vex_chan *ch = f->ch;
     vex_task *wake = NULL;
     if (f->state == 1) {
         uint32_t done = atomic_load_explicit(&f->w.done, memory_order_acquire);
@@ -205,6 +231,9 @@ vex_poll vex_chan_recv(void *frame, vex_task *task) {
         vex_task_set_cancel_hook(task, NULL, NULL);
         return (vex_poll){VEX_READY, done == 1 ? 0 : 1};
     }
+    vex_chan *ch = handle_peek(f->handle, HANDLE_CHAN);
+    if (!ch) return (vex_poll){VEX_FAILED, VEX_FAIL_BAD_HANDLE};
+    f->ch = ch;
     vex_spin_lock(&ch->lock);
     waiter *s;
     uint64_t status = 0;

@@ -18,6 +18,10 @@ typedef struct invoke_ctx {
     volatile uintptr_t pc;
 } invoke_ctx;
 
+/* Takes the trap exit with code, reporting pc as the trap site (vex_trap passes its return
+ * address; a fault in generated code the faulting address + 1). */
+_Noreturn void vex_trap_at(uint32_t code, uintptr_t pc);
+
 /* The innermost active vex_invoke of the calling thread, or NULL. */
 extern __thread invoke_ctx *vex_invoke_current;
 

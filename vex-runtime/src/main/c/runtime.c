@@ -29,10 +29,12 @@ vex_runtime *vex_runtime_create(int32_t workers) {
         return NULL;
     }
     memset(rt->workers, 0, (size_t)workers * sizeof(vex_worker));
+    handle_init();
     inject_init(&rt->inject);
     block_pool_init(&rt->blocks);
     pthread_mutex_init(&rt->idle_lock, NULL);
     pthread_mutex_init(&rt->chan_lock, NULL);
+    pthread_mutex_init(&rt->joiner_lock, NULL);
     for (int32_t i = 0; i < workers; i++) {
         vex_worker *w = &rt->workers[i];
         w->rt = rt;
@@ -66,7 +68,7 @@ static void cancel_parked(vex_task *list) {
         vex_task *t = list;
         list = t->next;
         t->hook = NULL; /* its registration is gone already (the socket may be too) */
-        vex_cancel((int64_t)(uintptr_t)t); /* queues it on the injection queue */
+        task_request_cancel(t); /* queues it on the injection queue */
         vex_task_unref(t);
     }
 }
@@ -80,7 +82,7 @@ static void drain_queues(struct vex_runtime *rt) {
             while (t) {
                 vex_task *next = t->next;
                 any = true;
-                vex_cancel((int64_t)(uintptr_t)t); /* queued already: only marks it */
+                task_request_cancel(t); /* queued already: only marks it */
                 task_run(t);                       /* sees the mark: the cancellation path */
                 t = next;
             }
@@ -90,7 +92,7 @@ static void drain_queues(struct vex_runtime *rt) {
         while (t) {
             vex_task *next = t->next;
             any = true;
-            vex_cancel((int64_t)(uintptr_t)t);
+            task_request_cancel(t);
             task_run(t);
             t = next;
         }
@@ -98,7 +100,46 @@ static void drain_queues(struct vex_runtime *rt) {
     }
 }
 
-void vex_runtime_destroy(vex_runtime *rt) {
+static bool wait_exited(vex_worker *w, int64_t deadline) {
+    for (;;) {
+        /* acquire: pairs with worker_main's release store. */
+        if (atomic_load_explicit(&w->exited, memory_order_acquire)) return true;
+        int64_t left = deadline - vex_now_ns();
+        if (left <= 0) return false;
+        vex_futex_wait(&w->exited, 0, left);
+    }
+}
+
+/* Fails (word 2) every thread joiner whose task has not completed and whose registration we can
+ * still withdraw; a joiner the completer already owns is woken by it as usual. */
+static void abandon_joiners(struct vex_runtime *rt) {
+    pthread_mutex_lock(&rt->joiner_lock);
+    rt->joiners_closed = true;
+    for (thread_joiner *j = rt->joiners; j; j = j->next) {
+        if (join_unregister(j->task)) {
+            /* release: pairs with the joiner's acquire load. */
+            atomic_store_explicit(&j->word, 2, memory_order_release);
+            vex_futex_wake(&j->word, 1);
+        }
+    }
+    pthread_mutex_unlock(&rt->joiner_lock);
+}
+
+/* Waits until no thread is inside vex_handle_wait on rt (they read task memory until they
+ * leave). */
+static void wait_joiners_gone(struct vex_runtime *rt) {
+    for (;;) {
+        atomic_store_explicit(&rt->joiners_gone, 0, memory_order_relaxed);
+        pthread_mutex_lock(&rt->joiner_lock);
+        bool empty = rt->joiners == NULL;
+        pthread_mutex_unlock(&rt->joiner_lock);
+        if (empty) return;
+        vex_futex_wait(&rt->joiners_gone, 0, 10 * 1000 * 1000);
+    }
+}
+
+int32_t vex_runtime_shutdown(vex_runtime *rt, int64_t grace_ns) {
+    if (!rt) return VEX_ERR_NO_RUNTIME;
     atomic_store_explicit(&rt->shutdown, 1, memory_order_seq_cst);
     /* Under idle_lock, where park() resets its word: a worker that resets it after this sees
      * shutdown (it took the lock after us); one that reset it before has it overwritten. */
@@ -108,10 +149,32 @@ void vex_runtime_destroy(vex_runtime *rt) {
     pthread_mutex_unlock(&rt->idle_lock);
     for (int32_t i = 0; i < rt->nworkers; i++) vex_futex_wake(&rt->workers[i].park_word, 1);
     for (int32_t i = 0; i < rt->nworkers; i++) reactor_unpark(rt->reactor);
+
+    /* A worker stops between two polls; one inside a task that never suspends does not stop
+     * (there is no preemption).  After the grace period such a runtime is abandoned: its
+     * memory and the stuck threads are left alone (freeing them would pull the task's frame
+     * from under it), and the threads blocked joining its tasks are failed. */
+    if (grace_ns < 0) grace_ns = 0;
+    int64_t now = vex_now_ns();
+    int64_t deadline = grace_ns > INT64_MAX - now ? INT64_MAX : now + grace_ns;
+    bool stuck = false;
+    for (int32_t i = 0; i < rt->nworkers; i++)
+        if (!wait_exited(&rt->workers[i], deadline)) stuck = true;
+    if (stuck) {
+        for (int32_t i = 0; i < rt->nworkers; i++) {
+            if (atomic_load_explicit(&rt->workers[i].exited, memory_order_acquire))
+                pthread_join(rt->workers[i].thread, NULL);
+            else
+                pthread_detach(rt->workers[i].thread);
+        }
+        abandon_joiners(rt);
+        return VEX_ERR_BUSY;
+    }
     for (int32_t i = 0; i < rt->nworkers; i++) pthread_join(rt->workers[i].thread, NULL);
 
-    /* Single-threaded from here.  Queued tasks first: their cancel hooks unlink them from the
-     * timers, channels and sockets they wait on.  Then whatever is still parked. */
+    /* Single-threaded from here, but for threads in vex_handle_wait.  Queued tasks first: their
+     * cancel hooks unlink them from the timers, channels and sockets they wait on.  Then
+     * whatever is still parked. */
     drain_queues(rt);
     for (int32_t i = 0; i < rt->nworkers; i++) {
         timer_node *n = timer_expire(&rt->workers[i].timers, INT64_MAX);
@@ -127,10 +190,27 @@ void vex_runtime_destroy(vex_runtime *rt) {
     cancel_parked(reactor_free(rt->reactor));
     drain_queues(rt);
 
+    /* Joiners of completed tasks were woken; a task pending forever in no queue (no waker) has
+     * none to wake its joiner: fail those.  Then wait until every joiner has left. */
+    abandon_joiners(rt);
+    wait_joiners_gone(rt);
+    /* Handles still held anywhere die now: their slots are freed (stale handles fail the check)
+     * and the tasks they held are released.  First, pins (a vex_cancel, or a vex_handle_wait
+     * that claimed its handle before the shutdown and has not got to its wait) are given time
+     * to go: they are short, but for a join on a task pending forever in no queue. */
+    int64_t pin_deadline = vex_now_ns() + 1000 * 1000 * 1000;
+    while (handle_pins_of_runtime(rt) > 0 && vex_now_ns() < pin_deadline) usleep(1000);
+    handle_release_runtime(rt);
+    drain_queues(rt);
+
     block_pool_destroy(&rt->blocks); /* every block is dead: the chunks go */
     inject_destroy(&rt->inject);
     pthread_mutex_destroy(&rt->idle_lock);
     pthread_mutex_destroy(&rt->chan_lock);
+    pthread_mutex_destroy(&rt->joiner_lock);
     free(rt->workers);
     free(rt);
+    return 0;
 }
+
+int32_t vex_runtime_destroy(vex_runtime *rt) { return vex_runtime_shutdown(rt, VEX_SHUTDOWN_GRACE_NS); }

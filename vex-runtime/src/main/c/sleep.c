@@ -23,7 +23,11 @@ vex_poll vex_sleep(void *frame, vex_task *task) {
     if (f->state == 0) {
         if (f->ns <= 0) return (vex_poll){VEX_READY, 0};
         f->state = 1;
-        f->node.deadline = vex_now_ns() + f->ns;
+        /* Saturating: a deadline past the clock's range (vex_sleep(INT64_MAX)) is "never", kept
+         * below INT64_MAX, the timer heap's "no timer" mark, so it stays a real, cancellable
+         * timer that nothing ever fires. */
+        int64_t now = vex_now_ns();
+        f->node.deadline = f->ns > INT64_MAX - 1 - now ? INT64_MAX - 1 : now + f->ns;
         f->node.task = task;
         vex_task_ref(task); /* the timer's reference, consumed by the wake when it fires */
         vex_task_set_cancel_hook(task, sleep_cancel, f);

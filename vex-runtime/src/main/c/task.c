@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "futex.h"
+#include "handle.h"
 #include "worker.h"
 
 typedef struct boxed_frame {
@@ -53,10 +54,72 @@ vex_task *task_new(struct vex_runtime *rt, const vex_future_desc *desc, const ui
     return t;
 }
 
+/* The handles a task spawned (vex_spawn on its worker while it was polled), kept in a node of
+ * its boxed-frame list marked by frame == NULL.  Only the task's poller touches it: the spawns
+ * happen in its polls, the cancellation runs where its poll would. */
+typedef struct child_list {
+    boxed_frame link;
+    int64_t *h;
+    uint32_t n, cap;
+} child_list;
+
+static child_list *children_of(vex_task *t, bool create) {
+    for (boxed_frame *b = t->boxed; b; b = b->next)
+        if (!b->frame) return (child_list *)b;
+    if (!create) return NULL;
+    child_list *c = block_alloc(t->rt, sizeof(child_list), 16);
+    if (!c) return NULL;
+    c->link.frame = NULL;
+    c->link.size = sizeof(child_list);
+    c->link.align = 16;
+    c->h = NULL;
+    c->n = c->cap = 0;
+    c->link.next = t->boxed;
+    t->boxed = &c->link;
+    return c;
+}
+
+/* Remembers that parent holds handle h.  When the list is full, handles already consumed are
+ * dropped first, and it grows only if more than half are still live: amortised O(1), and a
+ * long-lived parent that joins or detaches its children keeps a short list. */
+static void note_child(vex_task *parent, int64_t h) {
+    child_list *c = children_of(parent, true);
+    if (!c) return; /* out of memory: the child is not cancelled with its parent */
+    if (c->n == c->cap) {
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < c->n; i++)
+            if (handle_slot_of(c->h[i], HANDLE_TASK)) c->h[k++] = c->h[i];
+        c->n = k;
+        if (k >= c->cap / 2) {
+            uint32_t cap = c->cap ? c->cap * 2 : 8;
+            int64_t *p = realloc(c->h, (size_t)cap * sizeof *p);
+            if (!p) return;
+            c->h = p;
+            c->cap = cap;
+        }
+    }
+    c->h[c->n++] = h;
+}
+
+/* A task that ends without returning (cancelled or failed) takes the tasks it spawned and
+ * still holds unconsumed handles of with it: they are cancelled and their handles released. A
+ * child a join is waiting for (its handle claimed) is cancelled; the join's cancel hook gives
+ * its handle back. */
+static void cancel_children(vex_task *t) {
+    child_list *c = children_of(t, false);
+    if (!c) return;
+    for (uint32_t i = 0; i < c->n; i++) {
+        vex_cancel(c->h[i]);
+        vex_detach(c->h[i]);
+    }
+    c->n = 0;
+}
+
 static void free_boxed_frames(vex_task *t) {
     while (t->boxed) {
         boxed_frame *b = t->boxed;
         t->boxed = b->next;
+        if (!b->frame) free(((child_list *)b)->h);
         block_free(t->rt, b, b->size, b->align);
     }
 }
@@ -158,6 +221,7 @@ static void complete(vex_task *t, uint64_t value, uint64_t outcome) {
 
 
 void task_cancel_now(vex_task *t) {
+    cancel_children(t); /* first: a join's hook below releases the handle it claimed */
     if (t->hook) {
         vex_cancel_hook h = t->hook;
         t->hook = NULL;
@@ -172,6 +236,7 @@ void task_fail_trapped(vex_task *t, uint32_t code, uintptr_t pc) {
     /* The frame is dead: its state word keeps the trap site for vex_handle_wait. */
     *(uint64_t *)task_frame(t) = pc;
     t->hook = NULL; /* as for VEX_FAILED: a suspended callee is always re-polled to READY first */
+    cancel_children(t);
     free_boxed_frames(t);
     complete(t, code, TASK_OUT_FAILED);
 }
@@ -193,8 +258,9 @@ void task_run(vex_task *t) {
             return;
         }
     }
-    w->current = t; /* for a trap in generated code (task_fail_trapped) */
+    w->current = t; /* for a trap in generated code (task_fail_trapped), and spawns' parent */
     vex_poll p = t->desc->resume(task_frame(t), t);
+    w->current = NULL;
     if (p.status == VEX_READY) {
         w->yielding = false;
         complete(t, p.value, 0);
@@ -207,6 +273,7 @@ void task_run(vex_task *t) {
         *(uint64_t *)task_frame(t) = w->failed_site;
         w->failed_site = 0;
         t->hook = NULL; /* a failing leaf registered nothing it did not undo */
+        cancel_children(t);
         free_boxed_frames(t);
         complete(t, p.value, TASK_OUT_FAILED);
         return;
@@ -244,8 +311,7 @@ void task_run(vex_task *t) {
     }
 }
 
-void vex_cancel(int64_t handle) {
-    vex_task *t = (vex_task *)(uintptr_t)handle;
+void task_request_cancel(vex_task *t) {
     uint64_t s = atomic_load_explicit(&t->state, memory_order_relaxed);
     for (;;) {
         if (s & (TASK_COMPLETE | TASK_CANCELLED)) return;
@@ -261,13 +327,27 @@ void vex_cancel(int64_t handle) {
     }
 }
 
-void vex_detach(int64_t handle) {
-    vex_task *t = (vex_task *)(uintptr_t)handle;
-    /* JOIN_INTEREST is set (the handle is live), so subtracting it clears it: one RMW drops the
+int32_t vex_cancel(int64_t handle) {
+    /* A pin: a join or detach of the same handle on another thread cannot free the task under
+     * us (the last unpin releases it). */
+    vex_task *t = handle_pin(handle, HANDLE_TASK);
+    if (!t) return VEX_ERR_BAD_HANDLE;
+    task_request_cancel(t);
+    handle_unpin(handle);
+    return 0;
+}
+
+void task_release_handle(void *task) {
+    vex_task *t = task;
+    /* JOIN_INTEREST is set (the handle was live), so subtracting it clears it: one RMW drops the
      * flag and the handle's reference.  acq_rel as in task_drop_ref. */
     uint64_t prev = atomic_fetch_sub_explicit(&t->state, TASK_REF_ONE + TASK_JOIN_INTEREST,
                                               memory_order_acq_rel);
     if ((prev >> TASK_REF_SHIFT) == 1) task_free(t);
+}
+
+int32_t vex_detach(int64_t handle) {
+    return handle_consume(handle, HANDLE_TASK) ? 0 : VEX_ERR_BAD_HANDLE;
 }
 
 /* ---- Joining -------------------------------------------------------------------------------- */
@@ -311,17 +391,53 @@ bool task_is_complete(vex_task *t, uint64_t *state_out) {
     return (s & TASK_COMPLETE) != 0;
 }
 
+/* Blocks on a thread joiner's word until the completer (1) or an abandoning shutdown (2) sets
+ * it.  The joiner is on rt's list meanwhile, so that shutdown can find it. */
+static uint32_t wait_as_thread(struct vex_runtime *rt, vex_task *t) {
+    thread_joiner j;
+    atomic_init(&j.word, 0);
+    j.task = t;
+    pthread_mutex_lock(&rt->joiner_lock);
+    if (rt->joiners_closed) { /* the shutdown has failed the joiners already */
+        pthread_mutex_unlock(&rt->joiner_lock);
+        return 2;
+    }
+    j.prev = NULL;
+    j.next = rt->joiners;
+    if (j.next) j.next->prev = &j;
+    rt->joiners = &j;
+    pthread_mutex_unlock(&rt->joiner_lock);
+    uint32_t word = 1;
+    if (join_register(t, (void *)((uintptr_t)&j.word | JOINER_THREAD_BIT))) {
+        /* acquire: pairs with wake_joiner's (or the shutdown's) release store. */
+        while ((word = atomic_load_explicit(&j.word, memory_order_acquire)) == 0)
+            vex_futex_wait(&j.word, 0, -1);
+    }
+    pthread_mutex_lock(&rt->joiner_lock);
+    if (j.prev) j.prev->next = j.next;
+    else rt->joiners = j.next;
+    if (j.next) j.next->prev = j.prev;
+    bool last = rt->joiners == NULL;
+    pthread_mutex_unlock(&rt->joiner_lock);
+    /* The runtime's teardown waits for the list to empty before it frees task memory; this
+     * thread is done with t unless word == 1, when the handle's reference keeps it. */
+    if (last) {
+        atomic_store_explicit(&rt->joiners_gone, 1, memory_order_release);
+        vex_futex_wake(&rt->joiners_gone, 1);
+    }
+    return word;
+}
+
 int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults) {
     if (vex_current_worker) return VEX_ERR_ON_WORKER;
-    vex_task *t = (vex_task *)(uintptr_t)handle;
-    _Atomic uint32_t word;
-    atomic_init(&word, 0);
+    vex_task *t = handle_claim(handle, HANDLE_TASK);
+    if (!t) return VEX_ERR_BAD_HANDLE;
     uint64_t s;
-    if (!task_is_complete(t, &s) &&
-        join_register(t, (void *)((uintptr_t)&word | JOINER_THREAD_BIT))) {
-        /* acquire: pairs with wake_joiner's release store. */
-        while (atomic_load_explicit(&word, memory_order_acquire) == 0)
-            vex_futex_wait(&word, 0, -1);
+    if (!task_is_complete(t, &s) && wait_as_thread(t->rt, t) == 2) {
+        /* The runtime was shut down while t still ran, and t cannot end any more.  Our pin
+         * goes (the teardown waits for pins); t itself is left alone. */
+        handle_unpin(handle);
+        return VEX_ERR_ABANDONED;
     }
     /* Again: the task may have completed inside join_register (which then registered nothing),
      * and after a wake the state must be re-read anyway. */
@@ -331,22 +447,31 @@ int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults) {
         results[0] = t->u.result;
         uint64_t *frame = task_frame(t);
         for (uint32_t i = 1; i < nresults; i++)
-            results[i] = outcome == VEX_TASK_COMPLETED ? frame[1 + t->desc->nparams + i - 1] : 0;
+            results[i] = outcome == VEX_TASK_COMPLETED && i < t->desc->nresults
+                             ? frame[1 + t->desc->nparams + i - 1]
+                             : 0;
         if (outcome == VEX_TASK_FAILED && nresults > 1) results[1] = frame[0];
         if (outcome == VEX_TASK_CANCELLED) results[0] = 0;
     }
-    vex_detach(handle);
+    handle_unpin(handle);
     return outcome;
 }
 
 /* ---- Spawning ------------------------------------------------------------------------------- */
 
 int64_t vex_spawn_on(struct vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args) {
-    if (!rt) return 0;
+    if (!rt || !desc || atomic_load_explicit(&rt->shutdown, memory_order_relaxed)) return 0;
     vex_task *t = task_new(rt, desc, args);
     if (!t) return 0;
+    int64_t h = handle_new(rt, HANDLE_TASK, t);
+    if (!h) { /* the handle table is full */
+        task_free(t);
+        return 0;
+    }
+    vex_worker *w = vex_current_worker;
+    if (w && w->current) note_child(w->current, h);
     schedule_task(t, false);
-    return (int64_t)(uintptr_t)t;
+    return h;
 }
 
 int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args) {
@@ -356,6 +481,7 @@ int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args) {
 int32_t vex_block_on(struct vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args,
                      uint64_t *results) {
     if (vex_current_worker) return VEX_ERR_ON_WORKER;
+    if (!rt || !desc) return VEX_ERR_NO_RUNTIME;
     int64_t h = vex_spawn_on(rt, desc, args);
     if (!h) return VEX_ERR_NO_RUNTIME;
     return vex_handle_wait(h, results, desc->nresults);
@@ -365,6 +491,8 @@ int32_t vex_block_on(struct vex_runtime *rt, const vex_future_desc *desc, const 
 
 void *vex_frame_alloc(vex_task *t, uint64_t size, uint64_t align) {
     if (align < 16) align = 16;
+    /* 64-bit size arithmetic: sizes whose rounding would wrap are refused. */
+    if (align > 4096 || (align & (align - 1)) || size > (UINT64_MAX >> 2)) return NULL;
     uint64_t head = (sizeof(boxed_frame) + align - 1) / align * align;
     uint64_t total = head + (size + 15) / 16 * 16;
     boxed_frame *b = block_alloc(t->rt, total, align);

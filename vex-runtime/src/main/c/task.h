@@ -73,6 +73,8 @@ void task_fail_trapped(vex_task *t, uint32_t code, uintptr_t pc);
 /* Runs the cancellation path of a task whose run reference the caller owns and which is not
  * running: hook, boxed frames, completion as cancelled. */
 void task_cancel_now(vex_task *t);
+/* Marks t cancelled and queues it if idle (vex_cancel after the handle check). */
+void task_request_cancel(vex_task *t);
 void task_drop_ref(vex_task *t);
 
 /* Joining (task.c; used by join.c).  join_register publishes joiner (a task holding a reference

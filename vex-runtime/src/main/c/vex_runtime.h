@@ -60,8 +60,19 @@ typedef struct vex_future_desc {
 /* workers <= 0 means one per online CPU.  Returns NULL on failure (errno set). */
 VEX_API vex_runtime *vex_runtime_create(int32_t workers);
 /* Stops the workers, cancels every task still queued or parked in a timer, channel or socket,
- * and frees all task memory: every handle still held anywhere is dead afterwards. */
-VEX_API void vex_runtime_destroy(vex_runtime *rt);
+ * waits for the threads blocked in vex_handle_wait on its tasks (they return CANCELLED), and
+ * frees all task and channel memory: every handle of rt still held anywhere is stale afterwards
+ * (VEX_ERR_BAD_HANDLE), never a dangling pointer.  No other call naming rt or its handles may
+ * start once this one has.
+ * A worker stops between two polls.  If one is still inside a poll after grace_ns (a task that
+ * never suspends: there is no preemption), the runtime is abandoned instead: its memory and its
+ * stuck worker threads are left as they are (freeing them would pull the task's frame from under
+ * it), every thread blocked in vex_handle_wait on a task that has not completed gets
+ * VEX_ERR_ABANDONED, and this returns VEX_ERR_BUSY.  Returns 0 when the runtime was freed. */
+VEX_API int32_t vex_runtime_shutdown(vex_runtime *rt, int64_t grace_ns);
+/* vex_runtime_shutdown with VEX_SHUTDOWN_GRACE_NS. */
+VEX_API int32_t vex_runtime_destroy(vex_runtime *rt);
+#define VEX_SHUTDOWN_GRACE_NS (5LL * 1000 * 1000 * 1000)
 VEX_API int32_t vex_runtime_workers(const vex_runtime *rt);
 /* Tasks spawned and not yet freed (a task is freed once it finished and its handle is gone). */
 VEX_API int64_t vex_runtime_live_tasks(const vex_runtime *rt);
@@ -69,9 +80,20 @@ VEX_API int64_t vex_runtime_live_tasks(const vex_runtime *rt);
 VEX_API void vex_runtime_enter(vex_runtime *rt);
 
 /* ---- Tasks and handles ---------------------------------------------------------------------
- * A handle is a task pointer, as int64, that holds one reference and the join interest.
- * It is consumed by exactly one of: await vex_join / vex_join_status, vex_detach,
- * vex_handle_wait.  vex_cancel does not consume it.  0 is never a valid handle. */
+ * A task handle (and a channel) is an int64 naming a slot of the process-wide handle table: a
+ * slot index and the slot's generation (handle.h), never a pointer.  A task handle holds one
+ * reference and the join interest.  It is consumed by exactly one of: await vex_join /
+ * vex_join_status, vex_detach, vex_handle_wait (a second one gets VEX_ERR_BAD_HANDLE, also when
+ * both race).  vex_cancel does not consume it and may run while a join waits.
+ *
+ * Error convention: every entry point checks its handle.  0 (the failure value of vex_spawn and
+ * vex_chan_new), a value never issued, a consumed handle, a handle of a destroyed runtime and a
+ * handle of the wrong kind (a channel passed as a task) are all "bad": sync calls return
+ * VEX_ERR_BAD_HANDLE and do nothing; async leaves fail the awaiting task (VEX_TASK_FAILED) with
+ * value VEX_FAIL_BAD_HANDLE.  The check is a bounds check, a load and a compare; it cannot see
+ * a handle released on another thread at the same moment as it is used (vex_chan_free racing an
+ * operation on the same channel), which stays the caller's race.  Generation numbers are 32
+ * bits: a handle kept while its slot is reused 2^31 times could match again. */
 
 /* Join outcomes (vex_join_status's status, vex_handle_wait and vex_block_on). */
 #define VEX_TASK_COMPLETED 0
@@ -79,17 +101,30 @@ VEX_API void vex_runtime_enter(vex_runtime *rt);
 #define VEX_TASK_FAILED 2   /* a resume returned VEX_FAILED; value = trap code */
 #define VEX_ERR_ON_WORKER (-1) /* a blocking call made on a worker thread */
 #define VEX_ERR_NO_RUNTIME (-2)
+#define VEX_ERR_BAD_HANDLE (-3) /* see the error convention above */
+#define VEX_ERR_BUSY (-4)       /* vex_chan_free of a channel with parked operations; shutdown */
+#define VEX_ERR_ABANDONED (-5)  /* vex_handle_wait: the runtime was abandoned (vex_runtime_shutdown) */
+
+/* Values of a VEX_TASK_FAILED task that are runtime failures, not trap codes (trap codes are
+ * below 512). */
+#define VEX_FAIL_BAD_HANDLE 0x10001u
 
 /* Spawns desc(args...) on the current worker, or on the current runtime's injection queue off a
  * worker.  args holds desc->nparams 64-bit slots (may be NULL when there are none).
- * Returns the handle, or 0 when there is no current runtime or memory ran out. */
+ * Returns the handle, or 0 when there is no current runtime, it is shutting down, or memory or
+ * the handle table ran out.  A spawn made while a task is polled makes that task the child's
+ * parent: when the parent ends without returning (cancelled, or failed by a trap), every child
+ * whose handle it still holds unconsumed (not joined, not detached, wherever the handle went)
+ * is cancelled and its handle released; a child a join is waiting for is cancelled too. */
 VEX_API int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args);
 VEX_API int64_t vex_spawn_on(vex_runtime *rt, const vex_future_desc *desc, const uint64_t *args);
 /* Requests cancellation: the task is freed at its next suspension (at once when idle), its join
- * reports VEX_TASK_CANCELLED.  No effect on a finished task. */
-VEX_API void vex_cancel(int64_t handle);
+ * reports VEX_TASK_CANCELLED.  No effect on a finished task.  Returns 0 or VEX_ERR_BAD_HANDLE. */
+VEX_API int32_t vex_cancel(int64_t handle);
 /* Blocks the calling (non-worker) thread until the task finishes; copies result 0 to results[0]
- * and results 1..nresults-1 from the frame's result slots; consumes the handle.  A failed task
+ * and results 1..nresults-1 from the frame's result slots (0 past the task's own results);
+ * consumes the handle.  Returns the outcome, or VEX_ERR_ON_WORKER, VEX_ERR_BAD_HANDLE,
+ * VEX_ERR_ABANDONED (see vex_runtime_shutdown).  A failed task
  * gives its trap code in results[0] and, if nresults > 1, in results[1] the trap site's return
  * address when a trap in generated code failed it (0 when a resume returned VEX_FAILED). */
 VEX_API int32_t vex_handle_wait(int64_t handle, uint64_t *results, uint32_t nresults);
@@ -150,13 +185,23 @@ VEX_API extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_de
 
 /* ---- Sync builtins (ASYNC-IR.md) ------------------------------------------------------------ */
 
-VEX_API void vex_detach(int64_t handle);
-VEX_API int64_t vex_chan_new(int64_t capacity);  /* 0 = rendezvous; 0 returned on failure */
-VEX_API void vex_chan_close(int64_t chan);
+/* The int32_t results are 0 or a VEX_ERR_* code; generated code declares these builtins without
+ * a result and ignores it. */
+VEX_API int32_t vex_detach(int64_t handle);
+/* 0 = rendezvous.  Returns 0 (no channel) for a negative capacity, one above
+ * VEX_CHAN_MAX_CAPACITY, or a buffer that cannot be allocated. */
+VEX_API int64_t vex_chan_new(int64_t capacity);
+#define VEX_CHAN_MAX_CAPACITY ((int64_t)1 << 32)
+VEX_API int32_t vex_chan_close(int64_t chan);
 VEX_API int64_t vex_chan_new_on(vex_runtime *rt, int64_t capacity); /* C/Java: on rt, from any thread */
-VEX_API void vex_chan_free(int64_t chan);        /* C/Java only: frees a channel nobody uses any more */
+/* C/Java only: frees a channel nobody uses any more; VEX_ERR_BUSY (nothing freed) while an
+ * operation is parked on it.  An operation in flight on another thread is the caller's race. */
+VEX_API int32_t vex_chan_free(int64_t chan);
 VEX_API int64_t vex_alloc(int64_t size);         /* zeroed, 16-byte aligned; 0 on failure */
-VEX_API void vex_free(int64_t ptr);
+/* Frees a block from vex_alloc.  Anything else (0, a block already freed, a pointer into a
+ * block, memory from elsewhere) is refused with VEX_ERR_BAD_HANDLE and left alone: live blocks
+ * are recorded, so a double free is caught even after the memory went back to malloc. */
+VEX_API int32_t vex_free(int64_t ptr);
 VEX_API int64_t vex_tcp_local_port(int64_t sock); /* bound port, or -errno */
 VEX_API int64_t vex_tcp_shutdown(int64_t sock);   /* half-close: no more writes; 0 or -errno */
 
@@ -203,6 +248,25 @@ VEX_API extern __thread uintptr_t vex_stack_limit __attribute__((tls_model("init
 /* vex_stack_limit's offset from the thread pointer: the same for every thread (static TLS).  The
  * JIT stores it in the slot that generated code's gottpoff operand points at. */
 VEX_API intptr_t vex_stack_limit_tpoff(void);
+
+/* ---- Faults in generated code (fault.c) ----------------------------------------------------
+ * The JIT registers the address range of each image it maps.  A SIGSEGV or SIGBUS whose
+ * program counter lies in a registered range, on a thread inside vex_invoke or on a worker, is
+ * turned into a trap: the access ends the call (vex_invoke returns VEX_TRAP_HEAP_OOB, the trap
+ * pc being the faulting instruction's address + 1) or fails the task being polled, exactly as
+ * a trap instruction would.  Every other fault goes to the handler that was installed before
+ * the first registration (the JVM's, under Java), with its own flags and mask; SIG_DFL and
+ * SIG_IGN mean the default action.  Faults inside C called from generated code (a libc
+ * function given a bad pointer, a runtime builtin) are not in a registered range and stay
+ * fatal; so is a fault in generated code on a thread with no trap exit.
+ * The handlers are installed on the first registration (process-wide, for SIGSEGV and
+ * SIGBUS).  Returns 0, or -1 when the range table (VEX_CODE_RANGES entries) is full or the
+ * handlers could not be installed: the code then runs without the net. */
+#define VEX_TRAP_HEAP_OOB 2u
+#define VEX_CODE_RANGES 4096
+VEX_API int32_t vex_code_register(uint64_t base, uint64_t size);
+/* Forgets the range starting at base (call it before unmapping the code). */
+VEX_API void vex_code_unregister(uint64_t base);
 
 #ifdef __cplusplus
 }

@@ -318,6 +318,10 @@ void *worker_main(void *arg) {
     vex_invoke_current = NULL;
     vex_stack_limit = 0;
     vex_current_worker = NULL;
+    handle_cache_flush(&w->handles);
+    /* release: everything this worker did happens before the shutdown that sees it exited. */
+    atomic_store_explicit(&w->exited, 1, memory_order_release);
+    vex_futex_wake(&w->exited, 1);
     return NULL;
 }
 

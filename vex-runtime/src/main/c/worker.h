@@ -18,6 +18,7 @@
 
 #include "block.h"
 #include "deque.h"
+#include "handle.h"
 #include "inject.h"
 #include "timer.h"
 #include "vex_runtime.h"
@@ -49,11 +50,22 @@ typedef struct vex_worker {
     bool idle;                /* on the idle list; guarded by rt->idle_lock */
     struct vex_worker *idle_next;
     block_cache blocks; /* free task and frame blocks (owner only; block.h) */
+    handle_cache handles; /* free handle-table slots (owner only; handle.h) */
+    /* Set (release) as the worker's loop ends, so shutdown can wait for it with a bound. */
+    _Atomic uint32_t exited;
     /* Tasks allocated and freed on this worker: written by the owner only (relaxed load+store),
      * read by anyone for vex_runtime_live_tasks. */
     _Atomic int64_t spawned, freed;
     uint64_t rng;
 } vex_worker;
+
+/* A thread blocked in vex_handle_wait: on its runtime's list while it waits, so that a shutdown
+ * that cannot stop a task can fail its joiners (word 2) instead of leaving them blocked. */
+typedef struct thread_joiner {
+    _Atomic uint32_t word; /* 0 waiting, 1 completed, 2 abandoned */
+    vex_task *task;
+    struct thread_joiner *prev, *next;
+} thread_joiner;
 
 struct vex_runtime {
     int32_t nworkers;
@@ -72,6 +84,11 @@ struct vex_runtime {
     /* Channels created on this runtime, freed with it. */
     pthread_mutex_t chan_lock;
     struct vex_chan *chans;
+    /* Threads in vex_handle_wait; joiners_gone is set (and woken) when the list empties. */
+    pthread_mutex_t joiner_lock;
+    thread_joiner *joiners;
+    bool joiners_closed; /* set by the shutdown: a joiner arriving later does not wait */
+    _Atomic uint32_t joiners_gone;
 };
 
 /* initial-exec: one instruction per access instead of a __tls_get_addr call in the shared

@@ -87,6 +87,11 @@ public final class FutureDescriptor {
         return new FutureDescriptor(desc, new Object[] {desc, text});
     }
 
+    /** What keeps the descriptor's memory: the owning {@link NativeModule} of a compiled one. */
+    Object owner() {
+        return keepAlive;
+    }
+
     /** The C struct's address, to hand to the runtime. */
     public Pointer address() {
         return address;

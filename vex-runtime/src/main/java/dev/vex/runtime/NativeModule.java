@@ -15,11 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A compiled module in executable memory. Its functions are called through {@link
  * NativeFunction}; any number of threads may call at once. {@link #close()} frees the code once
- * the calls under way have returned; a call after close throws {@link VexCallException}. A
- * module nobody closed is unmapped once it and all its functions are unreachable.
+ * the calls under way have returned and no open {@link VexRuntime} ran a task of it (a runtime
+ * keeps the modules it spawned tasks of until it is closed, as its tasks and their children may
+ * still run their code); a call or spawn after close throws {@link VexCallException}. A module
+ * nobody closed is unmapped once it and all its functions are unreachable, which an open
+ * runtime that ran its tasks prevents.
  */
 public final class NativeModule implements AutoCloseable {
-    /** The high bit of {@link #state}: closed. The rest counts calls under way. */
+    /** The high bit of {@link #state}: closed. The rest counts calls under way and the runtimes
+     * that ran tasks of the module. */
     private static final int CLOSED = 1 << 30;
     private static final Cleaner CLEANER = Cleaner.create();
 
@@ -94,10 +98,15 @@ public final class NativeModule implements AutoCloseable {
 
     /** Counts a call in; throws if the module is closed. */
     void enter(String function) {
+        enter("call", function);
+    }
+
+    /** Counts a call or a runtime's hold in ({@code what} names it in the message); throws if closed. */
+    void enter(String what, String function) {
         while (true) {
             int s = state.get();
             if ((s & CLOSED) != 0) {
-                throw new VexCallException("cannot call %" + function + ": its module is closed");
+                throw new VexCallException("cannot " + what + " %" + function + ": its module is closed");
             }
             if (state.compareAndSet(s, s + 1)) {
                 return;
@@ -105,7 +114,7 @@ public final class NativeModule implements AutoCloseable {
         }
     }
 
-    /** Counts a call out; the last call out of a closed module frees it. */
+    /** Counts a call (or a runtime's hold) out; the last one out of a closed module frees it. */
     void exit() {
         if (state.decrementAndGet() == CLOSED) {
             unmap.clean();

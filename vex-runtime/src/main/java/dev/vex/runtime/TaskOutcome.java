@@ -16,6 +16,8 @@ public enum TaskOutcome {
             case 1 -> CANCELLED;
             case 2 -> FAILED;
             case -1 -> throw new VexRuntimeException("a blocking runtime call was made on a worker thread");
+            case -2 -> throw new VexRuntimeException("no runtime to run the task on");
+            case -3 -> throw new VexRuntimeException("the runtime does not know the task's handle");
             default -> throw new VexRuntimeException("the runtime reported status " + code);
         };
     }

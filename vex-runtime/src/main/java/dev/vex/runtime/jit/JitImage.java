@@ -2,11 +2,16 @@ package dev.vex.runtime.jit;
 
 import dev.vex.backend.CompiledFunction;
 import dev.vex.backend.CompiledModule;
+import dev.vex.runtime.jna.VexLibrary;
 import java.util.Map;
 
 /**
  * A linked module in executable memory: the addresses of its symbols, and which function a
  * code address belongs to. Closing it unmaps the code.
+ *
+ * <p>The mapping is registered with the runtime's fault handler while it lives ({@code
+ * vex_code_register}): a SIGSEGV or SIGBUS in this code, in a call through {@code vex_invoke} or
+ * in a task, is a {@code heap_oob} trap instead of a crash of the process.
  */
 public final class JitImage implements AutoCloseable {
     private final CompiledModule module;
@@ -17,6 +22,8 @@ public final class JitImage implements AutoCloseable {
         this.module = module;
         this.memory = memory;
         this.symbols = Map.copyOf(symbols);
+        // -1 (the table full, or no handler) only means faults in this code stay fatal.
+        VexLibrary.instance().vex_code_register(memory.address(), memory.size());
     }
 
     public CompiledModule module() {
@@ -58,6 +65,7 @@ public final class JitImage implements AutoCloseable {
 
     @Override
     public void close() {
+        VexLibrary.instance().vex_code_unregister(memory.address());
         memory.close();
     }
 }

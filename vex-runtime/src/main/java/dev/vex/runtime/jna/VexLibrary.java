@@ -14,6 +14,19 @@ public interface VexLibrary extends Library {
     /** The library's name for {@link Native#load}: {@code libvexrt.so}, from {@code linux-x86-64/} in the jar. */
     String NAME = "vexrt";
 
+    /** {@code VEX_ERR_*}: the negative statuses of {@code vex_runtime.h}. */
+    int ERR_ON_WORKER = -1;
+    int ERR_NO_RUNTIME = -2;
+    /** 0, a value never issued, a consumed handle, one of a destroyed runtime, or of the wrong kind. */
+    int ERR_BAD_HANDLE = -3;
+    int ERR_BUSY = -4;
+    /** A join whose runtime was shut down while the task ran and could not stop it. */
+    int ERR_ABANDONED = -5;
+    /** {@code VEX_FAIL_BAD_HANDLE}: a failed task's value when a builtin got a bad handle. */
+    long FAIL_BAD_HANDLE = 0x10001L;
+    /** {@code VEX_CHAN_MAX_CAPACITY}. */
+    long CHAN_MAX_CAPACITY = 1L << 32;
+
     /** The loaded library; loading happens once, on first use. */
     static VexLibrary instance() {
         return Holder.INSTANCE;
@@ -26,7 +39,9 @@ public interface VexLibrary extends Library {
 
     Pointer vex_runtime_create(int workers);
 
-    void vex_runtime_destroy(Pointer rt);
+    int vex_runtime_destroy(Pointer rt);
+
+    int vex_runtime_shutdown(Pointer rt, long graceNanos);
 
     int vex_runtime_workers(Pointer rt);
 
@@ -34,9 +49,9 @@ public interface VexLibrary extends Library {
 
     long vex_spawn_on(Pointer rt, Pointer desc, long[] args);
 
-    void vex_cancel(long handle);
+    int vex_cancel(long handle);
 
-    void vex_detach(long handle);
+    int vex_detach(long handle);
 
     int vex_handle_wait(long handle, long[] results, int nresults);
 
@@ -44,13 +59,18 @@ public interface VexLibrary extends Library {
 
     long vex_chan_new_on(Pointer rt, long capacity);
 
-    void vex_chan_close(long chan);
+    int vex_chan_close(long chan);
 
-    void vex_chan_free(long chan);
+    int vex_chan_free(long chan);
 
     long vex_alloc(long size);
 
-    void vex_free(long ptr);
+    int vex_free(long ptr);
+
+    /** Registers generated code at [base, base + size) for the fault handler (0, or -1). */
+    int vex_code_register(long base, long size);
+
+    void vex_code_unregister(long base);
 
     /** Lazy holder: the library loads when first used, not when the interface is. */
     final class Holder {
