@@ -25,10 +25,11 @@ public final class AwaitAnalysis {
         for (Block b : function.blocks()) {
             for (Instruction inst : b.instructions()) {
                 if (inst.opcode().isSuspensionPoint()) {
-                    ValueSet across = liveness.liveAfter(inst);
+                    java.util.BitSet bits = liveness.liveAfterBits(inst);
                     for (int r = 0; r < inst.resultCount(); r++) {
-                        across.remove(inst.result(r).id());
+                        bits.clear(inst.result(r).id());
                     }
+                    ValueSet across = ValueSet.of(bits);
                     out.add(new AwaitPoint(inst, across, across.toList(function)));
                 }
             }

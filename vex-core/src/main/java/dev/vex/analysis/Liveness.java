@@ -5,11 +5,12 @@ import dev.vex.ir.BlockCall;
 import dev.vex.ir.Function;
 import dev.vex.ir.Instruction;
 import dev.vex.ir.Value;
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * Which values are live on entry to and on exit from each block, by backward data flow to a fixed
- * point over bit sets.
+ * Which values are live on entry to and on exit from each block, by path exploration from the
+ * uses ({@link LiveInSolver}): memory linear in the function plus the live-in sets themselves.
  *
  * <p>Block parameters are treated SSA-style: a parameter is defined at its block's entry (so it
  * is never live into its own block), and a branch argument is used at the branch, in the
@@ -19,37 +20,30 @@ import java.util.List;
 public final class Liveness {
     private final Function function;
     private final ControlFlowGraph cfg;
-    private final ValueSet[] liveIn;
-    private final ValueSet[] liveOut;
+    /** Per block, the ids live on entry, ascending. */
+    private final int[][] liveIn;
 
     private Liveness(ControlFlowGraph cfg) {
         this.cfg = cfg;
         this.function = cfg.function();
         int n = cfg.blockCount();
-        int values = function.valueCount();
-        ValueSet[] uses = new ValueSet[n];
-        ValueSet[] defs = new ValueSet[n];
-        liveIn = new ValueSet[n];
-        liveOut = new ValueSet[n];
+        LiveInSolver solver = new LiveInSolver(n, function.valueCount());
+        // definedIn[v] == b + 1 once block b has defined v: a later use in b is not upward-exposed.
+        int[] definedIn = new int[function.valueCount()];
         for (int b = 0; b < n; b++) {
-            uses[b] = new ValueSet(values);
-            defs[b] = new ValueSet(values);
-            localFacts(cfg.block(b), uses[b], defs[b]);
-            liveIn[b] = uses[b].copy();
-            liveOut[b] = new ValueSet(values);
+            localFacts(cfg.block(b), b, solver, definedIn);
         }
-        int[] order = backwardOrder();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int b : order) {
-                for (int s : cfg.successors(b)) {
-                    liveOut[b].addAll(liveIn[s]);
-                }
-                // liveIn = uses | (liveOut - defs); liveIn started as uses and only grows.
-                changed |= liveIn[b].addAllExcept(liveOut[b], defs[b]);
+        this.liveIn = solver.solve(new LiveInSolver.Predecessors() {
+            @Override
+            public int count(int block) {
+                return cfg.predecessors(block).length;
             }
-        }
+
+            @Override
+            public int get(int block, int index) {
+                return cfg.predecessors(block)[index];
+            }
+        });
     }
 
     public static Liveness of(ControlFlowGraph cfg) {
@@ -60,46 +54,34 @@ public final class Liveness {
         return new Liveness(ControlFlowGraph.of(function));
     }
 
-    /** Postorder of the reachable blocks (fast convergence backwards), then the unreachable ones. */
-    private int[] backwardOrder() {
-        int[] rpo = cfg.reversePostorder();
-        int n = cfg.blockCount();
-        int[] order = new int[n];
-        int k = 0;
-        for (int i = rpo.length - 1; i >= 0; i--) {
-            order[k++] = rpo[i];
-        }
-        for (int b = 0; b < n; b++) {
-            if (!cfg.isReachable(b)) {
-                order[k++] = b;
-            }
-        }
-        return order;
-    }
-
     /** Upward-exposed uses and the definitions of one block. */
-    private static void localFacts(Block block, ValueSet uses, ValueSet defs) {
+    private static void localFacts(Block block, int b, LiveInSolver solver, int[] definedIn) {
         for (Value p : block.params()) {
-            defs.add(p.id());
+            define(p, b, solver, definedIn);
         }
         for (Instruction inst : block.instructions()) {
             for (int i = 0; i < inst.operandCount(); i++) {
-                use(inst.operand(i), uses, defs);
+                use(inst.operand(i), b, solver, definedIn);
             }
             for (BlockCall c : inst.destinations()) {
                 for (Value a : c.args()) {
-                    use(a, uses, defs);
+                    use(a, b, solver, definedIn);
                 }
             }
             for (int i = 0; i < inst.resultCount(); i++) {
-                defs.add(inst.result(i).id());
+                define(inst.result(i), b, solver, definedIn);
             }
         }
     }
 
-    private static void use(Value v, ValueSet uses, ValueSet defs) {
-        if (!defs.contains(v.id())) {
-            uses.add(v.id());
+    private static void define(Value v, int b, LiveInSolver solver, int[] definedIn) {
+        definedIn[v.id()] = b + 1;
+        solver.def(v.id(), b);
+    }
+
+    private static void use(Value v, int b, LiveInSolver solver, int[] definedIn) {
+        if (definedIn[v.id()] != b + 1) {
+            solver.upwardExposedUse(v.id(), b);
         }
     }
 
@@ -113,12 +95,22 @@ public final class Liveness {
 
     /** Values live on entry to {@code block} (never its own parameters). */
     public ValueSet liveIn(Block block) {
-        return liveIn[block.id()];
+        return ValueSet.ofSorted(liveIn[block.id()]);
     }
 
     /** Values live on exit from {@code block}, after its terminator has read its arguments. */
     public ValueSet liveOut(Block block) {
-        return liveOut[block.id()];
+        return ValueSet.of(liveOutBits(block));
+    }
+
+    private BitSet liveOutBits(Block block) {
+        BitSet out = new BitSet();
+        for (int s : cfg.successors(block.id())) {
+            for (int id : liveIn[s]) {
+                out.set(id);
+            }
+        }
+        return out;
     }
 
     /**
@@ -127,8 +119,13 @@ public final class Liveness {
      * scan of the rest of the block; a fresh set each call.
      */
     public ValueSet liveAfter(Instruction inst) {
+        return ValueSet.of(liveAfterBits(inst));
+    }
+
+    /** As {@link #liveAfter}, as bits to compute with. */
+    BitSet liveAfterBits(Instruction inst) {
         Block block = inst.block();
-        ValueSet live = liveOut[block.id()].copy();
+        BitSet live = liveOutBits(block);
         List<Instruction> insts = block.instructions();
         for (int i = insts.size() - 1; i > inst.indexInBlock(); i--) {
             stepBack(insts.get(i), live);
@@ -138,22 +135,22 @@ public final class Liveness {
 
     /** Values live just before {@code inst}; a fresh set each call. */
     public ValueSet liveBefore(Instruction inst) {
-        ValueSet live = liveAfter(inst);
+        BitSet live = liveAfterBits(inst);
         stepBack(inst, live);
-        return live;
+        return ValueSet.of(live);
     }
 
     /** Turns the set live after {@code inst} into the set live before it. */
-    private static void stepBack(Instruction inst, ValueSet live) {
+    private static void stepBack(Instruction inst, BitSet live) {
         for (int r = 0; r < inst.resultCount(); r++) {
-            live.remove(inst.result(r).id());
+            live.clear(inst.result(r).id());
         }
         for (int o = 0; o < inst.operandCount(); o++) {
-            live.add(inst.operand(o).id());
+            live.set(inst.operand(o).id());
         }
         for (BlockCall c : inst.destinations()) {
             for (Value a : c.args()) {
-                live.add(a.id());
+                live.set(a.id());
             }
         }
     }

@@ -3,25 +3,38 @@ package dev.vex.analysis;
 import dev.vex.ir.Function;
 import dev.vex.ir.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * A set of values of one function as a bit set over {@link Value#id()}. Analyses hand these out
- * read-only; the mutators are for the analyses of this package.
+ * An immutable set of values of one function, held as their ascending {@link Value#id()}s: its
+ * size is that of the set, not of the function, so that a set per block or per await stays
+ * linear in total.
  */
 public final class ValueSet {
-    private final long[] words;
+    private final int[] ids;
 
-    ValueSet(int capacity) {
-        this.words = new long[(capacity + 63) >>> 6];
+    private ValueSet(int[] ids) {
+        this.ids = ids;
     }
 
-    private ValueSet(long[] words) {
-        this.words = words;
+    /** The set of these ids, which must be ascending; the array is kept, not copied. */
+    static ValueSet ofSorted(int[] ids) {
+        return new ValueSet(ids);
     }
 
-    ValueSet copy() {
-        return new ValueSet(words.clone());
+    static ValueSet of(BitSet bits) {
+        return new ValueSet(bits.stream().toArray());
+    }
+
+    /** The members as bits, to compute with. */
+    BitSet toBits() {
+        BitSet bits = new BitSet();
+        for (int id : ids) {
+            bits.set(id);
+        }
+        return bits;
     }
 
     public boolean contains(Value v) {
@@ -29,100 +42,49 @@ public final class ValueSet {
     }
 
     public boolean contains(int id) {
-        int w = id >>> 6;
-        return w < words.length && (words[w] & (1L << id)) != 0;
+        return Arrays.binarySearch(ids, id) >= 0;
     }
 
     public boolean isEmpty() {
-        for (long w : words) {
-            if (w != 0) {
-                return false;
-            }
-        }
-        return true;
+        return ids.length == 0;
     }
 
     public int size() {
-        int n = 0;
-        for (long w : words) {
-            n += Long.bitCount(w);
-        }
-        return n;
+        return ids.length;
     }
 
     /** The next member id at or after {@code from}, or -1: {@code for (i = s.next(0); i >= 0; i = s.next(i + 1))}. */
     public int next(int from) {
-        int w = from >>> 6;
-        if (w >= words.length || from < 0) {
-            return -1;
-        }
-        long bits = words[w] & (-1L << from);
-        while (true) {
-            if (bits != 0) {
-                return (w << 6) + Long.numberOfTrailingZeros(bits);
-            }
-            if (++w == words.length) {
-                return -1;
-            }
-            bits = words[w];
-        }
+        int at = Arrays.binarySearch(ids, Math.max(from, 0));
+        int index = at >= 0 ? at : -at - 1;
+        return index < ids.length ? ids[index] : -1;
     }
 
     /** The members as values of {@code fn}, in id order. */
     public List<Value> toList(Function fn) {
-        List<Value> out = new ArrayList<>(size());
-        for (int i = next(0); i >= 0; i = next(i + 1)) {
-            out.add(fn.values().get(i));
+        List<Value> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(fn.values().get(id));
         }
         return out;
     }
 
-    void add(int id) {
-        words[id >>> 6] |= 1L << id;
-    }
-
-    void remove(int id) {
-        words[id >>> 6] &= ~(1L << id);
-    }
-
-    /** Adds every member of {@code other}; whether this set grew. */
-    boolean addAll(ValueSet other) {
-        boolean changed = false;
-        for (int i = 0; i < words.length; i++) {
-            long merged = words[i] | other.words[i];
-            changed |= merged != words[i];
-            words[i] = merged;
-        }
-        return changed;
-    }
-
-    /** Adds every member of {@code other} that is not in {@code except}; whether this set grew. */
-    boolean addAllExcept(ValueSet other, ValueSet except) {
-        boolean changed = false;
-        for (int i = 0; i < words.length; i++) {
-            long merged = words[i] | (other.words[i] & ~except.words[i]);
-            changed |= merged != words[i];
-            words[i] = merged;
-        }
-        return changed;
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof ValueSet s && java.util.Arrays.equals(s.words, words);
+        return o instanceof ValueSet s && Arrays.equals(s.ids, ids);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(words);
+        return Arrays.hashCode(ids);
     }
 
     /** The members by id, as {@code {3, 7}}; use {@link #toList} for value names. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("{");
-        for (int i = next(0); i >= 0; i = next(i + 1)) {
-            sb.append(sb.length() == 1 ? "" : ", ").append(i);
+        for (int i = 0; i < ids.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(ids[i]);
         }
         return sb.append('}').toString();
     }

@@ -178,21 +178,40 @@ public final class FileTestRunner {
         }
     }
 
-    private void runLine(LoadedModule loaded, Function fallback, RunLine run, String prefix) {
+    /**
+     * Runs one line on the function it follows (as Cranelift does, whatever name the line
+     * writes); a differing name gets a note, and every message names the function that ran.
+     */
+    private void runLine(LoadedModule loaded, Function fn, RunLine run, String prefix) {
         String where = run.location().toString();
         if (!run.isValid()) {
             report.malformed(where, prefix + run.error().detail());
             return;
         }
-        Function fn = fallback;
+        boolean renamed = !fn.name().equals(run.functionName());
+        if (renamed) {
+            report.note(where, prefix + "the line names %" + run.functionName() + " but follows %" + fn.name()
+                    + ", so it runs %" + fn.name());
+        }
+        String what = prefix + run.text().trim() + (renamed ? " (ran %" + fn.name() + ")" : "");
         List<Type> returns = fn.signature().returns().stream().map(p -> p.type()).toList();
         long[] args = run.args().stream().mapToLong(Long::longValue).toArray();
-        Outcome outcome = loaded.invoke(fn.name(), args);
+        Outcome outcome;
+        try {
+            outcome = loaded.invoke(fn.name(), args);
+        } catch (VexException e) {
+            report.fail(where, what + ": cannot run %" + fn.name() + ": " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            // A bug in an engine: said at the line that found it, and the file goes on.
+            report.fail(where, what + ": internal error running %" + fn.name() + ": " + e);
+            return;
+        }
         String verdict = RunLineCheck.judge(run, returns, outcome);
         if (verdict == null) {
-            report.pass(where, prefix + run.text());
+            report.pass(where, what);
         } else {
-            report.fail(where, prefix + run.text().trim() + ": " + verdict);
+            report.fail(where, what + ": " + verdict);
         }
     }
 }

@@ -37,6 +37,11 @@ public final class TestReport {
         fail(where, message);
     }
 
+    /** A remark about a check that counts neither way, printed always. */
+    void note(String where, String message) {
+        out.println(where + ": note: " + message);
+    }
+
     void skip(int checks, String where, String reason) {
         skipped += checks;
         out.println(where + ": skipped " + checks + (checks == 1 ? " check: " : " checks: ") + reason);

@@ -240,27 +240,25 @@ public final class ClifReader {
                 } else {
                     int offset = lead + "run:".length();
                     String rest = body.substring(offset);
+                    // As in Cranelift, a run line calls the function it follows, whatever name it
+                    // writes; its arguments and results are read against that function's
+                    // signature, and the runner says so when the names differ.
+                    FunctionEntry caller = owner;
                     owner.runs.add(RunLineReader.read(file, at, body, rest, c.line(), c.column() + 1 + offset,
-                            this::lookup));
+                            (name, where) -> followed(caller, name, where)));
                 }
             }
         }
 
-        private Function lookup(String name, SourceLocation at) {
-            FunctionEntry e = null;
-            for (FunctionEntry x : entries) {
-                if (name.equals(x.name())) {
-                    e = x;
-                    break;
-                }
-            }
-            if (e == null) {
+        /** The function a run line runs: the one it follows, once the name it writes is known. */
+        private Function followed(FunctionEntry owner, String name, SourceLocation at) {
+            if (entries.stream().noneMatch(e -> name.equals(e.name()))) {
                 throw new ParseException(at, "no function %" + name + " in this file");
             }
-            if (e.function() == null) {
-                throw didNotRead(at, e);
+            if (owner.function() == null) {
+                throw didNotRead(at, owner);
             }
-            return e.function();
+            return owner.function();
         }
 
         private static ParseException didNotRead(SourceLocation at, FunctionEntry e) {

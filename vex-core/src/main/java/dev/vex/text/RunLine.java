@@ -56,7 +56,11 @@ public final class RunLine {
         return text;
     }
 
-    /** The function called, without {@code %}; null if the line did not get that far. */
+    /**
+     * The function name written on the line, without {@code %}; null if the line did not get that
+     * far. In a test file the line calls the function it follows, and its arguments and results
+     * are read against that function's signature, even when this name differs (as in Cranelift).
+     */
     public String functionName() {
         return functionName;
     }

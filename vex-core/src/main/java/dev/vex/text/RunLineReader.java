@@ -49,7 +49,8 @@ final class RunLineReader {
             }
             in.expect(")", "to close the arguments");
             if (argToks.size() != sig.params().size()) {
-                throw in.error(nameTok, "%" + name + " takes " + sig.params().size() + " argument"
+                throw in.error(nameTok, (name.equals(fn.name()) ? "" : "the line runs %" + fn.name()
+                        + ", the function it follows, not %" + name + ": ") + "%" + fn.name() + " takes " + sig.params().size() + " argument"
                         + (sig.params().size() == 1 ? "" : "s") + ", but the run line passes " + argToks.size());
             }
             List<Long> args = new ArrayList<>();

@@ -41,6 +41,51 @@ class FileTestRunnerTest {
     }
 
     @Test
+    void aRunLineRunsTheFunctionItFollowsAndSaysSoWhenTheNameDiffers() {
+        String out = run("""
+                function %a(i8) -> i8 {
+                block0(v0: i8):
+                    v1 = iadd_imm v0, 1
+                    return v1
+                }
+
+                function %b(i64) -> i64 {
+                block0(v0: i64):
+                    v1 = iadd_imm v0, 2
+                    return v1
+                }
+                ; run: %a(64) == 66
+                ; run: %a(-1) == 0
+                """);
+        // %b ran, its arguments read as i64: -1 + 2 == 1, not 0.
+        assertEquals(1, report.passed());
+        assertEquals(1, report.failed());
+        assertTrue(out.contains("t.clif:12:1: note: the line names %a but follows %b, so it runs %b"), out);
+        assertTrue(out.contains("t.clif:13:1: run: %a(-1) == 0 (ran %b): expected 0, got 1"), out);
+        assertFalse(report.sawMalformedInput());
+    }
+
+    @Test
+    void aRunLineWhoseArgumentsFitOnlyTheNamedFunctionIsLocated() {
+        String out = run("""
+                function %b(i8) -> i8 {
+                block0(v0: i8):
+                    return v0
+                }
+
+                async function %a(i64, i64) -> i64 {
+                block0(v0: i64, v1: i64):
+                    v2 = iadd v0, v1
+                    return v2
+                }
+                ; run: %b(1) == 1
+                """);
+        assertTrue(out.contains("t.clif:11:1: the line runs %a, the function it follows, not %b: %a takes 2 arguments,"
+                + " but the run line passes 1"), out);
+        assertEquals(1, report.failed());
+    }
+
+    @Test
     void floatsCompareBitForBit() {
         run("""
                 function %neg(f64) -> f64 {

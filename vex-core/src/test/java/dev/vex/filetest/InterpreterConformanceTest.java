@@ -32,7 +32,10 @@ class InterpreterConformanceTest {
         System.out.println("interpreter conformance: " + report.summary());
 
         List<String> lines = out.lines().toList();
-        List<String> failures = lines.stream().filter(l -> !l.contains(": ok ") && !SKIP.matcher(l).find()).toList();
+        // Notes say where a run line names another function than the one it follows (and runs).
+        List<String> failures = lines.stream()
+                .filter(l -> !l.contains(": ok ") && !SKIP.matcher(l).find() && !l.contains(": note: the line names "))
+                .toList();
         assertEquals(List.of(), failures, "failures");
         assertEquals(0, report.failed());
         assertTrue(report.passed() >= 7_200, "about 7,500 run lines, less the i128 ones: " + report.summary());

@@ -7,17 +7,26 @@ import java.util.List;
 
 /**
  * Entry point of the {@code vex} tool. Each command reports bad input as one line on standard
- * error with exit code 2; a stack trace means a bug in Vex.
+ * error with exit code 2. Whatever else escapes a command (a bug, or an {@link Error} such as
+ * running out of memory or stack) is reported as one {@code vex: internal error: ...} line, also
+ * with exit code 2; {@code -Dvex.stackTrace=true} adds the stack trace.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            System.err.println("vex: internal error in thread '" + thread.getName() + "': " + InternalErrorReport.describe(e));
+            InternalErrorReport.traceIfAsked(e, System.err);
+        });
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the tool and returns its exit code: 0 success, 1 a failed check or run, 2 bad input. */
+    /**
+     * Runs the tool and returns its exit code: 0 success, 1 a failed check or run, 2 bad input or
+     * an internal error.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);
@@ -38,6 +47,16 @@ public final class Main {
             };
         } catch (VexException e) {
             err.println("vex: " + e.getMessage());
+            return 2;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            err.println("vex: internal error: " + InternalErrorReport.describe(e) + " (the input is too big or too deep for"
+                    + " this JVM; a larger -Xss or -Xmx may help)");
+            InternalErrorReport.traceIfAsked(e, err);
+            return 2;
+        } catch (Throwable e) {
+            // Anything else that escapes is a bug in Vex: one line, never a stack trace.
+            err.println("vex: internal error: " + InternalErrorReport.describe(e));
+            InternalErrorReport.traceIfAsked(e, err);
             return 2;
         } finally {
             out.flush();

@@ -12,6 +12,7 @@ import dev.vex.text.ClifTestFile;
 import dev.vex.text.FunctionEntry;
 import dev.vex.text.ParseException;
 import dev.vex.text.RunLine;
+import dev.vex.text.TargetHeader;
 import dev.vex.text.ValueFormat;
 import dev.vex.verify.Verifier;
 import java.io.IOException;
@@ -69,16 +70,26 @@ final class RunCommand {
         ClifTestFile tf = ClifReader.readTestFile(text, file.toString());
         Module module = readableModule(tf);
         Verifier.check(module);
+        refuseOtherTargets(tf, engine, file);
 
+        // Each call with the function it runs: a run line runs the function it follows, as in
+        // 'vex test'; a call on the command line runs the function it names.
         List<RunLine> calls = new ArrayList<>();
+        List<Function> callees = new ArrayList<>();
         if (positional.size() == 2) {
             RunLine call = ClifReader.readInvocation(positional.get(1), "<command line>", module);
             if (!call.isValid()) {
                 throw call.error();
             }
             calls.add(call);
+            callees.add(module.function(call.functionName()));
         } else {
-            tf.functions().forEach(f -> calls.addAll(f.runs()));
+            for (FunctionEntry f : tf.functions()) {
+                for (RunLine call : f.runs()) {
+                    calls.add(call);
+                    callees.add(f.function());
+                }
+            }
             if (calls.isEmpty()) {
                 throw new UsageException(file + " has no '; run:' lines; name a call, like: vex run "
                         + file + " '%f(1, 2)'");
@@ -86,14 +97,29 @@ final class RunCommand {
         }
         int status = 0;
         try (LoadedModule loaded = engine.load(module)) {
-            for (RunLine call : calls) {
+            for (int i = 0; i < calls.size(); i++) {
+                RunLine call = calls.get(i);
                 if (!call.isValid()) {
                     throw call.error();
                 }
-                status = Math.max(status, runOne(loaded, module.function(call.functionName()), call, positional.size() == 1, out));
+                status = Math.max(status, runOne(loaded, callees.get(i), call, positional.size() == 1, out));
             }
         }
         return status;
+    }
+
+    /**
+     * A file whose {@code target} lines leave out the engine's ISA is not run there (it may
+     * assume a pointer width or a calling convention that ISA lacks); a file with no target
+     * line runs anywhere.
+     */
+    private static void refuseOtherTargets(ClifTestFile tf, Engine engine, Path file) {
+        List<String> isas = tf.targets().stream().map(TargetHeader::isa).distinct().toList();
+        String reason = isas.isEmpty() ? null : engine.skipReason(isas);
+        if (reason != null) {
+            throw new UsageException(file + ": cannot run on " + engine.name() + ": " + reason
+                    + " (--target interp runs any file)");
+        }
     }
 
     /** Every function must read: a file `vex run` runs is a program, not a test of bad input. */

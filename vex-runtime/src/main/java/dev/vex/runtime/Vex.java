@@ -1,5 +1,6 @@
 package dev.vex.runtime;
 
+import dev.vex.analysis.ExternalCallees;
 import dev.vex.async.AsyncLowering;
 import dev.vex.async.LoweredModule;
 import dev.vex.backend.CompileOptions;
@@ -32,8 +33,17 @@ public final class Vex {
         return compile(module, Targets.host());
     }
 
-    /** Verifies {@code module}, compiles it with {@code target} (which must match this machine) and links it. */
+    /**
+     * Verifies {@code module}, compiles it with {@code target} (which must match this machine) and
+     * links it. Every function the module calls must be its own or a runtime builtin: nothing
+     * else of the process (libc, say) is linked to it.
+     */
     public static NativeModule compile(Module module, Target target) {
+        Verifier.check(module);
+        String unlinkable = ExternalCallees.whyUnlinkable(module);
+        if (unlinkable != null) {
+            throw new JitException(unlinkable);
+        }
         return load(compileOnly(module, target, CompileOptions.DEFAULT));
     }
 

@@ -111,4 +111,75 @@ class MainTest {
         assertEquals(2, vex("test", dir.resolve("missing.clif").toString()));
         assertTrue(err().lines().allMatch(l -> l.startsWith("vex: ")), err());
     }
+
+    @Test
+    void runRefusesAFileWhoseTargetLinesLeaveOutTheEngine() throws IOException {
+        Path p = file("p32.clif", """
+                test run
+                target pulley32
+
+                function %f() -> i32 {
+                block0:
+                    v0 = iconst.i32 7
+                    return v0
+                }
+                ; run: %f() == 7
+                """);
+        assertEquals(2, vex("run", "--target", "x64", p.toString()));
+        assertTrue(err().startsWith("vex: " + p + ": cannot run on x64: the file targets only pulley32"), err());
+        assertEquals("", out());
+        err.reset();
+        assertEquals(0, vex("run", "--target", "interp", p.toString()), err());
+        assertEquals("%f() == 7\n", out());
+    }
+
+    @Test
+    void runRunsTheFunctionARunLineFollows() throws IOException {
+        Path p = file("follow.clif", """
+                function %a(i64) -> i64 {
+                block0(v0: i64):
+                    return v0
+                }
+
+                function %b(i64) -> i64 {
+                block0(v0: i64):
+                    v1 = iadd_imm v0, 2
+                    return v1
+                }
+                ; run: %a(1) == 3
+                """);
+        assertEquals(0, vex("run", "--target", "x64", p.toString()), err());
+        assertEquals("%b(1) == 3\n", out());
+    }
+
+    /** libc is not linked: the JIT and the interpreter both refuse the call, naming it. */
+    @Test
+    void aCallToLibcFailsWithItsNameOnEveryEngine() throws IOException {
+        Path p = file("exit.clif", """
+                test run
+                function %main() -> i32 {
+                    fn0 = %exit(i32) system_v
+                block0:
+                    v0 = iconst.i32 7
+                    call fn0(v0)
+                    v1 = iconst.i32 1
+                    return v1
+                }
+                ; run: %main() == 1
+                """);
+        for (String target : new String[] {"interp", "x64"}) {
+            out.reset();
+            assertEquals(1, vex("test", "--target", target, p.toString()), target);
+            assertTrue(out().contains("exit.clif:10:1: run: %main() == 1: failed: ") && out().contains(
+                    "%main calls %exit, which is neither in the module nor a runtime builtin"), out());
+            assertTrue(out().endsWith("0 passed, 1 failed, 0 skipped\n"), out());
+        }
+    }
+
+    @Test
+    void internalErrorsAreOneLine() {
+        Throwable e = new IllegalStateException("bad\nstate", new OutOfMemoryError("Java heap space"));
+        assertEquals("IllegalStateException: bad state; caused by OutOfMemoryError: Java heap space",
+                InternalErrorReport.describe(e));
+    }
 }

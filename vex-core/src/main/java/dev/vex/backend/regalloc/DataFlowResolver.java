@@ -15,7 +15,6 @@ final class DataFlowResolver {
     static void resolve(Lifetimes lifetimes, SpillSlots slots, MoveList moves) {
         MachFunction f = lifetimes.function;
         Interval[] vregs = lifetimes.vregs;
-        int words = lifetimes.words;
         for (int b = 0; b < f.numBlocks(); b++) {
             int succStart = Lifetimes.blockFrom(f, b);
             for (int e = 0; e < f.numPreds(b); e++) {
@@ -30,20 +29,17 @@ final class DataFlowResolver {
                     inst = f.blockEndInst(pred) - 1;
                     group = MoveList.EDGE_OUT;
                 }
-                for (int w = 0; w < words; w++) {
-                    for (long m = lifetimes.liveIn[b * words + w]; m != 0; m &= m - 1) {
-                        int v = w * 64 + Long.numberOfTrailingZeros(m);
-                        Interval root = vregs[v];
-                        if (root.numChildren == 1) {
-                            continue; // never split: one location everywhere
-                        }
-                        int src = root.childAt(predEnd).location;
-                        int dst = root.childAt(succStart).location;
-                        if (src == dst || (slots.storeAtDef[v] && dst == Location.slot(slots.vregSlot[v]))) {
-                            continue;
-                        }
-                        moves.add(inst, group, src, dst, root.regClass);
+                for (int v : lifetimes.liveIn[b]) {
+                    Interval root = vregs[v];
+                    if (root.numChildren == 1) {
+                        continue; // never split: one location everywhere
                     }
+                    int src = root.childAt(predEnd).location;
+                    int dst = root.childAt(succStart).location;
+                    if (src == dst || (slots.storeAtDef[v] && dst == Location.slot(slots.vregSlot[v]))) {
+                        continue;
+                    }
+                    moves.add(inst, group, src, dst, root.regClass);
                 }
                 int s = succIndex(f, pred, b);
                 for (int k = 0; k < f.numBlockParams(b); k++) {

@@ -1,5 +1,6 @@
 package dev.vex.backend.regalloc;
 
+import dev.vex.analysis.LiveInSolver;
 import dev.vex.backend.BackendException;
 import dev.vex.backend.MachFunction;
 import dev.vex.backend.MachineSpec;
@@ -9,7 +10,8 @@ import dev.vex.backend.OperandConstraint;
 /**
  * Phase 1: liveness and live intervals.
  *
- * <p>Live-in sets come from the usual backward data-flow iteration over bit sets. A block
+ * <p>Live-in sets come from path exploration ({@link LiveInSolver}), in memory linear in the
+ * function plus the sets. A block
  * parameter is defined at its block's first position; the arguments a terminator passes are
  * live to the end of its block (the resolver moves them on the edge). Then, per block in
  * reverse, ranges are built as in Wimmer and Franz: everything live-out spans the whole block and
@@ -26,18 +28,14 @@ final class LifetimeAnalysis {
 
     static Lifetimes analyze(MachFunction f, MachineSpec spec) {
         int n = f.numBlocks();
-        int words = (f.numVRegs() + 63) >>> 6;
-        long[] liveIn = computeLiveIn(f, words);
-        for (int w = 0; w < words; w++) {
-            if (liveIn[w] != 0) {
-                int v = w * 64 + Long.numberOfTrailingZeros(liveIn[w]);
-                throw new BackendException(f.name(), "v" + v + " is used on a path where it is not defined");
-            }
+        int[][] liveIn = computeLiveIn(f);
+        if (n > 0 && liveIn[0].length > 0) {
+            throw new BackendException(f.name(), "v" + liveIn[0][0] + " is used on a path where it is not defined");
         }
         Interval[] vregs = new Interval[f.numVRegs()];
         // Made on first use; registers nothing blocks share the empty one.
         Interval[] fixed = new Interval[spec.numRegs()];
-        long[] live = new long[words];
+        VregWorkSet live = new VregWorkSet(f.numVRegs());
         int[] defPos = new int[f.numVRegs()];
         int[] hintVreg = new int[f.numVRegs()];
         int[] hintPos = new int[f.numVRegs()];
@@ -45,12 +43,9 @@ final class LifetimeAnalysis {
         for (int b = n - 1; b >= 0; b--) {
             int from = Lifetimes.blockFrom(f, b);
             int to = Lifetimes.blockTo(f, b);
-            liveOut(f, liveIn, words, b, live);
-            for (int w = 0; w < words; w++) {
-                for (long m = live[w]; m != 0; m &= m - 1) {
-                    int v = w * 64 + Long.numberOfTrailingZeros(m);
-                    interval(vregs, f, v).addRangeBackward(from, to);
-                }
+            liveOut(f, liveIn, b, live);
+            for (int i = 0; i < live.size(); i++) {
+                interval(vregs, f, live.get(i)).addRangeBackward(from, to);
             }
             for (int i = f.blockEndInst(b) - 1; i >= f.blockFirstInst(b); i--) {
                 buildInst(f, spec, i, from, vregs, fixed, live, defPos, hintVreg, hintPos);
@@ -59,9 +54,9 @@ final class LifetimeAnalysis {
                 int p = f.blockParam(b, k);
                 defPos[p] = from;
                 hintFromEarlierPred(f, b, k, hintVreg, hintPos);
-                if ((live[p >>> 6] & (1L << p)) != 0) {
+                if (live.contains(p)) {
                     vregs[p].setFromBackward(from);
-                    live[p >>> 6] &= ~(1L << p);
+                    live.remove(p);
                 }
             }
         }
@@ -77,11 +72,11 @@ final class LifetimeAnalysis {
                 fixed[r].finishBuild();
             }
         }
-        return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), defPos, hintVreg, hintPos, liveIn, words);
+        return new Lifetimes(f, vregs, fixed, LoopAnalysis.loopDepths(f), defPos, hintVreg, hintPos, liveIn);
     }
 
     private static void buildInst(MachFunction f, MachineSpec spec, int i, int blockFrom, Interval[] vregs,
-            Interval[] fixed, long[] live, int[] defPos, int[] hintVreg, int[] hintPos) {
+            Interval[] fixed, VregWorkSet live, int[] defPos, int[] hintVreg, int[] hintPos) {
         int n = f.numOperands(i);
         long fixedDefs = 0;
         for (int k = 0; k < n; k++) {
@@ -103,9 +98,9 @@ final class LifetimeAnalysis {
             int pos = Operand.isLate(op) && c != OperandConstraint.REUSE_INPUT ? 2 * i + 1 : 2 * i;
             Interval it = interval(vregs, f, v);
             defPos[v] = pos;
-            if ((live[v >>> 6] & (1L << v)) != 0) {
+            if (live.contains(v)) {
                 it.setFromBackward(pos);
-                live[v >>> 6] &= ~(1L << v);
+                live.remove(v);
             } else {
                 it.addRangeBackward(pos, 2 * i + 2);
             }
@@ -139,7 +134,7 @@ final class LifetimeAnalysis {
             Interval it = interval(vregs, f, v);
             it.addRangeBackward(blockFrom, end);
             it.addUseBackward(usePos, c == OperandConstraint.REG && !reused);
-            live[v >>> 6] |= 1L << v;
+            live.add(v);
             if (c == OperandConstraint.FIXED_REG) {
                 int r = Operand.fixedReg(op);
                 Interval fx = fixed(fixed, spec, r);
@@ -219,43 +214,47 @@ final class LifetimeAnalysis {
     }
 
     /** Writes into {@code out} the live-in sets of the successors plus the branch arguments. */
-    private static void liveOut(MachFunction f, long[] liveIn, int words, int b, long[] out) {
-        java.util.Arrays.fill(out, 0);
+    private static void liveOut(MachFunction f, int[][] liveIn, int b, VregWorkSet out) {
+        out.clear();
         for (int s = 0; s < f.numSuccs(b); s++) {
             int t = f.succ(b, s);
-            for (int w = 0; w < words; w++) {
-                out[w] |= liveIn[t * words + w];
+            for (int v : liveIn[t]) {
+                out.add(v);
             }
             for (int k = 0; k < f.numBlockParams(t); k++) {
-                int a = f.succArg(b, s, k);
-                out[a >>> 6] |= 1L << a;
+                out.add(f.succArg(b, s, k));
             }
         }
     }
 
-    private static long[] computeLiveIn(MachFunction f, int words) {
+    /**
+     * Live-in sets by path exploration from each block's upward-exposed uses (a vreg may be
+     * defined more than once here): memory linear in the function plus the sets themselves.
+     */
+    private static int[][] computeLiveIn(MachFunction f) {
         int n = f.numBlocks();
-        long[] gen = new long[n * words];
-        long[] kill = new long[n * words];
+        LiveInSolver solver = new LiveInSolver(n, f.numVRegs());
+        // killedIn[v] == b + 1 once block b has defined v.
+        int[] killedIn = new int[f.numVRegs()];
         for (int b = 0; b < n; b++) {
-            int base = b * words;
+            int mark = b + 1;
             for (int k = 0; k < f.numBlockParams(b); k++) {
                 int p = f.blockParam(b, k);
-                kill[base + (p >>> 6)] |= 1L << p;
+                killedIn[p] = mark;
+                solver.def(p, b);
             }
             for (int i = f.blockFirstInst(b); i < f.blockEndInst(b); i++) {
                 for (int k = 0; k < f.numOperands(i); k++) {
                     int op = f.operand(i, k);
-                    int v = Operand.vreg(op);
-                    if (!Operand.isDef(op) && (kill[base + (v >>> 6)] & (1L << v)) == 0) {
-                        gen[base + (v >>> 6)] |= 1L << v;
+                    if (!Operand.isDef(op) && killedIn[Operand.vreg(op)] != mark) {
+                        solver.upwardExposedUse(Operand.vreg(op), b);
                     }
                 }
                 for (int k = 0; k < f.numOperands(i); k++) {
                     int op = f.operand(i, k);
                     if (Operand.isDef(op)) {
-                        int v = Operand.vreg(op);
-                        kill[base + (v >>> 6)] |= 1L << v;
+                        killedIn[Operand.vreg(op)] = mark;
+                        solver.def(Operand.vreg(op), b);
                     }
                 }
             }
@@ -263,29 +262,22 @@ final class LifetimeAnalysis {
                 int t = f.succ(b, s);
                 for (int k = 0; k < f.numBlockParams(t); k++) {
                     int a = f.succArg(b, s, k);
-                    if ((kill[base + (a >>> 6)] & (1L << a)) == 0) {
-                        gen[base + (a >>> 6)] |= 1L << a;
+                    if (killedIn[a] != mark) {
+                        solver.upwardExposedUse(a, b);
                     }
                 }
             }
         }
-        long[] liveIn = gen.clone();
-        long[] out = new long[words];
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int b = n - 1; b >= 0; b--) {
-                liveOut(f, liveIn, words, b, out);
-                int base = b * words;
-                for (int w = 0; w < words; w++) {
-                    long in = gen[base + w] | (out[w] & ~kill[base + w]);
-                    if (in != liveIn[base + w]) {
-                        liveIn[base + w] = in;
-                        changed = true;
-                    }
-                }
+        return solver.solve(new LiveInSolver.Predecessors() {
+            @Override
+            public int count(int block) {
+                return f.numPreds(block);
             }
-        }
-        return liveIn;
+
+            @Override
+            public int get(int block, int index) {
+                return f.pred(block, index);
+            }
+        });
     }
 }

@@ -20,12 +20,11 @@ final class Lifetimes {
      */
     final int[] hintVreg;
     final int[] hintPos;
-    /** Live-in sets: block {@code b} owns words {@code [b * words, (b + 1) * words)}. */
-    final long[] liveIn;
-    final int words;
+    /** Per block, the vregs live on entry, ascending. */
+    final int[][] liveIn;
 
     Lifetimes(MachFunction function, Interval[] vregs, Interval[] fixed, int[] loopDepth, int[] defPos, int[] hintVreg,
-            int[] hintPos, long[] liveIn, int words) {
+            int[] hintPos, int[][] liveIn) {
         this.function = function;
         this.vregs = vregs;
         this.fixed = fixed;
@@ -34,11 +33,10 @@ final class Lifetimes {
         this.hintVreg = hintVreg;
         this.hintPos = hintPos;
         this.liveIn = liveIn;
-        this.words = words;
     }
 
     boolean isLiveIn(int block, int vreg) {
-        return (liveIn[block * words + (vreg >>> 6)] & (1L << vreg)) != 0;
+        return java.util.Arrays.binarySearch(liveIn[block], vreg) >= 0;
     }
 
     static int blockFrom(MachFunction f, int block) {

@@ -4,23 +4,27 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.vex.runtime.jna.VexLibrary;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The symbols generated code may call in this process: the runtime's exports from libvexrt
- * ({@code vex_trap}, {@code vex_alloc}, ...), then anything the process has loaded, libm
- * ({@code fma}, {@code fmaf}) and libc. The one thread-local symbol is {@code vex_stack_limit}.
+ * The symbols generated code may call in this process, and no others: the runtime's exports from
+ * libvexrt (names starting {@code vex_}: {@code vex_trap}, {@code vex_alloc}, ...), and the
+ * libm functions the backends call themselves ({@link #LIBCALLS}). Anything else of the process,
+ * libc's {@code exit} say, is not resolved, so a module cannot call it. The one thread-local
+ * symbol is {@code vex_stack_limit}.
  */
 public final class RuntimeSymbols implements SymbolResolver {
     /** The runtime's stack limit, read by generated prologues as initial-exec TLS. */
     public static final String STACK_LIMIT = "vex_stack_limit";
 
+    /** The C library functions a backend may call in place of an instruction (x64 without FMA3). */
+    public static final Set<String> LIBCALLS = Set.of("fma", "fmaf");
+
     private static final RuntimeSymbols INSTANCE = new RuntimeSymbols();
 
     private final Map<String, Long> cache = new ConcurrentHashMap<>();
-    private volatile List<NativeLibrary> libraries;
     private volatile Long stackLimitOffset;
 
     private RuntimeSymbols() {
@@ -49,23 +53,18 @@ public final class RuntimeSymbols implements SymbolResolver {
     }
 
     private long lookUp(String name) {
-        for (NativeLibrary lib : libraries()) {
-            try {
-                return Pointer.nativeValue(lib.getGlobalVariableAddress(name));
-            } catch (UnsatisfiedLinkError e) {
-                // not in this one: try the next
-            }
+        NativeLibrary lib;
+        if (name.startsWith("vex_")) {
+            lib = VexLibrary.nativeLibrary();
+        } else if (LIBCALLS.contains(name)) {
+            lib = NativeLibrary.getInstance(Platform.MATH_LIBRARY_NAME);
+        } else {
+            return 0;
         }
-        return 0;
-    }
-
-    private List<NativeLibrary> libraries() {
-        List<NativeLibrary> libs = libraries;
-        if (libs == null) {
-            libs = List.of(VexLibrary.nativeLibrary(), NativeLibrary.getProcess(),
-                    NativeLibrary.getInstance(Platform.MATH_LIBRARY_NAME), NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
-            libraries = libs;
+        try {
+            return Pointer.nativeValue(lib.getGlobalVariableAddress(name));
+        } catch (UnsatisfiedLinkError e) {
+            return 0;
         }
-        return libs;
     }
 }
