@@ -99,6 +99,14 @@ public final class Block {
         params.add(v);
     }
 
+    /** Removes parameter {@code index}; the later ones move down one place. */
+    void removeParam(int index) {
+        params.remove(index);
+        for (int i = index; i < params.size(); i++) {
+            params.get(i).defineAsParam(this, i);
+        }
+    }
+
     void append(Instruction inst) {
         inst.setBlock(this, instructions.size());
         instructions.add(inst);

@@ -138,6 +138,21 @@ public final class Function {
         valuesByNumber.put(v.number(), v);
     }
 
+    /** Drops the values {@code gone} accepts; the rest get dense ids again, in the same order. */
+    void removeValues(java.util.function.Predicate<Value> gone) {
+        int next = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            if (gone.test(v)) {
+                valuesByNumber.remove(v.number(), v);
+                continue;
+            }
+            v.setId(next);
+            values.set(next++, v);
+        }
+        values.subList(next, values.size()).clear();
+    }
+
     void indexBlock(Block b) {
         blocksByNumber.put(b.number(), b);
     }

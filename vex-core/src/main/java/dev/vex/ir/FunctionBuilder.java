@@ -34,6 +34,13 @@ import java.util.Map;
  * out {@code vN}, and a later result or parameter numbered N defines it. Checks that need its
  * type wait until {@link #build()}, which also checks every block call against the final
  * parameters of its block.
+ *
+ * <p>A front end may also leave SSA form to the builder, as cranelift-frontend does: it declares
+ * {@link Variable}s, assigns and reads them ({@link #defineVariable}, {@link #useVariable}), and
+ * seals each block once all branches to it exist ({@link #sealBlock}); the builder places the
+ * block parameters (and appends the arguments to every predecessor's branch) and removes those
+ * that turn out trivial. The front end's own block parameters, if any, come before the placed
+ * ones. {@code SsaBuilder} holds that machinery.
  */
 public final class FunctionBuilder {
     private final Function fn;
@@ -42,6 +49,7 @@ public final class FunctionBuilder {
     private final List<Instruction> deferred = new ArrayList<>();
     private boolean[] started = new boolean[8];
     private Block current;
+    private SsaBuilder ssa;
     private int nextValueNumber;
     private int nextBlockNumber;
     private boolean built;
@@ -227,6 +235,18 @@ public final class FunctionBuilder {
 
     /** Appends the parameter {@code vN: type} to {@code block}. */
     public Value appendBlockParam(Block block, Type type, int number) {
+        if (ssa != null) {
+            ssa.checkExplicitParam(block);
+        }
+        return addParam(block, type, number);
+    }
+
+    /** A parameter placed by SSA construction for a variable. */
+    Value placeParam(Block block, Type type) {
+        return addParam(block, type, nextValueNumber);
+    }
+
+    private Value addParam(Block block, Type type, int number) {
         open();
         own(block);
         if (type == null) {
@@ -319,7 +339,7 @@ public final class FunctionBuilder {
         try {
             typing = TypeRules.check(spec, ops, fn);
             for (BlockCall c : dests) {
-                if (started[c.block().id()]) {
+                if (started[c.block().id()] && (ssa == null || !ssa.hasPlacedParams(c.block()))) {
                     TypeRules.checkBlockCall(c.block(), c.args());
                 }
             }
@@ -339,6 +359,9 @@ public final class FunctionBuilder {
         Instruction inst = new Instruction(fn.instructions.size(), spec, typing.controllingType(), ops, dests, results);
         for (int i = 0; i < results.length; i++) {
             results[i].defineAsResult(inst, i);
+        }
+        if (ssa != null && dests.length > 0) {
+            ssa.noteBranch(inst);
         }
         fn.instructions.add(inst);
         current.append(inst);
@@ -650,6 +673,58 @@ public final class FunctionBuilder {
         return new BlockCall(target, args);
     }
 
+    // ---- Variables: SSA construction (SsaBuilder) --------------------------------------------
+
+    /**
+     * A new variable of {@code type}. Variables are assigned and read like a source language's
+     * locals; the builder turns them into SSA values, placing block parameters where definitions
+     * meet. Seal every block ({@link #sealBlock}) before {@link #build()}.
+     */
+    public Variable declareVariable(Type type) {
+        open();
+        return ssa().declare(type);
+    }
+
+    /** Assigns {@code value} (of the variable's type) to {@code variable} at the end of the current block. */
+    public void defineVariable(Variable variable, Value value) {
+        open();
+        ssa().define(variable, value, current);
+    }
+
+    /**
+     * The value {@code variable} holds at the end of the current block, placing block parameters
+     * where definitions from several predecessors meet. A use that some path from the entry block
+     * reaches without a definition is an error (found at the use, or when the block holding the
+     * parameter it needed is sealed).
+     */
+    public Value useVariable(Variable variable) {
+        open();
+        return ssa().use(variable, current);
+    }
+
+    /**
+     * Declares that every branch to {@code block} has been made, so variables read in it can be
+     * resolved; a branch to a sealed block is an error. Seal a loop header after its back edges.
+     */
+    public void sealBlock(Block block) {
+        open();
+        own(block);
+        ssa().seal(block);
+    }
+
+    /** Seals every block made so far ({@link #sealBlock}); simplest when the whole body is built. */
+    public void sealAllBlocks() {
+        open();
+        ssa().sealAll();
+    }
+
+    private SsaBuilder ssa() {
+        if (ssa == null) {
+            ssa = new SsaBuilder(this, fn);
+        }
+        return ssa;
+    }
+
     // ---- Finishing -------------------------------------------------------------------------
 
     /**
@@ -661,6 +736,7 @@ public final class FunctionBuilder {
         if (built) {
             return fn;
         }
+        boolean aliased = ssa != null && ssa.finish();
         for (Value v : pending) {
             if (!v.isDefined() && v.aliasOf() == null) {
                 throw new IrBuildException("function %" + fn.name() + ": v" + v.number()
@@ -672,7 +748,7 @@ public final class FunctionBuilder {
                         + " is an alias of a value that is never defined", null, null, v.number());
             }
         }
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() || aliased) {
             for (Instruction inst : fn.instructions) {
                 resolveOperands(inst);
             }

@@ -14,7 +14,9 @@
  *       results are {@link dev.vex.ir.Value}s; branches carry {@link dev.vex.ir.BlockCall}s.</li>
  *   <li>Making it: {@link dev.vex.ir.FunctionBuilder} (type-checked as it builds, errors are
  *       {@link dev.vex.ir.IrBuildException}), {@link dev.vex.ir.InstructionSpec} for opcode-generic
- *       code, {@link dev.vex.ir.ModuleBuilder}.</li>
+ *       code, {@link dev.vex.ir.ModuleBuilder}; SSA construction from {@link dev.vex.ir.Variable}s
+ *       (the builder's {@code SsaBuilder}, after Braun et al.) for front ends that would rather not
+ *       place block parameters themselves.</li>
  *   <li>Looking at it: {@link dev.vex.ir.IrPrinter} (CLIF text, also {@code toString()}),
  *       {@link dev.vex.ir.IeeeFormat}, {@link dev.vex.ir.StructuralEquality}.</li>
  * </ul>

@@ -5,8 +5,6 @@ import dev.vex.backend.CompiledModule;
 import dev.vex.code.CodeException;
 import dev.vex.code.Relocation;
 import dev.vex.code.SymbolDefinition;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,7 +70,7 @@ public final class ElfObjectWriter {
             throw new CodeException("code for " + module.targetName() + " given to the " + machine.name() + " ELF writer");
         }
         byte[] code = module.code();
-        Strings strtab = new Strings();
+        ElfStringTable strtab = new ElfStringTable();
         List<Sym> symbols = symbols(module, code.length);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < symbols.size(); i++) {
@@ -111,7 +109,7 @@ public final class ElfObjectWriter {
         byte[] strBytes = strtab.bytes();
         out.bytes(strBytes);
 
-        Strings shstr = new Strings();
+        ElfStringTable shstr = new ElfStringTable();
         String[] names = {"", ".text", ".rela.text", ".symtab", ".strtab", ".shstrtab", ".note.GNU-stack"};
         int[] nameOffsets = new int[names.length];
         for (int i = 1; i < names.length; i++) {
@@ -201,29 +199,5 @@ public final class ElfObjectWriter {
                 .u16(64).u16(SECTION_COUNT).u16(SHSTRTAB_INDEX);
         byte[] header = h.toByteArray();
         System.arraycopy(header, 0, file, 0, header.length);
-    }
-
-    /** A string table: a leading NUL, then each distinct string once, NUL-terminated. */
-    private static final class Strings {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final Map<String, Integer> offsets = new HashMap<>();
-
-        Strings() {
-            bytes.write(0);
-        }
-
-        int add(String s) {
-            return offsets.computeIfAbsent(s, k -> {
-                int off = bytes.size();
-                byte[] b = k.getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-                bytes.write(0);
-                return off;
-            });
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
-        }
     }
 }

@@ -2,8 +2,14 @@ package dev.vex.runtime.jit;
 
 import dev.vex.backend.CompiledFunction;
 import dev.vex.backend.CompiledModule;
+import dev.vex.code.SymbolDefinition;
 import dev.vex.runtime.jna.VexLibrary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A linked module in executable memory: the addresses of its symbols, and which function a
@@ -17,6 +23,8 @@ public final class JitImage implements AutoCloseable {
     private final CompiledModule module;
     private final ExecutableMemory memory;
     private final Map<String, Integer> symbols;
+    /** Run before the code is unmapped: withdrawing it from debuggers ({@link CodeEvents}). */
+    private final List<Runnable> beforeUnmap = new ArrayList<>(1);
 
     JitImage(CompiledModule module, ExecutableMemory memory, Map<String, Integer> symbols) {
         this.module = module;
@@ -63,9 +71,60 @@ public final class JitImage implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The module's code as named ranges: every function (sized by the compiler), then every other
+     * code symbol it defines outside them (array entries), sized up to the next symbol. Data
+     * symbols (async descriptors) are left out.
+     */
+    public List<CodeSymbol> codeSymbols() {
+        List<CodeSymbol> out = new ArrayList<>();
+        Set<String> skip = new HashSet<>();
+        for (CompiledFunction f : module.functions()) {
+            out.add(new CodeSymbol(f.symbol(), base() + f.offset(), f.size()));
+            skip.add(f.symbol());
+            if (f.descriptorSymbol() != null) {
+                skip.add(f.descriptorSymbol());
+            }
+        }
+        List<SymbolDefinition> defs = new ArrayList<>(module.symbols());
+        defs.sort(Comparator.comparingInt(SymbolDefinition::offset));
+        int codeEnd = module.code().length;
+        for (int i = 0; i < defs.size(); i++) {
+            SymbolDefinition d = defs.get(i);
+            if (skip.contains(d.name()) || d.offset() >= codeEnd || functionAt(base() + d.offset()) != null) {
+                continue;
+            }
+            int end = codeEnd;
+            for (int j = i + 1; j < defs.size(); j++) {
+                if (defs.get(j).offset() > d.offset()) {
+                    end = Math.min(end, defs.get(j).offset());
+                    break;
+                }
+            }
+            out.add(new CodeSymbol(d.name(), base() + d.offset(), end - d.offset()));
+        }
+        return out;
+    }
+
+    /** Runs {@code action} when the image is closed, before its code is unmapped. */
+    synchronized void beforeUnmap(Runnable action) {
+        beforeUnmap.add(action);
+    }
+
     @Override
     public void close() {
-        VexLibrary.instance().vex_code_unregister(memory.address());
-        memory.close();
+        List<Runnable> actions;
+        synchronized (this) {
+            actions = new ArrayList<>(beforeUnmap);
+            beforeUnmap.clear();
+        }
+        try {
+            for (Runnable r : actions) {
+                r.run();
+            }
+        } finally {
+            VexLibrary.instance().vex_code_unregister(memory.address());
+            memory.close();
+        }
     }
 }

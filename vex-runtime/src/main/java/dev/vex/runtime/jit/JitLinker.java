@@ -96,7 +96,9 @@ public final class JitLinker {
             }
             memory.write(0, image);
             memory.seal();
-            return new JitImage(module, memory, defined);
+            JitImage jit = new JitImage(module, memory, defined);
+            CodeEvents.loaded(jit);
+            return jit;
         } catch (RuntimeException e) {
             memory.close();
             throw e;

@@ -28,4 +28,10 @@ final class LibC {
     static native int munmap(long addr, long length) throws LastErrorException;
 
     static native int getpagesize();
+
+    static final int O_RDONLY = 0;
+
+    static native int open(String path, int flags) throws LastErrorException;
+
+    static native int close(int fd) throws LastErrorException;
 }
