@@ -13,7 +13,8 @@ import java.util.Map;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * {@code vex bench [--quick] [--peer-java JAVA] [--conformance DIR]}: runs the suite, prints
+ * {@code vex bench [--quick] [--only http] [--peer-java JAVA] [--conformance DIR]}: runs the suite
+ * (or only its HTTP figures), prints
  * a markdown table of every figure against its target with the baselines and peers measured in
  * the same run, and writes {@code bench-results.json} and {@code bench-results.svg} to the
  * working directory. Exit code 0 when every benchmark ran (whatever the timings), 1 when one
@@ -22,12 +23,13 @@ import org.openjdk.jmh.runner.RunnerException;
  * <p>Vex and the CompletableFuture peers run on this JVM; the virtual-thread peers on this
  * JVM if it is 21 or later, else on {@code --peer-java} (default: a Temurin 25 under
  * {@code /usr/lib/jvm} when there is one), else not at all. RSS per idle task is measured by
- * {@link RssProbe} in child JVMs.
+ * {@link RssProbe} in child JVMs. The HTTP figures ({@link HttpLoad}) need wrk on the PATH.
  */
 public final class BenchMain {
     static final String DEFAULT_PEER_JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
 
     private final boolean quick;
+    private final boolean onlyHttp;
     private final String peerJava;
     private final Path conformance;
     private final PrintStream out;
@@ -35,8 +37,10 @@ public final class BenchMain {
     private final JmhRuns jmh;
     private final List<Figure> figures = new ArrayList<>();
 
-    private BenchMain(boolean quick, String peerJava, Path conformance, PrintStream out, PrintStream err) throws IOException {
+    private BenchMain(boolean quick, boolean onlyHttp, String peerJava, Path conformance, PrintStream out, PrintStream err)
+            throws IOException {
         this.quick = quick;
+        this.onlyHttp = onlyHttp;
         this.peerJava = peerJava;
         this.conformance = conformance;
         this.out = out;
@@ -51,15 +55,23 @@ public final class BenchMain {
     /** Runs the suite with these arguments; returns the exit code (see the class comment). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean quick = false;
+        boolean onlyHttp = false;
         String peerJava = null;
         String conformance = System.getProperty("vex.conformance", "../shared/conformance/clif");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--peer-java" -> peerJava = i + 1 < args.length ? args[++i] : null;
+                case "--only" -> {
+                    if (i + 1 >= args.length || !args[++i].equals("http")) {
+                        err.println("vex bench: --only takes one part: http");
+                        return 2;
+                    }
+                    onlyHttp = true;
+                }
                 case "--conformance" -> conformance = i + 1 < args.length ? args[++i] : null;
                 default -> {
-                    err.println("vex bench: unknown option '" + args[i] + "'; usage: vex bench [--quick] [--peer-java JAVA] [--conformance DIR]");
+                    err.println("vex bench: unknown option '" + args[i] + "'; usage: vex bench [--quick] [--only http] [--peer-java JAVA] [--conformance DIR]");
                     return 2;
                 }
             }
@@ -68,7 +80,7 @@ public final class BenchMain {
             peerJava = DEFAULT_PEER_JAVA;
         }
         try {
-            BenchMain b = new BenchMain(quick, peerJava, conformance == null ? null : Path.of(conformance), out, err);
+            BenchMain b = new BenchMain(quick, onlyHttp, peerJava, conformance == null ? null : Path.of(conformance), out, err);
             return b.runAll();
         } catch (RunnerException | IOException | InterruptedException | RuntimeException e) {
             err.println("vex bench: a benchmark failed to run: " + e);
@@ -83,6 +95,12 @@ public final class BenchMain {
 
     private int runAll() throws RunnerException, IOException, InterruptedException {
         long t0 = System.nanoTime();
+        if (onlyHttp) {
+            String vtJava = Runtime.version().feature() >= 21 ? null : peerJava;
+            HttpLoad.Results http = measureHttp(vtJava);
+            if (http != null) figures.addAll(HttpLoad.figures(http));
+            return report(t0, environment(vtJava, vtJava != null || Runtime.version().feature() >= 21, 0));
+        }
         step("Vex async loops (1 and 2 workers)");
         jmh.run(VexAsyncBenchmark.class.getName() + "\\.", null, List.of());
         step("CompletableFuture and platform-thread peers");
@@ -118,10 +136,26 @@ public final class BenchMain {
         step("RSS per idle task, " + tasks + " tasks, in child JVMs");
         RssMeasurement.PerTask waiting = RssMeasurement.measure("wait", tasks);
         RssMeasurement.PerTask sleeping = RssMeasurement.measure("sleep", tasks);
+        HttpLoad.Results http = measureHttp(vtJava);
 
         FigureSet set = new FigureSet(jmh, compile, quick);
         figures.addAll(set.figures(waiting, sleeping));
-        Map<String, String> env = environment(vtJava, virtualThreads, tasks);
+        if (http != null) figures.addAll(HttpLoad.figures(http));
+        return report(t0, environment(vtJava, virtualThreads, tasks));
+    }
+
+    /** The HTTP figures' measurements, or null (with a note) when wrk is not installed. */
+    private HttpLoad.Results measureHttp(String vtJava) throws IOException, InterruptedException {
+        if (!Wrk.available()) {
+            err.println("vex bench: wrk is not installed: the HTTP figures are skipped");
+            return null;
+        }
+        int seconds = quick ? 2 : 10;
+        step("HTTP under wrk: examples/http_server.clif, then the virtual-thread peer, " + seconds + " s each");
+        return HttpLoad.measure(seconds, quick ? 1 : 3, vtJava);
+    }
+
+    private int report(long t0, Map<String, String> env) throws IOException {
         out.println();
         out.println("## Vex benchmarks (" + (quick ? "--quick" : "full") + ")");
         out.println();
@@ -147,8 +181,9 @@ public final class BenchMain {
         env.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         env.put("virtual-thread peers", virtualThreads ? (vtJava == null ? "this JDK" : vtJava) : "not run (no JDK 21+)");
-        env.put("mode", quick ? "quick (1 fork, 2x300 ms warm-up, 3x300 ms measured)" : "full (1 fork, JMH iterations as annotated)");
-        env.put("rss tasks", Long.toString(tasks));
+        env.put("mode", (quick ? "quick (1 fork, 2x300 ms warm-up, 3x300 ms measured; wrk 1 s warm-up, 2 s measured)"
+                : "full (1 fork, JMH iterations as annotated; wrk 3 s warm-up, 10 s measured)") + (onlyHttp ? ", HTTP figures only" : ""));
+        if (tasks > 0) env.put("rss tasks", Long.toString(tasks));
         env.put("figures", "medians of the measured iterations");
         env.put("date", Instant.now().toString());
         return env;

@@ -7,9 +7,14 @@ import dev.vex.ir.Type;
 import java.util.List;
 
 /**
- * The runtime builtins of ASYNC-IR.md: the one table of their names, signatures and kinds, for
- * the verifier, the interpreter and the backends. A callee declaration whose name is one of these
- * (and which no function of the module defines) refers to the builtin.
+ * The runtime builtins: the one table of their names, signatures and kinds (async = awaited, sync
+ * = called), for the verifier, the interpreter and the backends. A callee declaration whose name
+ * is one of these (and which no function of the module defines) refers to the builtin, and must
+ * declare exactly this signature and kind. {@code docs/BUILTINS.md} documents each one; a test
+ * keeps it and this table in step.
+ *
+ * <p>Every value is an i64. I/O builtins return a result or a negative Linux errno
+ * ({@code -ECONNRESET} = -104); handles are opaque non-zero i64 values.
  */
 public enum RuntimeBuiltin {
     /** Let other tasks run, then continue. */
@@ -18,6 +23,8 @@ public enum RuntimeBuiltin {
     SLEEP("vex_sleep", true, List.of(I64), List.of()),
     /** Wait for a spawned task; its first result as an i64 bit pattern. */
     JOIN("vex_join", true, List.of(I64), List.of(I64)),
+    /** Wait for a spawned task; (status, value): 0 completed, 1 cancelled, 2 failed (value = trap code). */
+    JOIN_STATUS("vex_join_status", true, List.of(I64), List.of(I64, I64)),
     /** Give up a task handle; the task runs to its end and is freed. */
     DETACH("vex_detach", false, List.of(I64), List.of()),
     /** A channel of i64 values with that capacity (0 = rendezvous). */
@@ -31,7 +38,23 @@ public enum RuntimeBuiltin {
     /** Heap memory of that many bytes. */
     ALLOC("vex_alloc", false, List.of(I64), List.of(I64)),
     /** Free heap memory from {@link #ALLOC}. */
-    FREE("vex_free", false, List.of(I64), List.of());
+    FREE("vex_free", false, List.of(I64), List.of()),
+    /** (IPv4 address, port): a listening TCP socket, or -errno. */
+    TCP_LISTEN("vex_tcp_listen", true, List.of(I64, I64), List.of(I64)),
+    /** (listener): the next accepted connection, or -errno. */
+    TCP_ACCEPT("vex_tcp_accept", true, List.of(I64), List.of(I64)),
+    /** (IPv4 address, port): a connected TCP socket, or -errno. */
+    TCP_CONNECT("vex_tcp_connect", true, List.of(I64, I64), List.of(I64)),
+    /** (socket, buffer, length): bytes read, 0 at end of stream, or -errno. */
+    TCP_READ("vex_tcp_read", true, List.of(I64, I64, I64), List.of(I64)),
+    /** (socket, buffer, length): bytes written (at least 1 unless length is 0), or -errno. */
+    TCP_WRITE("vex_tcp_write", true, List.of(I64, I64, I64), List.of(I64)),
+    /** (socket): 0, or -errno; the handle is dead afterwards. */
+    TCP_CLOSE("vex_tcp_close", true, List.of(I64), List.of(I64)),
+    /** (socket): the locally bound port, or -errno. */
+    TCP_LOCAL_PORT("vex_tcp_local_port", false, List.of(I64), List.of(I64)),
+    /** (socket): half-close, no more writes; 0 or -errno. */
+    TCP_SHUTDOWN("vex_tcp_shutdown", false, List.of(I64), List.of(I64));
 
     private final String symbol;
     private final boolean isAsync;
@@ -66,6 +89,16 @@ public enum RuntimeBuiltin {
     /** Its signature: plain types, no flags, no named convention. */
     public Signature signature() {
         return signature;
+    }
+
+    /** How many parameters it takes. */
+    public int paramCount() {
+        return signature.params().size();
+    }
+
+    /** How many results it returns. */
+    public int resultCount() {
+        return signature.returns().size();
     }
 
     /** As a declaration would write it: {@code async %vex_join(i64) -> i64}. */

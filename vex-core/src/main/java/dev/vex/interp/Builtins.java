@@ -1,5 +1,6 @@
 package dev.vex.interp;
 
+import dev.vex.analysis.RuntimeBuiltin;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,30 +19,42 @@ import java.util.List;
  *       join or one detach; using it again, or a handle never issued, fails the run.</li>
  *   <li>Channel handles are 1, 2, ...; any other value fails the run, as does a negative
  *       capacity. {@code %vex_chan_close} on a closed channel does nothing.</li>
+ *   <li>{@code %vex_join_status} gives (0, first result): a trap in any task ends the whole run,
+ *       and nothing cancels a task, so a join never sees status 1 or 2.</li>
+ *   <li>{@code %vex_tcp_*}: real sockets through {@link NetReactor}.</li>
  *   <li>{@code %vex_alloc} returns zeroed memory, or 0 for a negative size or past the live-heap
  *       cap; {@code %vex_free(0)} does nothing; freeing anything but a live block fails the run.</li>
  * </ul>
  */
-final class Builtins {
+final class Builtins implements AutoCloseable {
     /** Channels a run may create: a runaway {@code %vex_chan_new} loop fails the run. */
     static final int MAX_CHANNELS = 100_000;
 
     private final Scheduler scheduler;
     private final Memory memory;
     private final List<Channel> channels = new ArrayList<>();
+    private final NetReactor net;
 
     Builtins(Scheduler scheduler, Memory memory) {
         this.scheduler = scheduler;
         this.memory = memory;
+        this.net = new NetReactor(memory, scheduler);
+        scheduler.attach(net);
+    }
+
+    /** Closes the run's sockets. */
+    @Override
+    public void close() {
+        net.close();
     }
 
     /**
      * Runs {@code builtin} for {@code task} with {@code args}. The task's top frame must already
      * point at the calling instruction, since a wake may complete it before this returns.
      */
-    long[] invoke(Builtin builtin, long[] args, Task task) {
+    long[] invoke(RuntimeBuiltin builtin, long[] args, Task task) {
         if (args.length < builtin.paramCount()) {
-            throw new InterpreterFailure("%" + builtin.builtinName() + " takes " + builtin.paramCount()
+            throw new InterpreterFailure("%" + builtin.symbol() + " takes " + builtin.paramCount()
                     + " arguments, not " + args.length);
         }
         return switch (builtin) {
@@ -53,7 +66,8 @@ final class Builtins {
                 scheduler.sleep(task, args[0]);
                 yield null;
             }
-            case JOIN -> scheduler.join(task, args[0]);
+            case JOIN -> scheduler.join(task, args[0], false);
+            case JOIN_STATUS -> scheduler.join(task, args[0], true);
             case DETACH -> {
                 scheduler.detach(args[0]);
                 yield Scheduler.NO_VALUES;
@@ -80,6 +94,14 @@ final class Builtins {
                 memory.free(args[0]);
                 yield Scheduler.NO_VALUES;
             }
+            case TCP_LISTEN -> net.listen(args[0], args[1]);
+            case TCP_ACCEPT -> net.accept(task, args[0]);
+            case TCP_CONNECT -> net.connect(task, args[0], args[1]);
+            case TCP_READ -> net.read(task, args[0], args[1], args[2]);
+            case TCP_WRITE -> net.write(task, args[0], args[1], args[2]);
+            case TCP_CLOSE -> net.close(args[0]);
+            case TCP_LOCAL_PORT -> net.localPort(args[0]);
+            case TCP_SHUTDOWN -> net.shutdown(args[0]);
         };
     }
 

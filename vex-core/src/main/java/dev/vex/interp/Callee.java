@@ -1,5 +1,7 @@
 package dev.vex.interp;
 
+import dev.vex.analysis.RuntimeBuiltin;
+
 /** What a {@code call}, {@code await}, {@code spawn} or function address refers to. */
 sealed interface Callee {
     String name();
@@ -8,10 +10,10 @@ sealed interface Callee {
     record ModuleFunction(int index, String name) implements Callee {}
 
     /** A runtime builtin. */
-    record Runtime(Builtin builtin) implements Callee {
+    record Runtime(RuntimeBuiltin builtin) implements Callee {
         @Override
         public String name() {
-            return builtin.builtinName();
+            return builtin.symbol();
         }
     }
 

@@ -14,14 +14,15 @@ import java.util.Objects;
  * {@link Scheduler} with virtual time starting at 0, and the function as its root task. A sync
  * function simply runs to its end (it may still spawn tasks); an async one is blocked on. The
  * run ends when the root task returns: tasks still queued or blocked are abandoned, as a
- * native {@code block_on} would leave them.
+ * native {@code block_on} would leave them, and the sockets of the run are closed.
  *
  * <p>Outcomes:
  * <ul>
  *   <li>{@code Returned}: the root's results, canonical bit patterns;</li>
  *   <li>{@code Trapped}: the first trap in any task, spawned ones included, ends the whole run;
  *       it names the function whose instruction trapped (for {@code stk_ovf}, the caller);</li>
- *   <li>{@code Failed}: a deadlock (the root blocked, nothing runnable, no timer), the step
+ *   <li>{@code Failed}: a deadlock (the root blocked, nothing runnable, no timer, no socket
+ *       wait), a socket wait longer than the options' I/O wait limit, the step
  *       limit, a call to an undefined function, a bad task or channel handle, an unsupported
  *       construct, an unknown function or wrong argument count given to {@link #run}.</li>
  * </ul>
@@ -74,9 +75,10 @@ public final class Interpreter {
         Memory memory = new Memory();
         Scheduler scheduler = new Scheduler(memory);
         Builtins builtins = new Builtins(scheduler, memory);
+        scheduler.ioWaitLimit(options.ioWaitLimitMillis());
         Executor executor = new Executor(program, memory, scheduler, builtins, options);
         Outcome outcome;
-        try {
+        try (builtins) {
             outcome = runRoot(fn, args, scheduler, executor);
         } catch (Trap t) {
             outcome = new Outcome.Trapped(t.code(), executor.trapFunction());

@@ -31,6 +31,7 @@ public final class InterpreterSession {
         this.module = Objects.requireNonNull(module, "module");
         this.program = new Program(module, options.bigEndianDefault(), Objects.requireNonNull(hosts, "hosts"));
         this.executor = new Executor(program, memory, scheduler, new Builtins(scheduler, memory), options);
+        scheduler.ioWaitLimit(options.ioWaitLimitMillis());
     }
 
     /**

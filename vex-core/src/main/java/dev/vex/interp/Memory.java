@@ -144,6 +144,34 @@ final class Memory {
         }
     }
 
+    /** Whether {@code [addr, addr + length)} lies wholly inside one stack or one live heap block. */
+    boolean isMapped(long addr, long length) {
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            return false;
+        }
+        if (length == 0) {
+            return true;
+        }
+        try {
+            resolve(addr, (int) length);
+            return true;
+        } catch (Trap t) {
+            return false;
+        }
+    }
+
+    /** Copies {@code n} bytes from {@code src} to {@code addr} (a range {@link #isMapped} accepted). */
+    void storeBytes(long addr, byte[] src, int n) {
+        resolve(addr, n);
+        System.arraycopy(src, 0, hitArray, hitIndex, n);
+    }
+
+    /** Copies {@code n} bytes at {@code addr} into {@code dst} (a range {@link #isMapped} accepted). */
+    void loadBytes(long addr, byte[] dst, int n) {
+        resolve(addr, n);
+        System.arraycopy(hitArray, hitIndex, dst, 0, n);
+    }
+
     /** Finds the bytes behind {@code [addr, addr + width)} or traps with heap_oob. */
     private void resolve(long addr, int width) {
         if (addr >= STACK_BASE && addr < HEAP_BASE) {

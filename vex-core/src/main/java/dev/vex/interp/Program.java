@@ -1,5 +1,6 @@
 package dev.vex.interp;
 
+import dev.vex.analysis.RuntimeBuiltin;
 import dev.vex.ir.Function;
 import dev.vex.ir.Module;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class Program {
             if (h != null) {
                 return new Callee.Host(n, h);
             }
-            Builtin b = Builtin.named(n);
+            RuntimeBuiltin b = RuntimeBuiltin.named(n);
             return b != null ? new Callee.Runtime(b) : new Callee.Undefined(n);
         });
     }

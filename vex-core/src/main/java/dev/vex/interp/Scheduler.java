@@ -23,6 +23,11 @@ final class Scheduler {
     private final Map<Long, Task> tasks = new HashMap<>();
     private final Memory memory;
     private long nextHandle = 1;
+    private NetReactor net;
+    private int picksSincePoll;
+    private long ioWaitLimitMillis = InterpreterOptions.DEFAULT_IO_WAIT_LIMIT_MILLIS;
+    /** Picks between two non-waiting socket polls while tasks keep the queue busy. */
+    static final int IO_POLL_EVERY = 64;
 
     Scheduler(Memory memory) {
         this.memory = memory;
@@ -46,21 +51,57 @@ final class Scheduler {
         return t;
     }
 
-    /** The next task to run, or null if none can ever run again (nothing queued, no timer). */
+    /** Sockets whose waiters this scheduler polls ({@link Builtins} attaches them). */
+    void attach(NetReactor reactor) {
+        this.net = reactor;
+    }
+
+    /** How long a run may wait on sockets with nothing else to do before it fails. */
+    void ioWaitLimit(long millis) {
+        this.ioWaitLimitMillis = millis;
+    }
+
+    /**
+     * The next task to run, or null if none can ever run again (nothing queued, no timer, no
+     * task waiting on a socket). Sockets are polled without waiting every {@link #IO_POLL_EVERY}
+     * picks (so busy tasks cannot starve I/O) and whenever the queue runs empty, before virtual
+     * time jumps; only when no task is runnable and no timer is pending does the scheduler wait
+     * for a socket in real time, at most {@link #ioWaitLimitMillis} before the run fails.
+     */
     Task next() {
-        for (Task t; (t = clock.pollDue()) != null; ) {
-            wake(t, NO_VALUES);
+        fireDueTimers();
+        if (net != null && net.hasWaiters() && ++picksSincePoll >= IO_POLL_EVERY) {
+            picksSincePoll = 0;
+            net.poll(0);
         }
         while (runQueue.isEmpty()) {
-            if (!clock.hasTimers()) {
+            boolean io = net != null && net.hasWaiters();
+            if (io && net.poll(0) > 0) {
+                break;
+            }
+            if (clock.hasTimers()) {
+                clock.advanceToNextDeadline();
+                fireDueTimers();
+                continue;
+            }
+            if (!io) {
                 return null;
             }
-            clock.advanceToNextDeadline();
-            for (Task t; (t = clock.pollDue()) != null; ) {
-                wake(t, NO_VALUES);
+            long deadline = System.nanoTime() + ioWaitLimitMillis * 1_000_000L;
+            while (net.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L)) == 0) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new InterpreterFailure("no socket became ready for " + ioWaitLimitMillis
+                            + " ms, with no task runnable and no timer pending: " + net.describeWaiters());
+                }
             }
         }
         return runQueue.poll();
+    }
+
+    private void fireDueTimers() {
+        for (Task t; (t = clock.pollDue()) != null; ) {
+            wake(t, NO_VALUES);
+        }
     }
 
     /** Marks {@code task} blocked on {@code what}; a later {@link #wake} resumes it. */
@@ -91,13 +132,15 @@ final class Scheduler {
 
     /**
      * {@code %vex_join}: the task's first result (0 if it has none) if it is done, else null
-     * after blocking {@code joiner} until it is.
+     * after blocking {@code joiner} until it is. {@code withStatus}: {@code %vex_join_status},
+     * whose results are (0 = completed, first result).
      */
-    long[] join(Task joiner, long handle) {
-        Task t = takeHandle(handle, "%vex_join");
+    long[] join(Task joiner, long handle, boolean withStatus) {
+        Task t = takeHandle(handle, withStatus ? "%vex_join_status" : "%vex_join");
+        t.joinedWithStatus = withStatus;
         if (t.state == TaskState.DONE) {
             tasks.remove(handle);
-            return new long[] {firstResult(t)};
+            return joinResults(t);
         }
         t.joiners.add(joiner);
         block(joiner, "%vex_join(" + handle + ") on %" + t.rootFunction);
@@ -121,7 +164,7 @@ final class Scheduler {
             task.stack = null;
         }
         if (!task.joiners.isEmpty()) {
-            long[] value = {firstResult(task)};
+            long[] value = joinResults(task);
             for (Task j : task.joiners) {
                 wake(j, value);
             }
@@ -149,6 +192,10 @@ final class Scheduler {
         }
         t.handleConsumed = true;
         return t;
+    }
+
+    private static long[] joinResults(Task t) {
+        return t.joinedWithStatus ? new long[] {TaskState.COMPLETED_STATUS, firstResult(t)} : new long[] {firstResult(t)};
     }
 
     private static long firstResult(Task t) {

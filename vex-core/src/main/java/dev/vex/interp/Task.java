@@ -21,6 +21,8 @@ final class Task {
     long[] results;
     /** The handle was given up by a join or a detach. */
     boolean handleConsumed;
+    /** It was joined by {@code %vex_join_status}, which wants (status, value). */
+    boolean joinedWithStatus;
     /** Tasks blocked in {@code %vex_join} on this one, in the order they joined. */
     final List<Task> joiners = new ArrayList<>(1);
     /** Created on the first frame that needs stack slots. */

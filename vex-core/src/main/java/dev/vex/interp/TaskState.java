@@ -4,8 +4,11 @@ package dev.vex.interp;
 enum TaskState {
     /** In the run queue, or running. */
     RUNNABLE,
-    /** Waiting for a timer, a task or a channel; something else will wake it. */
+    /** Waiting for a timer, a task, a channel or a socket; something else will wake it. */
     BLOCKED,
     /** Returned; its results are kept for {@code %vex_join}. */
-    DONE
+    DONE;
+
+    /** {@code %vex_join_status}'s status of a task that returned (VEX_TASK_COMPLETED). */
+    static final long COMPLETED_STATUS = 0;
 }

@@ -16,10 +16,11 @@
  *   run ─▶ Scheduler (run queue, VirtualClock, task handles)
  *             └─ Task (explicit Frame stack, StackSegment) ─▶ Executor (the instruction loop)
  *                   ├─ Memory (simulated 32-bit address space: task stacks, heap)
- *                   └─ Builtins (%vex_* behaviour; Channel)
+ *                   └─ Builtins (%vex_* behaviour; Channel; NetReactor: real sockets through NIO)
  * </pre>
- * A run is deterministic: same module, function and arguments give the same outcome, the same
- * instruction count and the same virtual time.
+ * A run that uses no sockets is deterministic: same module, function and arguments give the same
+ * outcome, the same instruction count and the same virtual time. A run with sockets follows its
+ * peer; docs/BUILTINS.md ("On the interpreter") says how I/O readiness meets virtual time.
  *
  * <p>{@link dev.vex.interp.InterpreterSession} keeps one address space across many calls of sync
  * functions and lets {@link dev.vex.interp.HostFunction}s (Java) stand in for C symbols: the hook

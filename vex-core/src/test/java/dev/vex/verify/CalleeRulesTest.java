@@ -150,6 +150,31 @@ class CalleeRulesTest {
     }
 
     @Test
+    void ioBuiltinsHaveTheirSignatureAndKind() {
+        Signature rw = sig(List.of(I64, I64, I64), List.of(I64));
+        Verify.assertClean(module(true, (b, x) -> {
+            Value s = b.await_(b.importAsyncFunction("vex_tcp_connect", sig(List.of(I64, I64), List.of(I64))), x, x).result();
+            b.await_(b.importAsyncFunction("vex_tcp_read", rw), s, x, x);
+            b.await_(b.importAsyncFunction("vex_tcp_write", rw), s, x, x);
+            b.call(b.importFunction("vex_tcp_shutdown", I64_TO_I64), s);
+            b.await_(b.importAsyncFunction("vex_tcp_close", I64_TO_I64), s);
+        }));
+        Verify.assertOneError(module(true, (b, x) -> b.await_(b.importAsyncFunction("vex_tcp_read",
+                sig(List.of(I64, I64), List.of(I64))), x, x)),
+                Rule.BUILTIN, "fn0 = async %vex_tcp_read(i64, i64) -> i64",
+                "it is async %vex_tcp_read(i64, i64, i64) -> i64");
+        Verify.assertOneError(module(true, (b, x) -> b.await_(b.importAsyncFunction("vex_tcp_write",
+                sig(List.of(I64, I64, I64), List.of())), x, x, x)),
+                Rule.BUILTIN, "it is async %vex_tcp_write(i64, i64, i64) -> i64");
+        Verify.assertOneError(module(false, (b, x) -> b.call(b.importFunction("vex_tcp_close", I64_TO_I64), x)),
+                Rule.BUILTIN, "it is async %vex_tcp_close(i64) -> i64");
+        Verify.assertOneError(module(true, (b, x) -> b.await_(b.importAsyncFunction("vex_tcp_local_port", I64_TO_I64), x)),
+                Rule.BUILTIN, "it is %vex_tcp_local_port(i64) -> i64");
+        Verify.assertOneError(module(true, (b, x) -> b.await_(b.importAsyncFunction("vex_join_status", I64_TO_I64), x)),
+                Rule.BUILTIN, "it is async %vex_join_status(i64) -> i64, i64");
+    }
+
+    @Test
     void aModuleFunctionShadowsABuiltinName() {
         ModuleBuilder mb = new ModuleBuilder();
         FunctionBuilder own = mb.function("vex_yield", sig(List.of(I64), List.of(I64)));

@@ -75,7 +75,7 @@ public final class Main {
               compile [--target x64] [--emit obj|asm] [-o OUT] FILE
                   compile every function of FILE: an ELF relocatable object (obj, the default;
                   OUT defaults to FILE with '.o'), or the assembly listing (asm, to OUT or stdout)
-              bench [--quick] [--peer-java JAVA] [--conformance DIR]
+              bench [--quick] [--only http] [--peer-java JAVA] [--conformance DIR]
                   run the benchmark suite (--quick: within about 3 minutes); prints each figure
                   against its target with the peers measured in the same run, and writes
                   bench-results.json and bench-results.svg to the working directory

@@ -1,0 +1,408 @@
+package dev.vex.interp;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code %vex_tcp_*} builtins on real sockets, through Java NIO, for one interpreter run: a
+ * handle table and one {@link Selector}. Semantics follow the C runtime's {@code net.c}
+ * (docs/BUILTINS.md): every operation is tried at once on a non-blocking channel; when it would
+ * block, the task parks on the socket and the {@link Scheduler} polls this reactor, repeating
+ * the attempt once the selector reports the socket ready.
+ *
+ * <p>Handles are 1, 2, ... in the order sockets are made, never reused within a run. A handle
+ * that is not open gives {@code -EBADF}. A buffer that is not wholly inside one stack or heap block gives {@code -EFAULT}.
+ */
+final class NetReactor implements AutoCloseable {
+    /** Open sockets a run may hold: a runaway accept or connect loop fails the run. */
+    static final int MAX_SOCKETS = 4096;
+    /** Largest single read or write the interpreter moves at once (a short count, as a kernel may give). */
+    static final int MAX_TRANSFER = 1 << 16;
+    static final long LOOPBACK = 0x7f000001L;
+
+    private final Memory memory;
+    private final Scheduler scheduler;
+    private final Map<Long, NetSocket> sockets = new HashMap<>();
+    private final ByteBuffer scratch = ByteBuffer.allocate(MAX_TRANSFER);
+    private Selector selector;
+    private long nextHandle = 1;
+    private int waiters;
+
+    NetReactor(Memory memory, Scheduler scheduler) {
+        this.memory = memory;
+        this.scheduler = scheduler;
+    }
+
+    /** {@code %vex_tcp_listen(ipv4, port)}: bound with SO_REUSEADDR, backlog 1024. */
+    long[] listen(long ipv4, long port) {
+        ServerSocketChannel ch = null;
+        try {
+            ch = ServerSocketChannel.open();
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(address(ipv4, port), 1024);
+            return one(add(ch));
+        } catch (IOException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        }
+    }
+
+    /** {@code %vex_tcp_accept(listener)}: the accepted socket has TCP_NODELAY set, as in C. */
+    long[] accept(Task task, long handle) {
+        NetSocket s = sockets.get(handle);
+        if (s == null || !(s.channel instanceof ServerSocketChannel server)) {
+            return error(s == null ? Errno.EBADF : Errno.EINVAL);
+        }
+        return attemptOrPark(task, s, true, () -> {
+            try {
+                SocketChannel c = server.accept();
+                if (c == null) {
+                    return null;
+                }
+                if (sockets.size() >= MAX_SOCKETS) {
+                    c.close();
+                    throw new InterpreterFailure("more than " + MAX_SOCKETS + " open sockets");
+                }
+                c.configureBlocking(false);
+                c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                return one(add(c));
+            } catch (IOException e) {
+                return error(Errno.of(e));
+            }
+        });
+    }
+
+    /** {@code %vex_tcp_connect(ipv4, port)}: TCP_NODELAY set; a failed connect closes the socket. */
+    long[] connect(Task task, long ipv4, long port) {
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open();
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            boolean done = ch.connect(address(ipv4, port));
+            NetSocket s = sockets.get(add(ch));
+            if (done) {
+                return one(s.handle);
+            }
+            SocketChannel c = ch;
+            return attemptOrPark(task, s, false, () -> {
+                try {
+                    return c.finishConnect() ? one(s.handle) : null;
+                } catch (IOException e) {
+                    forget(s); // the retry that called this delivers the error to the waiter
+                    return error(Errno.of(e));
+                }
+            });
+        } catch (IOException e) {
+            closeQuietly(ch); // not in the table yet: add comes after connect
+            return error(Errno.of(e));
+        } catch (InterpreterFailure f) {
+            throw f;
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        }
+    }
+
+    /** {@code %vex_tcp_read(sock, buf, len)}: bytes read, 0 at end of stream, or -errno. */
+    long[] read(Task task, long handle, long buf, long len) {
+        SocketChannel c = connected(handle);
+        if (c == null) {
+            return error(sockets.containsKey(handle) ? Errno.ENOTCONN : Errno.EBADF);
+        }
+        if (len < 0 || !memory.isMapped(buf, len)) {
+            return error(Errno.EFAULT);
+        }
+        if (len == 0) {
+            return one(0);
+        }
+        return attemptOrPark(task, sockets.get(handle), true, () -> {
+            try {
+                scratch.clear().limit((int) Math.min(len, MAX_TRANSFER));
+                int n = c.read(scratch);
+                if (n == 0) {
+                    return null;
+                }
+                if (n < 0) {
+                    return one(0);
+                }
+                memory.storeBytes(buf, scratch.array(), n);
+                return one(n);
+            } catch (IOException e) {
+                return error(Errno.of(e));
+            }
+        });
+    }
+
+    /** {@code %vex_tcp_write(sock, buf, len)}: bytes written (possibly fewer than len), or -errno. */
+    long[] write(Task task, long handle, long buf, long len) {
+        SocketChannel c = connected(handle);
+        if (c == null) {
+            return error(sockets.containsKey(handle) ? Errno.ENOTCONN : Errno.EBADF);
+        }
+        if (len < 0 || !memory.isMapped(buf, len)) {
+            return error(Errno.EFAULT);
+        }
+        if (len == 0) {
+            return one(0);
+        }
+        return attemptOrPark(task, sockets.get(handle), false, () -> {
+            try {
+                int n = (int) Math.min(len, MAX_TRANSFER);
+                memory.loadBytes(buf, scratch.array(), n);
+                scratch.clear().limit(n);
+                int w = c.write(scratch);
+                return w == 0 ? null : one(w);
+            } catch (IOException e) {
+                return error(Errno.of(e));
+            }
+        });
+    }
+
+    /**
+     * {@code %vex_tcp_close(sock)}: -EBUSY while a task waits on the socket, as the C reactor's
+     * {@code io_close} does today (docs/BUILTINS.md: waking the waiter with an error is planned
+     * for both engines together).
+     */
+    long[] close(long handle) {
+        NetSocket s = sockets.get(handle);
+        if (s == null) {
+            return error(Errno.EBADF);
+        }
+        if (s.reader != null || s.writer != null) {
+            return error(Errno.EBUSY);
+        }
+        forget(s);
+        return one(0);
+    }
+
+    /** {@code %vex_tcp_local_port(sock)}. */
+    long[] localPort(long handle) {
+        NetSocket s = sockets.get(handle);
+        if (s == null) {
+            return error(Errno.EBADF);
+        }
+        try {
+            InetSocketAddress a = (InetSocketAddress) ((NetworkChannel) s.channel).getLocalAddress();
+            return a == null ? error(Errno.EINVAL) : one(a.getPort());
+        } catch (IOException e) {
+            return error(Errno.of(e));
+        }
+    }
+
+    /** {@code %vex_tcp_shutdown(sock)}: no more writes; the peer reads end of stream. */
+    long[] shutdown(long handle) {
+        SocketChannel c = connected(handle);
+        if (c == null) {
+            return error(sockets.containsKey(handle) ? Errno.ENOTCONN : Errno.EBADF);
+        }
+        try {
+            c.shutdownOutput();
+            return one(0);
+        } catch (IOException e) {
+            return error(Errno.of(e));
+        }
+    }
+
+    /** Whether some task waits for a socket. */
+    boolean hasWaiters() {
+        return waiters > 0;
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} (0: not at all) for sockets to become ready, repeats
+     * the attempts of their waiters and wakes those whose attempt completed. Returns how many
+     * tasks it woke.
+     */
+    int poll(long timeoutMillis) {
+        if (waiters == 0) {
+            return 0;
+        }
+        try {
+            if (timeoutMillis == 0) {
+                selector.selectNow();
+            } else {
+                selector.select(timeoutMillis);
+            }
+        } catch (IOException e) {
+            throw new InterpreterFailure("the interpreter's socket selector failed: " + e.getMessage());
+        }
+        int woken = 0;
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey k = it.next();
+            it.remove();
+            NetSocket s = (NetSocket) k.attachment();
+            if (!k.isValid()) {
+                continue;
+            }
+            int ready = k.readyOps();
+            if (s.reader != null && (ready & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0) {
+                woken += retry(s, true);
+            }
+            if (s.writer != null && (ready & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0) {
+                woken += retry(s, false);
+            }
+            updateInterest(s);
+        }
+        return woken;
+    }
+
+    /** What the parked tasks wait for, for a failure message. */
+    String describeWaiters() {
+        List<String> out = new ArrayList<>();
+        for (NetSocket s : sockets.values()) {
+            if (s.reader != null) {
+                out.add("%" + s.reader.task().rootFunction + " reading socket " + s.handle);
+            }
+            if (s.writer != null) {
+                out.add("%" + s.writer.task().rootFunction + " writing socket " + s.handle);
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** Closes every socket and the selector: the run is over. */
+    @Override
+    public void close() {
+        for (NetSocket s : new ArrayList<>(sockets.values())) {
+            closeQuietly(s.channel);
+        }
+        sockets.clear();
+        waiters = 0;
+        if (selector != null) {
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing is left to tell
+            }
+        }
+    }
+
+    private long[] attemptOrPark(Task task, NetSocket s, boolean read, NetSocket.Attempt attempt) {
+        long[] r = attempt.run();
+        if (r != null) {
+            return r;
+        }
+        if ((read ? s.reader : s.writer) != null) {
+            return error(Errno.EBUSY);
+        }
+        NetSocket.Waiter w = new NetSocket.Waiter(task, attempt);
+        if (read) {
+            s.reader = w;
+        } else {
+            s.writer = w;
+        }
+        waiters++;
+        updateInterest(s);
+        scheduler.block(task, "%vex_tcp_" + (read ? "read" : "write") + " direction of socket " + s.handle);
+        return null;
+    }
+
+    private int retry(NetSocket s, boolean read) {
+        NetSocket.Waiter w = read ? s.reader : s.writer;
+        long[] r = w.attempt().run();
+        if (r == null) {
+            return 0;
+        }
+        unpark(s, read);
+        scheduler.wake(w.task(), r);
+        return 1;
+    }
+
+    private void unpark(NetSocket s, boolean read) {
+        if (read) {
+            s.reader = null;
+        } else {
+            s.writer = null;
+        }
+        waiters--;
+    }
+
+    private void updateInterest(NetSocket s) {
+        boolean server = s.channel instanceof ServerSocketChannel;
+        boolean connecting = s.channel instanceof SocketChannel c && c.isConnectionPending();
+        int ops = s.interest(server ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ,
+                connecting ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE);
+        try {
+            if (s.key == null) {
+                if (ops == 0) {
+                    return;
+                }
+                if (selector == null) {
+                    selector = Selector.open();
+                }
+                s.key = s.channel.register(selector, ops, s);
+            } else if (s.key.isValid()) {
+                s.key.interestOps(ops);
+            }
+        } catch (IOException e) {
+            throw new InterpreterFailure("the interpreter's socket selector failed: " + e.getMessage());
+        }
+    }
+
+    /** Removes {@code s} and closes its channel, leaving its waiters to the caller. */
+    private void forget(NetSocket s) {
+        sockets.remove(s.handle);
+        closeQuietly(s.channel);
+    }
+
+    private long add(java.nio.channels.SelectableChannel ch) {
+        if (sockets.size() >= MAX_SOCKETS) {
+            closeQuietly(ch);
+            throw new InterpreterFailure("more than " + MAX_SOCKETS + " open sockets");
+        }
+        long h = nextHandle++;
+        sockets.put(h, new NetSocket(h, ch));
+        return h;
+    }
+
+    private SocketChannel connected(long handle) {
+        NetSocket s = sockets.get(handle);
+        return s != null && s.channel instanceof SocketChannel c ? c : null;
+    }
+
+    /** An IPv4 address in host order (0x7f000001 = 127.0.0.1) and a port, cut to 16 bits as C's htons does. */
+    private static InetSocketAddress address(long ipv4, long port) throws UnknownHostException {
+        int a = (int) ipv4;
+        byte[] bytes = {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
+        return new InetSocketAddress((Inet4Address) InetAddress.getByAddress(bytes), (int) (port & 0xffff));
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing is best effort, as close(2)'s errors are for a socket being closed anyway
+            }
+        }
+    }
+
+    private static long[] one(long v) {
+        return new long[] {v};
+    }
+
+    private static long[] error(long errno) {
+        return new long[] {-errno};
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vex.interp;
+
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+
+/**
+ * One socket of the interpreter's {@link NetReactor}: a non-blocking NIO channel (a
+ * {@code ServerSocketChannel} for a listener, else a {@code SocketChannel}) and at most one task
+ * waiting in each direction, as the C reactor allows (a second waiter gets {@code -EBUSY}).
+ * Accept waits in the read direction, connect in the write direction.
+ */
+final class NetSocket {
+    /** An I/O attempt that completes with the builtin's results, or returns null if it would block. */
+    @FunctionalInterface
+    interface Attempt {
+        long[] run();
+    }
+
+    /** A task parked in one direction and the attempt to repeat when the socket is ready. */
+    record Waiter(Task task, Attempt attempt) {}
+
+    final long handle;
+    final SelectableChannel channel;
+    /** Registered with the selector on the first wait. */
+    SelectionKey key;
+    Waiter reader;
+    Waiter writer;
+
+    NetSocket(long handle, SelectableChannel channel) {
+        this.handle = handle;
+        this.channel = channel;
+    }
+
+    /** The selector interest of the waiters now parked. */
+    int interest(int readOp, int writeOp) {
+        return (reader != null ? readOp : 0) | (writer != null ? writeOp : 0);
+    }
+}
