@@ -113,19 +113,30 @@ public record FixupFormat(String name, int byteCount, int bitOffset, int bitWidt
 
     /**
      * Writes {@code targetPlusAddend} (minus {@code fieldOffset} when pc-relative) into the field
-     * at {@code fieldOffset} of {@code code}.
+     * at {@code fieldOffset} of {@code code}: offsets within one buffer.
      *
      * @throws CodeException if the value does not fit
      */
     public void apply(byte[] code, int fieldOffset, long targetPlusAddend) {
+        applyAt(code, fieldOffset, fieldOffset, targetPlusAddend);
+    }
+
+    /**
+     * Writes the field at {@code fieldOffset} of {@code code} for a field that lives at address
+     * {@code fieldAddress} and a target at address {@code targetPlusAddend}: what a linker does,
+     * and what a page-relative field needs, since its value depends on where the code is placed.
+     *
+     * @throws CodeException if the value does not fit
+     */
+    public void applyAt(byte[] code, int fieldOffset, long fieldAddress, long targetPlusAddend) {
         long value;
         if (!pcRelative) {
             value = targetPlusAddend;
         } else if (pageShift > 0) {
             long page = -1L << pageShift;
-            value = (targetPlusAddend & page) - (fieldOffset & page);
+            value = (targetPlusAddend & page) - (fieldAddress & page);
         } else {
-            value = targetPlusAddend - fieldOffset;
+            value = targetPlusAddend - fieldAddress;
         }
         if (!fits(value)) {
             throw new CodeException("value " + value + " does not fit the " + name + " field at offset " + fieldOffset);

@@ -9,7 +9,6 @@ public record Relocation(int offset, FixupFormat format, String symbol, long add
     /** Resolves this relocation in {@code code}, whose first byte will live at {@code codeAddress}. */
     public void apply(byte[] code, long codeAddress, long symbolAddress) {
         long s = symbolAddress + addend;
-        // FixupFormat subtracts the field's offset; make it the field's absolute address instead.
-        format.apply(code, offset, format.pcRelative() ? s - codeAddress : s);
+        format.applyAt(code, offset, codeAddress + offset, s);
     }
 }

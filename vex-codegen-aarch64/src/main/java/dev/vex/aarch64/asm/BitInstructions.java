@@ -238,7 +238,7 @@ public abstract sealed class BitInstructions extends ArithmeticInstructions perm
         if (e.form() == Form.DP1) {
             size = sf(d);
         } else if (d.is64() != ((e.bits() & Field.SF.mask) != 0)) {
-            throw new A64EncodingException(row + " takes " + ((e.bits() & Field.SF.mask) != 0 ? "X" : "W") + " registers");
+            throw new A64EncodingException(m + " takes " + ((e.bits() & Field.SF.mask) != 0 ? "X" : "W") + " registers");
         }
         return emit(e.bits() | size | Field.RN.put(zr(m, n)) | Field.RD.put(zr(m, d)));
     }

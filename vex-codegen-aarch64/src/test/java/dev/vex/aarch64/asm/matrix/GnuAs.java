@@ -74,7 +74,7 @@ public final class GnuAs {
         try {
             Path bin = dir.resolve("code.bin");
             Files.write(bin, code);
-            String out = run(List.of(OBJDUMP, "-D", "-b", "binary", "-m", "aarch64", "-M", "no-aliases=0", bin.toString()));
+            String out = run(List.of(OBJDUMP, "-D", "-b", "binary", "-m", "aarch64", bin.toString()));
             return out.lines().toList();
         } finally {
             deleteTree(dir);
