@@ -36,6 +36,7 @@ final class AsyncRunLine {
 
     static Outcome run(NativeFunction f, long[] args, long timeout, TimeUnit unit) {
         VexRuntime rt = VexRuntime.create(WORKERS);
+        boolean stuck = false;
         try {
             TaskHandle h = rt.spawn(f.descriptor(), args);
             CompletableFuture<TaskResult> joined = CompletableFuture.supplyAsync(h::join);
@@ -48,7 +49,8 @@ final class AsyncRunLine {
                 timedOut = true;
                 try {
                     r = joined.get(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
-                } catch (TimeoutException stuck) {
+                } catch (TimeoutException notCancelled) {
+                    stuck = true;
                     return new Outcome.Failed("%" + f.name() + " did not finish within " + timeout + " "
                             + unit.name().toLowerCase() + " and never reached a suspension point to be cancelled at"
                             + " (its runtime was abandoned)");
@@ -83,7 +85,8 @@ final class AsyncRunLine {
             return new Outcome.Failed("interrupted while %" + f.name() + " ran");
         } finally {
             try {
-                rt.close(Duration.ofSeconds(CANCEL_GRACE_SECONDS));
+                // A task known not to suspend gets no second grace period.
+                rt.close(stuck ? Duration.ofMillis(100) : Duration.ofSeconds(CANCEL_GRACE_SECONDS));
             } catch (VexRuntimeException abandoned) {
                 // A task that never suspends (the line's, reported above, or a stray child of a
                 // line that returned) keeps its runtime: the outcome stands.
