@@ -153,11 +153,14 @@ final class NetReactor implements AutoCloseable {
         });
     }
 
-    /** {@code %vex_tcp_write(sock, buf, len)}: bytes written (possibly fewer than len), or -errno. */
+    /**
+     * {@code %vex_tcp_write(sock, buf, len)}: bytes written (possibly fewer than len), or -errno;
+     * -EPIPE on a listener, as Linux's send gives.
+     */
     long[] write(Task task, long handle, long buf, long len) {
         SocketChannel c = connected(handle);
         if (c == null) {
-            return error(sockets.containsKey(handle) ? Errno.ENOTCONN : Errno.EBADF);
+            return error(sockets.containsKey(handle) ? Errno.EPIPE : Errno.EBADF);
         }
         if (len < 0 || !memory.isMapped(buf, len)) {
             return error(Errno.EFAULT);
@@ -209,8 +212,15 @@ final class NetReactor implements AutoCloseable {
         }
     }
 
-    /** {@code %vex_tcp_shutdown(sock)}: no more writes; the peer reads end of stream. */
+    /**
+     * {@code %vex_tcp_shutdown(sock)}: no more writes; the peer reads end of stream. On a
+     * listener it does nothing and returns 0, as Linux's shutdown(SHUT_WR) does.
+     */
     long[] shutdown(long handle) {
+        NetSocket s = sockets.get(handle);
+        if (s != null && s.channel instanceof ServerSocketChannel) {
+            return one(0);
+        }
         SocketChannel c = connected(handle);
         if (c == null) {
             return error(sockets.containsKey(handle) ? Errno.ENOTCONN : Errno.EBADF);
