@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One {@code ; run:} line of an async function on native code: a fresh runtime with 2 workers,
+ * One {@code ; run:} line of an async function on native code: a fresh runtime ({@link #WORKERS} workers unless told),
  * the function spawned as a task with the line's canonical arguments, joined. A task that has
  * not ended after {@link #TIMEOUT_SECONDS} (a deadlock in the test, or a compiler bug) is
  * cancelled and reported as a failure instead of hanging the runner.
@@ -24,8 +24,8 @@ final class AsyncRunLine {
     private AsyncRunLine() {
     }
 
-    static Outcome run(NativeFunction f, long[] args) {
-        try (VexRuntime rt = VexRuntime.create(WORKERS)) {
+    static Outcome run(NativeFunction f, long[] args, int workers) {
+        try (VexRuntime rt = VexRuntime.create(workers)) {
             TaskHandle h = rt.spawn(f.descriptor(), args);
             CompletableFuture<TaskResult> joined = CompletableFuture.supplyAsync(h::join);
             TaskResult r;
