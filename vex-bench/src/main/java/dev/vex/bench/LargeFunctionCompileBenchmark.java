@@ -6,7 +6,6 @@ import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
 import dev.vex.verify.Verifier;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +36,7 @@ public class LargeFunctionCompileBenchmark {
     /** Per function: the body, 1 iconst, 1 jump, 3 loop-control instructions, 1 return. */
     static final int INSTRUCTIONS = FUNCTIONS * (BODY + 6);
 
-    private final X64Target target = new X64Target(CpuFeatures.host());
+    private final X64Target target = new X64Target();
     private String text;
 
     @Setup

@@ -71,16 +71,19 @@
  * async functions; for any other awaitable {@code X}, {@code %X$resume} is the C symbol {@code X}
  * and {@code %X$desc} is {@code X_desc} (the runtime's leaves, named after their builtins).
  *
- * <h2>What a backend does with a lowered module</h2>
+ * <h2>What the compile driver does with a lowered module</h2>
+ * {@link dev.vex.compile.CompileDriver} does this for every target; a target only compiles sync
+ * functions.
  * <ol>
  *   <li>Compiles every function of {@link dev.vex.async.LoweredModule#module()} as an ordinary sync
  *       function in the platform C convention; a resume function's two i64 results come back in
- *       rax:rdx (x0:x1), which is exactly {@code vex_poll}.</li>
+ *       the platform's two return registers, which is exactly {@code vex_poll}.</li>
  *   <li>Maps every callee name to its symbol with {@link dev.vex.async.AsyncSymbols#symbolOf}.</li>
  *   <li>For every layout in {@link dev.vex.async.LoweredModule#layouts()}, emits the data object
- *       {@code f$desc}, a {@code vex_future_desc} of 32 bytes, 8-aligned: resume = {@code &f$resume}
- *       at 0, u32 frame_size at 8, u32 frame_align at 12, u32 nparams at 16, u32 nresults at 20,
- *       name pointer at 24 (the JIT builds it in native memory).</li>
+ *       {@code f$desc}, a {@code vex_future_desc}
+ *       ({@link dev.vex.compile.FutureDescriptorLayout}: 32 bytes, 8-aligned: resume =
+ *       {@code &f$resume} at 0, u32 frame_size at 8, u32 frame_align at 12, u32 nparams at 16,
+ *       u32 nresults at 20, name pointer at 24).</li>
  *   <li>Gives {@code func_addr} of a {@code $desc} name the data object's address (a data
  *       relocation, not a PLT or code address).</li>
  *   <li>Runs an async function as a task with {@code vex_block_on(rt, &f$desc, args, results)}.</li>

@@ -1,6 +1,9 @@
 /**
  * The target-independent backend: machine functions, the target's register description, and
- * frame layout. Register allocation lives in {@link dev.vex.backend.regalloc}.
+ * frame layout. Register allocation lives in {@link dev.vex.backend.regalloc}; the driver that
+ * runs the whole pipeline, from verified IR to bytes, and the {@code Target} interface live in
+ * {@link dev.vex.compile}. {@link dev.vex.backend.CompileOptions} (with its
+ * {@link dev.vex.backend.CpuFeatureSet}) is everything a compile depends on besides the module.
  *
  * <pre>
  *   Module (verified IR)

@@ -2,102 +2,108 @@ package dev.vex.cli;
 
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledModule;
-import dev.vex.backend.Target;
+import dev.vex.backend.CpuFeatureSet;
 import dev.vex.code.elf.ElfObjectWriter;
+import dev.vex.compile.CompileDriver;
+import dev.vex.compile.CompileListener;
+import dev.vex.compile.StagePrinter;
+import dev.vex.compile.Target;
 import dev.vex.ir.Module;
-import dev.vex.runtime.Vex;
-import dev.vex.runtime.jit.Targets;
+import dev.vex.text.ClifPrinter;
 import dev.vex.text.ClifReader;
 import dev.vex.text.ClifTestFile;
 import dev.vex.text.FunctionEntry;
 import dev.vex.text.ParseException;
+import dev.vex.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code vex compile [--target T] [--emit obj|asm] [-o OUT] FILE}: compiles every function of a
- * CLIF file ahead of time. {@code obj} writes an ELF relocatable object that links with
- * libvexrt; {@code asm} prints the compiler's listing. Exit 0, or 2 on bad input.
+ * {@code vex compile [--target T] [--cpu CPU] [--emit STAGE] [-o OUT] FILE}: compiles every
+ * function of a CLIF file ahead of time through vex-core's {@link CompileDriver}. {@code obj}
+ * writes an ELF relocatable object that links with libvexrt; every other stage prints its text
+ * ({@code ir}, {@code lowered}, {@code vcode}, {@code regalloc}, {@code asm}). The CPU features
+ * default to the target's baseline, so the bytes do not depend on the machine that compiles.
+ * Exit 0, or 2 on bad input.
  */
 final class CompileCommand {
+    /** The stages {@code --emit} takes, in pipeline order. */
+    static final List<String> STAGES = List.of("ir", "lowered", "vcode", "regalloc", "asm", "obj");
+
     private CompileCommand() {
     }
 
     static int run(List<String> args, PrintStream out) {
-        return run(args, out, Targets::named);
+        return run(args, out, new EngineRegistry()::find);
     }
 
     /** As {@link #run(List, PrintStream)}, with the compilers found by {@code targets} (tests pass their own). */
     static int run(List<String> args, PrintStream out, java.util.function.Function<String, Target> targets) {
-        String target = Targets.hostName() != null ? Targets.hostName() : "x64";
-        String emit = "obj";
-        String output = null;
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--target" -> target = value(args, ++i, a);
-                case "--emit" -> emit = value(args, ++i, a);
-                case "-o" -> output = value(args, ++i, a);
-                default -> {
-                    if (a.startsWith("--target=")) {
-                        target = a.substring("--target=".length());
-                    } else if (a.startsWith("--emit=")) {
-                        emit = a.substring("--emit=".length());
-                    } else if (a.startsWith("-")) {
-                        throw new UsageException("unknown option '" + a + "' for 'vex compile'");
-                    } else {
-                        positional.add(a);
-                    }
-                }
-            }
-        }
+        ParsedArgs parsed = OptionSpecs.COMPILE.parse(args);
+        String host = EngineRegistry.hostTarget();
+        String target = parsed.value("--target", host != null ? host : "x64");
+        String emit = parsed.value("--emit", "obj");
+        String output = parsed.value("-o", null);
+        List<String> positional = parsed.positional();
         if (positional.size() != 1) {
-            throw new UsageException("usage: vex compile [--target x64] [--emit obj|asm] [-o OUT] FILE");
+            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [-o OUT] FILE");
         }
-        if (!emit.equals("obj") && !emit.equals("asm")) {
-            throw new UsageException("--emit takes obj or asm, not '" + emit + "'");
+        if (!STAGES.contains(emit)) {
+            throw new UsageException("--emit takes " + String.join(", ", STAGES) + ", not '" + emit + "'");
         }
-        if (!EngineRegistry.KNOWN.contains(target) || target.equals("interp")) {
+        CpuFeatureSet cpu;
+        try {
+            cpu = CpuFeatureSet.parse(parsed.value("--cpu", "baseline"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (target.equals("interp") || (!EngineRegistry.KNOWN.contains(target) && targets.apply(target) == null)) {
             throw new UsageException("unknown target '" + target + "' for 'vex compile' (x64 or aarch64)");
+        }
+        Target compiler = targets.apply(target);
+        if (compiler == null) {
+            throw new UsageException("target '" + target + "' is not available in this build of Vex yet");
         }
         Path file = Path.of(positional.get(0));
         Module module = read(file);
-        Target compiler = targets.apply(target);
-        // verify, lower async functions (leaf frames from the runtime's descriptors), compile
-        CompiledModule compiled = Vex.compileOnly(module, compiler,
-                CompileOptions.DEFAULT.withListing(emit.equals("asm")));
-        try {
-            if (emit.equals("asm")) {
-                String listing = compiled.listing();
-                if (listing == null) {
-                    throw new UsageException("the " + target + " compiler gave no listing");
-                }
-                if (output == null) {
-                    out.print(listing.endsWith("\n") ? listing : listing + "\n");
-                } else {
-                    Files.writeString(Path.of(output), listing, StandardCharsets.UTF_8);
-                }
-            } else {
-                Path dest = Path.of(output != null ? output : withSuffix(file, ".o"));
-                Files.write(dest, ElfObjectWriter.forTarget(compiled.targetName()).write(compiled));
+        CompileOptions options = CompileOptions.AOT.withCpu(cpu).withListing(emit.equals("asm"));
+        String text;
+        if (emit.equals("ir")) {
+            Verifier.check(module);
+            text = ClifPrinter.print(module);
+        } else if (emit.equals("lowered") || emit.equals("vcode") || emit.equals("regalloc")) {
+            StagePrinter printer = new StagePrinter(StagePrinter.Stage.valueOf(emit.toUpperCase(Locale.ROOT)),
+                    compiler.machineSpec());
+            CompileDriver.compile(compiler, module, options, printer);
+            text = printer.text();
+        } else {
+            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, CompileListener.NONE), options);
+            if (emit.equals("obj")) {
+                write(Path.of(output != null ? output : withSuffix(file, ".o")),
+                        new ElfObjectWriter(compiler.elfMachine()).write(compiled));
+                return 0;
             }
-        } catch (IOException e) {
-            throw new UsageException("cannot write the output: " + e.getMessage());
+            text = compiled.listing();
+        }
+        if (output == null) {
+            out.print(text.endsWith("\n") ? text : text + "\n");
+        } else {
+            write(Path.of(output), text.getBytes(StandardCharsets.UTF_8));
         }
         return 0;
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
+    private static void write(Path dest, byte[] bytes) {
+        try {
+            Files.write(dest, bytes);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the output: " + e.getMessage());
         }
-        return args.get(i);
     }
 
     private static String withSuffix(Path file, String suffix) {

@@ -1,69 +1,90 @@
 package dev.vex.cli;
 
+import dev.vex.compile.Target;
+import dev.vex.compile.Targets;
 import dev.vex.exec.Engine;
-import dev.vex.exec.EngineProvider;
 import dev.vex.interp.InterpreterEngine;
+import dev.vex.runtime.jit.NativeEngine;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
 
-/** The engines this build of Vex has: the interpreter, and each native target found on the class path. */
+/**
+ * The engines of this build: the interpreter, and one native engine per target in vex-core's
+ * registry ({@link Targets}: every {@link Target} on the class path). The same registry answers
+ * which target is this machine's, so {@code vex run}, {@code vex test} and the JIT agree.
+ */
 final class EngineRegistry {
-    /** Every target the tool knows by name, built into this build or not. */
+    /** Worker threads of the runtime an async run line runs on natively, unless told. */
+    static final int DEFAULT_WORKERS = 2;
+    /** Every target name the tool knows, built into this build or not (for clear messages). */
     static final List<String> KNOWN = List.of("interp", "x64", "aarch64");
 
-    private final Map<String, EngineProvider> providers = new LinkedHashMap<>();
+    private final List<Target> targets;
 
     EngineRegistry() {
-        for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
-            providers.putIfAbsent(p.name(), p);
-        }
+        this(Targets.all());
+    }
+
+    /** A registry of the given targets (tests pass their own). */
+    EngineRegistry(List<Target> targets) {
+        this.targets = List.copyOf(targets);
+    }
+
+    /** The engines a {@code --target} value names, async run lines on the default worker count. */
+    List<Engine> select(String target) {
+        return select(target, DEFAULT_WORKERS);
     }
 
     /**
-     * The engines a {@code --target} value names; {@code all} is every engine available.
+     * The engines a {@code --target} value names; {@code all} is every engine available,
+     * {@code host} this machine's native engine (the interpreter where there is none).
      *
      * @throws UsageException if the name is unknown or that target is not in this build
      */
-    List<Engine> select(String target) {
+    List<Engine> select(String target, int workers) {
         List<Engine> engines = new ArrayList<>();
         if (target.equals("all")) {
             engines.add(new InterpreterEngine());
-            providers.values().forEach(p -> engines.add(p.create()));
+            targets.forEach(t -> engines.add(NativeEngine.of(t, workers)));
             return engines;
         }
         if (target.equals("host")) {
-            EngineProvider native_ = providers.get(hostTarget());
-            return List.of(native_ != null ? native_.create() : new InterpreterEngine());
+            Target t = Targets.host();
+            return List.of(t != null && targets.contains(t) ? NativeEngine.of(t, workers) : new InterpreterEngine());
         }
         if (target.equals("interp")) {
             return List.of(new InterpreterEngine());
         }
-        EngineProvider p = providers.get(target);
-        if (p != null) {
-            return List.of(p.create());
+        Target t = find(target);
+        if (t != null) {
+            return List.of(NativeEngine.of(t, workers));
         }
         if (KNOWN.contains(target)) {
             throw new UsageException("target '" + target + "' is not available in this build of Vex yet"
                     + " (available: " + available() + ")");
         }
-        throw new UsageException("unknown target '" + target + "' (known: " + String.join(", ", KNOWN) + ", all)");
+        throw new UsageException("unknown target '" + target + "' (known: " + String.join(", ", KNOWN) + ", host, all)");
     }
 
-    /** The native target of the machine the tool runs on, by the JVM's idea of it. */
+    /** The compiler named {@code name}, or null if this build has none. */
+    Target find(String name) {
+        for (Target t : targets) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** This machine's target name, or null when this build has none. */
     static String hostTarget() {
-        return switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> "x64";
-            case "aarch64" -> "aarch64";
-            default -> "interp";
-        };
+        Target t = Targets.host();
+        return t == null ? null : t.name();
     }
 
-    private String available() {
+    String available() {
         List<String> names = new ArrayList<>(List.of("interp"));
-        names.addAll(providers.keySet());
+        targets.forEach(t -> names.add(t.name()));
         return String.join(", ", names);
     }
 }

@@ -29,18 +29,26 @@ public final class Main {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.print(USAGE);
+            err.print(HelpText.overview());
             return 2;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
+            if (HelpText.of(args[0]) != null && OptionSpecs.of(args[0]).parse(rest).help()) {
+                out.print(HelpText.of(args[0])); // before anything is built or loaded
+                return 0;
+            }
             return switch (args[0]) {
                 case "test" -> TestCommand.run(rest, out, new EngineRegistry());
                 case "run" -> RunCommand.run(rest, out, new EngineRegistry());
                 case "compile" -> CompileCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "help", "-h", "--help" -> {
-                    out.print(USAGE);
+                    out.print(HelpText.overview());
+                    yield 0;
+                }
+                case "--version" -> {
+                    out.print(HelpText.version());
                     yield 0;
                 }
                 default -> throw new UsageException("unknown command '" + args[0] + "'; try 'vex help'");
@@ -62,24 +70,4 @@ public final class Main {
             out.flush();
         }
     }
-
-    static final String USAGE = """
-            usage: vex <command> [options]
-
-              test [--target interp|x64|aarch64|all] [-v] PATH...
-                  run the '; run:' and '; error:' checks of CLIF test files (files or folders);
-                  prints each failure, then 'N passed, N failed, N skipped'
-              run [--target interp|x64|aarch64] FILE [%fn(args)]
-                  run one function, sync or async (natively by default), and print its results; without a call,
-                  run the call of every '; run:' line in FILE
-              compile [--target x64] [--emit obj|asm] [-o OUT] FILE
-                  compile every function of FILE: an ELF relocatable object (obj, the default;
-                  OUT defaults to FILE with '.o'), or the assembly listing (asm, to OUT or stdout)
-              bench [--quick] [--only http] [--peer-java JAVA] [--conformance DIR]
-                  run the benchmark suite (--quick: within about 3 minutes); prints each figure
-                  against its target with the peers measured in the same run, and writes
-                  bench-results.json and bench-results.svg to the working directory
-              help
-                  print this text
-            """;
 }

@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code vex run [--target T] FILE [%fn(args)]}: runs one function, sync or async, natively on
- * this machine unless {@code --target} says otherwise (the interpreter where there is no native
- * target), and prints its
+ * {@code vex run [--target T] [--workers N] FILE [%fn(args)]}: runs one function, sync or async,
+ * natively on this machine unless {@code --target} says otherwise (the interpreter where there is
+ * no native target; an async function natively on a runtime of {@code N} workers), and prints its
  * results as a run line ({@code %f(1, 2) == [3, 4]}). Without a call, it runs the call of every
  * {@code ; run:} line of the file and says whether each matched. Exit 0, 1 if a call trapped or
  * did not match its line, 2 on bad input.
@@ -36,30 +36,17 @@ final class RunCommand {
     }
 
     static int run(List<String> args, PrintStream out, EngineRegistry registry) {
-        String target = "host";
-        List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--target")) {
-                if (i + 1 == args.size()) {
-                    throw new UsageException("--target needs a value: interp, x64 or aarch64");
-                }
-                target = args.get(++i);
-            } else if (a.startsWith("--target=")) {
-                target = a.substring("--target=".length());
-            } else if (a.startsWith("-") && positional.isEmpty()) {
-                throw new UsageException("unknown option '" + a + "' for 'vex run'");
-            } else {
-                positional.add(a);
-            }
-        }
+        ParsedArgs parsed = OptionSpecs.RUN.parse(args);
+        String target = parsed.value("--target", "host");
+        int workers = parsed.intValue("--workers", 1, EngineRegistry.DEFAULT_WORKERS);
+        List<String> positional = parsed.positional();
         if (positional.isEmpty() || positional.size() > 2) {
-            throw new UsageException("usage: vex run [--target T] FILE [%fn(args)]");
+            throw new UsageException("usage: vex run [--target T] [--workers N] FILE [%fn(args)]");
         }
         if (target.equals("all")) {
             throw new UsageException("'vex run' runs on one target; pick interp, x64 or aarch64");
         }
-        Engine engine = registry.select(target).get(0);
+        Engine engine = registry.select(target, workers).get(0);
         Path file = Path.of(positional.get(0));
         String text;
         try {

@@ -19,29 +19,16 @@ final class TestCommand {
     }
 
     static int run(List<String> args, PrintStream out, EngineRegistry registry) {
-        String target = "interp";
-        boolean verbose = false;
+        ParsedArgs parsed = OptionSpecs.TEST.parse(args);
+        String target = parsed.value("--target", "interp");
+        boolean verbose = parsed.has("--verbose");
         List<Path> paths = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--target")) {
-                if (i + 1 == args.size()) {
-                    throw new UsageException("--target needs a value: interp, x64, aarch64 or all");
-                }
-                target = args.get(++i);
-            } else if (a.startsWith("--target=")) {
-                target = a.substring("--target=".length());
-            } else if (a.equals("-v") || a.equals("--verbose")) {
-                verbose = true;
-            } else if (a.startsWith("-")) {
-                throw new UsageException("unknown option '" + a + "' for 'vex test'");
-            } else {
-                Path p = Path.of(a);
-                if (!Files.exists(p)) {
-                    throw new UsageException(a + ": no such file or folder");
-                }
-                paths.add(p);
+        for (String a : parsed.positional()) {
+            Path p = Path.of(a);
+            if (!Files.exists(p)) {
+                throw new UsageException(a + ": no such file or folder");
             }
+            paths.add(p);
         }
         if (paths.isEmpty()) {
             throw new UsageException("'vex test' needs at least one file or folder");

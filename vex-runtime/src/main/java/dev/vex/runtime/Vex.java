@@ -1,16 +1,15 @@
 package dev.vex.runtime;
 
 import dev.vex.analysis.ExternalCallees;
-import dev.vex.async.AsyncLowering;
-import dev.vex.async.LoweredModule;
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledModule;
-import dev.vex.backend.Target;
+import dev.vex.compile.CompileDriver;
+import dev.vex.compile.CompileListener;
+import dev.vex.compile.Target;
 import dev.vex.ir.Module;
 import dev.vex.runtime.jit.JitException;
 import dev.vex.runtime.jit.JitLinker;
 import dev.vex.runtime.jit.Targets;
-import dev.vex.verify.Verifier;
 
 /**
  * Compiles IR to native code in this process.
@@ -39,22 +38,26 @@ public final class Vex {
      * else of the process (libc, say) is linked to it.
      */
     public static NativeModule compile(Module module, Target target) {
-        Verifier.check(module);
+        return compile(module, target, CompileOptions.DEFAULT);
+    }
+
+    /** As {@link #compile(Module, Target)}, with {@code options} (for instance a CPU feature set). */
+    public static NativeModule compile(Module module, Target target, CompileOptions options) {
+        CompiledModule compiled = compileOnly(module, target, options); // verifies first
         String unlinkable = ExternalCallees.whyUnlinkable(module);
         if (unlinkable != null) {
             throw new JitException(unlinkable);
         }
-        return load(compileOnly(module, target, CompileOptions.DEFAULT));
+        return load(compiled);
     }
 
     /**
-     * The pipeline without linking: verify (including the suspension-safety and await-recursion
-     * checks), lower async functions to resume functions with the runtime's leaf frames, compile.
+     * The pipeline without linking ({@link CompileDriver}): verify (including the suspension-safety
+     * and await-recursion checks), lower async functions to resume functions with the runtime's
+     * leaf frames (constants: the runtime is not loaded), compile.
      */
     public static CompiledModule compileOnly(Module module, Target target, CompileOptions options) {
-        Verifier.check(module);
-        LoweredModule lowered = AsyncLowering.lower(module, RuntimeFrameSizes.instance());
-        return target.compile(lowered, options);
+        return target.compile(CompileDriver.lower(module, CompileListener.NONE), options);
     }
 
     /** Links code a target already compiled, for this machine. */

@@ -11,8 +11,8 @@
  *   <li>The C runtime's Java API: {@link dev.vex.runtime.VexRuntime}, tasks by
  *       {@link dev.vex.runtime.FutureDescriptor}, or compiled async functions run as tasks with
  *       {@code blockOn(nativeFunction, args...)} and {@code spawn(...)} (typed like sync calls).
- *       {@link dev.vex.runtime.RuntimeFrameSizes} gives the async lowering the runtime's leaf
- *       frames.</li>
+ *       The leaf futures' frames are ABI constants in vex-core
+ *       ({@code dev.vex.compile.RuntimeLeafFrames}); compiling never loads the runtime.</li>
  * </ul>
  * The C sources live in {@code src/main/c}; {@code vex_runtime.h} is the ABI contract.
  */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vex.backend.Target;
+import dev.vex.compile.Target;
 import dev.vex.runtime.jit.HandTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,7 +72,7 @@ class CompileCommandTest {
     void badCommandLinesAreUsageErrors() throws IOException {
         Path src = source();
         assertTrue(assertThrows(UsageException.class, () -> compile("--emit", "exe", src.toString()))
-                .getMessage().contains("--emit takes obj or asm"));
+                .getMessage().contains("--emit takes ir, lowered, vcode, regalloc, asm, obj"));
         assertTrue(assertThrows(UsageException.class, () -> compile("--target", "interp", src.toString()))
                 .getMessage().contains("unknown target 'interp'"));
         assertThrows(UsageException.class, () -> compile());
@@ -86,6 +86,6 @@ class CompileCommandTest {
         int code = Main.run(new String[] {"compile", "--emit", "exe", "x.clif"}, new PrintStream(out),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--emit takes obj or asm"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--emit takes ir, lowered, vcode, regalloc, asm, obj"));
     }
 }

@@ -197,13 +197,13 @@ class AsyncApiTest {
     }
 
     @Test
-    void leafFramesComeFromTheRuntimesDescriptors() {
-        for (String leaf : new String[] {"vex_yield", "vex_sleep", "vex_join", "vex_chan_send", "vex_chan_recv"}) {
-            FutureDescriptor d = FutureDescriptor.builtin(leaf);
-            assertEquals(new dev.vex.async.FrameSize(d.frameSize(), d.frameAlign()),
-                    RuntimeFrameSizes.instance().frameOf(leaf), leaf);
+    void leafFrameConstantsAgreeWithTheRuntimesDescriptors() {
+        for (var e : dev.vex.compile.RuntimeLeafFrames.FRAMES.entrySet()) {
+            FutureDescriptor d = FutureDescriptor.builtin(e.getKey());
+            assertEquals(new dev.vex.async.FrameSize(d.frameSize(), d.frameAlign()), e.getValue(), e.getKey());
         }
-        assertEquals(null, RuntimeFrameSizes.instance().frameOf("no_such_future"));
+        assertEquals(12, dev.vex.compile.RuntimeLeafFrames.FRAMES.size());
+        assertEquals(null, dev.vex.compile.RuntimeLeafFrames.SIZES.frameOf("no_such_future"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.vex.ir.TrapCode;
 import dev.vex.text.ClifReader;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.backend.CompileOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -128,8 +128,8 @@ class CompiledTrapTest {
     @MethodSource("cases")
     void trapsBecomeExceptionsAndTheJvmLivesOn(String name, String text, long[] bad, TrapCode code, long[] good,
             long goodResult) {
-        for (CpuFeatures features : List.of(CpuFeatures.host(), CpuFeatures.none())) {
-            try (NativeModule m = Vex.compile(ClifReader.readModule(text, name + ".clif"), new X64Target(features))) {
+        for (CompileOptions options : List.of(CompileOptions.DEFAULT, CompileOptions.AOT)) {
+            try (NativeModule m = Vex.compile(ClifReader.readModule(text, name + ".clif"), new X64Target(), options)) {
                 NativeFunction f = m.function("f");
                 for (int i = 0; i < 3; i++) {
                     VexTrapException e = assertThrows(VexTrapException.class, () -> f.invokeBits(bad), name);

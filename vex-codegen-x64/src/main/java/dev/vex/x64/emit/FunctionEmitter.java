@@ -20,6 +20,7 @@ import dev.vex.x64.abi.X64MachineSpec;
 import dev.vex.x64.asm.Cond;
 import dev.vex.x64.asm.Gpr;
 import dev.vex.x64.asm.Mem;
+import dev.vex.compile.Listing;
 import dev.vex.x64.asm.X64Assembler;
 import dev.vex.x64.asm.Xmm;
 import dev.vex.x64.isel.Kind;

@@ -21,7 +21,6 @@ import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
 import dev.vex.verify.Verifier;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
@@ -52,7 +51,7 @@ class AsyncCompileTest {
         Module m = ClifReader.readModule(SOURCE, "a.clif");
         Verifier.check(m);
         LoweredModule lowered = AsyncLowering.lower(m, LEAVES);
-        CompiledModule c = new X64Target(CpuFeatures.none()).compile(lowered, CompileOptions.DEFAULT.withListing(true));
+        CompiledModule c = new X64Target().compile(lowered, CompileOptions.AOT.withListing(true));
         AsyncFrameLayout layout = lowered.layout("leaf");
 
         CompiledFunction leaf = c.function("leaf");

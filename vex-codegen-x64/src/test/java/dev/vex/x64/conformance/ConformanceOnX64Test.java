@@ -12,7 +12,7 @@ import dev.vex.text.RunLine;
 import dev.vex.verify.Verifier;
 import dev.vex.verify.VerifierError;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.backend.CompileOptions;
 import dev.vex.x64.harness.Differential;
 import dev.vex.x64.harness.NativeHarness;
 import java.io.IOException;
@@ -33,16 +33,16 @@ import org.junit.jupiter.api.Test;
 class ConformanceOnX64Test {
     @Test
     void conformanceSuiteMatchesTheInterpreterWithHostFeatures() throws IOException {
-        run(new X64Target(), "host");
+        run(CompileOptions.DEFAULT, "host");
     }
 
     /** Without SSE4.1, POPCNT, LZCNT, BMI1 and FMA: every fallback sequence. */
     @Test
     void conformanceSuiteMatchesTheInterpreterWithoutOptionalFeatures() throws IOException {
-        run(new X64Target(CpuFeatures.none()), "baseline");
+        run(CompileOptions.AOT, "baseline");
     }
 
-    private void run(X64Target target, String label) throws IOException {
+    private void run(CompileOptions target, String label) throws IOException {
         assumeTrue(NativeHarness.available(), "NOT RUN: gcc is needed to run native code");
         String shared = System.getProperty("vex.shared");
         Path root = Path.of(shared, "conformance", "clif");
@@ -108,7 +108,7 @@ class ConformanceOnX64Test {
         String summary = same + " of " + total + " run lines identical to the interpreter (files targeting x86_64: "
                 + x64Same + " of " + x64Total + ")";
         Files.write(report, (summary + "\n" + String.join("\n", failures) + "\n").getBytes(StandardCharsets.UTF_8));
-        System.out.println("x64 conformance (" + label + ", " + target.features() + "): " + summary + " (" + failures.size() + " failures, see " + report + ")");
+        System.out.println("x64 conformance (" + label + ", " + target.cpu() + "): " + summary + " (" + failures.size() + " failures, see " + report + ")");
         assertTrue(same * 100L >= 99L * total, summary + "; first failures:\n"
                 + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
     }

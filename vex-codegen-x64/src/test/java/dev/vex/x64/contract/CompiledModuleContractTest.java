@@ -16,7 +16,7 @@ import dev.vex.code.SymbolDefinition;
 import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.x64.X64CpuFeatures;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,7 +48,7 @@ class CompiledModuleContractTest {
     @Test
     void symbolsEntriesAndRelocations() {
         Module module = ClifReader.readModule(SOURCE, "contract.clif");
-        CompiledModule m = new X64Target(CpuFeatures.none()).compile(module, CompileOptions.DEFAULT);
+        CompiledModule m = new X64Target().compile(module, CompileOptions.AOT);
         assertEquals("x64", m.targetName());
         assertNull(m.listing());
         Map<String, Integer> symbols = m.symbols().stream()
@@ -80,7 +80,7 @@ class CompiledModuleContractTest {
     @Test
     void withFma3NoLibmCallAndAListingOnRequest() {
         Module module = ClifReader.readModule(SOURCE, "contract.clif");
-        CompiledModule m = new X64Target(CpuFeatures.all()).compile(module, CompileOptions.DEFAULT.withListing(true));
+        CompiledModule m = new X64Target().compile(module, CompileOptions.DEFAULT.withCpu(X64CpuFeatures.all()).withListing(true));
         assertTrue(m.relocations().stream().noneMatch(r -> r.symbol().equals("fma")));
         assertNotNull(m.listing());
         assertTrue(m.listing().contains("vfmadd231sd"), m.listing());

@@ -7,7 +7,7 @@ import dev.vex.backend.CompileOptions;
 import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.x64.X64CpuFeatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +24,18 @@ import org.junit.jupiter.api.Test;
  * by instruction. Runs when objdump is on the PATH.
  */
 class DisassemblerVsObjdumpTest {
+    private static final CompileOptions ALL = CompileOptions.DEFAULT.withCpu(X64CpuFeatures.all());
+
     @Test
     void decodesLikeObjdump() throws Exception {
         assumeTrue(objdumpAvailable(), "NOT RUN: objdump is not on the PATH");
         ByteArrayBuilder all = new ByteArrayBuilder();
         try (Stream<Path> s = Files.walk(Path.of(System.getProperty("vex.shared"), "conformance", "clif"))) {
             for (Path p : s.filter(x -> x.toString().endsWith(".clif")).sorted().toList()) {
-                for (X64Target t : new X64Target[] {new X64Target(CpuFeatures.all()), new X64Target(CpuFeatures.none())}) {
+                for (CompileOptions o : new CompileOptions[] {ALL, CompileOptions.AOT}) {
                     try {
                         Module m = ClifReader.readModule(Files.readString(p), p.toString());
-                        all.add(t.compile(m, CompileOptions.DEFAULT).code());
+                        all.add(new X64Target().compile(m, o).code());
                     } catch (RuntimeException e) {
                         // files that do not read or compile as a whole are left out
                     }

@@ -8,8 +8,7 @@ import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
 import dev.vex.verify.Verifier;
 import dev.vex.verify.VerifierError;
-import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.backend.CompileOptions;
 import dev.vex.x64.harness.Differential;
 import dev.vex.x64.harness.NativeHarness;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ class DifferentialFuzzTest {
         assumeTrue(NativeHarness.available(), "NOT RUN: gcc is needed to run native code");
         int count = Integer.getInteger("vex.fuzz.count", 2000);
         long seed0 = Long.getLong("vex.fuzz.seed", 0x5eed);
-        X64Target host = new X64Target();
-        X64Target baseline = new X64Target(CpuFeatures.none());
+        CompileOptions host = CompileOptions.DEFAULT;
+        CompileOptions baseline = CompileOptions.AOT;
         int functions = 0;
         int calls = 0;
         int traps = 0;
@@ -65,7 +64,7 @@ class DifferentialFuzzTest {
                 }
             }
             functions += gen.signatures().size();
-            X64Target target = m % 2 == 0 ? host : baseline;
+            CompileOptions target = m % 2 == 0 ? host : baseline;
             for (Differential.Result res : Differential.run(target, module, fns, args)) {
                 calls++;
                 if (res.expected() instanceof dev.vex.exec.Outcome.Trapped t) {
@@ -73,7 +72,7 @@ class DifferentialFuzzTest {
                     trapCodes.merge(t.code().toString(), 1, Integer::sum);
                 }
                 if (!res.same() && failures.size() < 10) {
-                    failures.add("seed " + seed + " (" + target.features() + "): " + res);
+                    failures.add("seed " + seed + " (" + target.cpu() + "): " + res);
                     if (reduced == null) {
                         reduced = new FailureReducer(target, res.function(), res.args()).reduce(gen.text());
                         writeReduced(res + "\n" + reduced);

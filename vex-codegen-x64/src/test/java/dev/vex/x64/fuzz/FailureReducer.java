@@ -6,7 +6,7 @@ import dev.vex.ir.Type;
 import dev.vex.ir.Value;
 import dev.vex.text.ClifReader;
 import dev.vex.verify.Verifier;
-import dev.vex.x64.X64Target;
+import dev.vex.backend.CompileOptions;
 import dev.vex.x64.harness.Differential;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 final class FailureReducer {
     private static final Pattern DEF = Pattern.compile("^\\s+v(\\d+) = (\\S+)");
 
-    private final X64Target target;
+    private final CompileOptions target;
     private final String function;
     private final long[] args;
     private int tries;
 
-    FailureReducer(X64Target target, String function, long[] args) {
+    FailureReducer(CompileOptions target, String function, long[] args) {
         this.target = target;
         this.function = function;
         this.args = args;

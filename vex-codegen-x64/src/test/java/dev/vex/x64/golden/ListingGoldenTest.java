@@ -6,7 +6,7 @@ import dev.vex.backend.CompileOptions;
 import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.x64.X64CpuFeatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +35,8 @@ class ListingGoldenTest {
                 int at = text.indexOf(MARKER);
                 String source = at < 0 ? text : text.substring(0, at);
                 Module module = ClifReader.readModule(source, file.toString());
-                String listing = new X64Target(CpuFeatures.all())
-                        .compile(module, CompileOptions.DEFAULT.withListing(true)).listing();
+                String listing = new X64Target()
+                        .compile(module, CompileOptions.DEFAULT.withCpu(X64CpuFeatures.all()).withListing(true)).listing();
                 StringBuilder expected = new StringBuilder(source.stripTrailing()).append("\n\n").append(MARKER)
                         .append('\n');
                 for (String line : listing.strip().split("\n")) {

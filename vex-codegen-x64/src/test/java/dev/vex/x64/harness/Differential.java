@@ -39,9 +39,9 @@ public final class Differential {
         }
     }
 
-    /** Compiles {@code module} with {@code target} and runs every call both ways. */
-    public static List<Result> run(X64Target target, Module module, List<String> functions, List<long[]> args) {
-        CompiledModule compiled = target.compile(module, CompileOptions.DEFAULT);
+    /** Compiles {@code module} for x86-64 with {@code options} and runs every call both ways. */
+    public static List<Result> run(CompileOptions options, Module module, List<String> functions, List<long[]> args) {
+        CompiledModule compiled = new X64Target().compile(module, options);
         Interpreter interp = new Interpreter(module);
         List<NativeHarness.Call> calls = new ArrayList<>();
         List<Outcome> expected = new ArrayList<>();

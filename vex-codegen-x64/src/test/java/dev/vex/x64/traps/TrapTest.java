@@ -10,7 +10,7 @@ import dev.vex.ir.TrapCode;
 import dev.vex.text.ClifReader;
 import dev.vex.verify.Verifier;
 import dev.vex.x64.X64Target;
-import dev.vex.x64.asm.CpuFeatures;
+import dev.vex.backend.CompileOptions;
 import dev.vex.x64.harness.Differential;
 import dev.vex.x64.harness.NativeHarness;
 import java.util.ArrayList;
@@ -104,11 +104,11 @@ class TrapTest {
         }
         Module module = ClifReader.readModule(text.toString(), "traps.clif");
         assertEquals(List.of(), Verifier.verify(module));
-        for (X64Target target : new X64Target[] {new X64Target(), new X64Target(CpuFeatures.none())}) {
+        for (CompileOptions target : new CompileOptions[] {CompileOptions.DEFAULT, CompileOptions.AOT}) {
             List<Differential.Result> results = Differential.run(target, module, fns, args);
             for (int i = 0; i < results.size(); i++) {
                 Differential.Result r = results.get(i);
-                String where = target.features() + " " + r;
+                String where = target.cpu() + " " + r;
                 if (expected.get(i).equals("ok")) {
                     assertTrue(r.expected() instanceof Outcome.Returned, where);
                 } else {

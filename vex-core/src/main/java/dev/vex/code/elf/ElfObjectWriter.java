@@ -52,15 +52,6 @@ public final class ElfObjectWriter {
         this.machine = machine;
     }
 
-    /** A writer for the target that compiled {@code module}. */
-    public static ElfObjectWriter forTarget(String targetName) {
-        ElfMachine m = ElfMachine.forTarget(targetName);
-        if (m == null) {
-            throw new CodeException("no ELF object writer for target '" + targetName + "'");
-        }
-        return new ElfObjectWriter(m);
-    }
-
     private record Sym(String name, int info, int shndx, long value, long size) {
     }
 

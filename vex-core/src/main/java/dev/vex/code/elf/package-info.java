@@ -6,7 +6,7 @@
  * <ul>
  *   <li>{@link dev.vex.code.elf.ElfObjectWriter}: the sections and their layout, target-neutral.</li>
  *   <li>{@link dev.vex.code.elf.ElfMachine}: a machine's {@code e_machine} and how each
- *       {@link dev.vex.code.FixupFormat} becomes one of its relocation types.</li>
+ *       {@link dev.vex.code.FixupFormat} becomes one of its relocation types, declared by its target ({@code Target.elfMachine()}).</li>
  *   <li>{@link dev.vex.code.elf.ElfSymbolFile}: symbols for code at a given address, no code
  *       (what GDB's JIT interface reads).</li>
  *   <li>{@link dev.vex.code.elf.ElfBytes}, {@link dev.vex.code.elf.ElfStringTable}: the

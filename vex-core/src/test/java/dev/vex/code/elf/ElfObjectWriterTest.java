@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * tested in vex-runtime, which has the runtime library.)
  */
 class ElfObjectWriterTest {
+    /**
+     * A machine as a target declares it; these are x86-64's numbers (EM_X86_64; R_X86_64_PLT32,
+     * GOTTPOFF, 64, 32, PC8), so that readelf names the relocations.
+     */
+    static final ElfMachine X86_64 = new ElfMachine("x64", 62, Map.of(FixupFormat.PC_REL32, 4,
+            FixupFormat.TLS_IE_PC_REL32, 22, FixupFormat.ABS64, 1, FixupFormat.ABS32, 10, FixupFormat.PC_REL8, 15),
+            Set.of(FixupFormat.TLS_IE_PC_REL32));
+
     /**
      * add: lea rax, [rdi + rsi]; ret (5 bytes). add$array: call vex_trap (rel32, PLT32);
      * mov r11, [rip + vex_stack_limit@gottpoff]; movabs rax, fma; call add (rel32 to a defined symbol).
@@ -108,7 +117,7 @@ class ElfObjectWriterTest {
 
     @Test
     void headerSaysElf64LittleEndianRelocatableX86_64() {
-        byte[] file = ElfObjectWriter.forTarget("x64").write(sample());
+        byte[] file = new ElfObjectWriter(X86_64).write(sample());
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0x464C457F, b.getInt(0)); // \x7fELF
         assertEquals(2, b.get(4)); // 64-bit
@@ -122,7 +131,7 @@ class ElfObjectWriterTest {
     @Test
     void textHoldsTheCodeAndSymbolsHaveSizes() {
         CompiledModule m = sample();
-        Reader r = new Reader(ElfObjectWriter.forTarget("x64").write(m));
+        Reader r = new Reader(new ElfObjectWriter(X86_64).write(m));
         Section text = r.sections.get(".text");
         assertEquals(6, text.flags()); // SHF_ALLOC | SHF_EXECINSTR
         assertEquals(0, text.offset() % 16);
@@ -146,7 +155,7 @@ class ElfObjectWriterTest {
 
     @Test
     void relocationsMapToTheX86_64Types() {
-        Reader r = new Reader(ElfObjectWriter.forTarget("x64").write(sample()));
+        Reader r = new Reader(new ElfObjectWriter(X86_64).write(sample()));
         Section rela = r.sections.get(".rela.text");
         assertEquals(4, rela.type());
         assertEquals(r.sections.get(".symtab"), r.sections.values().stream().filter(s -> s.type() == 2).findFirst().get());
@@ -172,16 +181,17 @@ class ElfObjectWriterTest {
         CompiledModule m = sample();
         CompiledModule bad = new CompiledModule("x64", m.code(), m.symbols(), List.of(new Relocation(6, odd, "x", 0)),
                 m.functions(), null);
-        CodeException e = assertThrows(CodeException.class, () -> ElfObjectWriter.forTarget("x64").write(bad));
+        CodeException e = assertThrows(CodeException.class, () -> new ElfObjectWriter(X86_64).write(bad));
         assertTrue(e.getMessage().contains("imm19"), e.getMessage());
-        assertThrows(CodeException.class, () -> ElfObjectWriter.forTarget("sparc"));
+        CompiledModule other = new CompiledModule("sparc", m.code(), m.symbols(), m.relocations(), m.functions(), null);
+        assertThrows(CodeException.class, () -> new ElfObjectWriter(X86_64).write(other));
     }
 
     @Test
     void readelfParsesItCleanly(@TempDir Path dir) throws IOException, InterruptedException {
         assumeTrue(onPath("readelf"), "readelf is not installed");
         Path obj = dir.resolve("sample.o");
-        Files.write(obj, ElfObjectWriter.forTarget("x64").write(sample()));
+        Files.write(obj, new ElfObjectWriter(X86_64).write(sample()));
         Process p = new ProcessBuilder("readelf", "-a", "-W", obj.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);

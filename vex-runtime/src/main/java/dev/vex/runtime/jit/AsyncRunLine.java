@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One {@code ; run:} line of an async function on native code: a fresh runtime with 2 workers,
+ * One {@code ; run:} line of an async function on native code: a fresh runtime ({@link #WORKERS} workers unless told),
  * the function spawned as a task with the line's canonical arguments, joined. A task that has
  * not ended after {@link #TIMEOUT_SECONDS} (a deadlock in the test, or a compiler bug) is
  * cancelled and reported as a failure instead of hanging the runner; one that does not even
@@ -30,12 +30,12 @@ final class AsyncRunLine {
     private AsyncRunLine() {
     }
 
-    static Outcome run(NativeFunction f, long[] args) {
-        return run(f, args, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    static Outcome run(NativeFunction f, long[] args, int workers) {
+        return run(f, args, workers, TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    static Outcome run(NativeFunction f, long[] args, long timeout, TimeUnit unit) {
-        VexRuntime rt = VexRuntime.create(WORKERS);
+    static Outcome run(NativeFunction f, long[] args, int workers, long timeout, TimeUnit unit) {
+        VexRuntime rt = VexRuntime.create(workers);
         boolean stuck = false;
         try {
             TaskHandle h = rt.spawn(f.descriptor(), args);

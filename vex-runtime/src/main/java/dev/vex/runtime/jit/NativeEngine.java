@@ -1,6 +1,6 @@
 package dev.vex.runtime.jit;
 
-import dev.vex.backend.Target;
+import dev.vex.compile.Target;
 import dev.vex.diag.VexException;
 import dev.vex.exec.Engine;
 import dev.vex.exec.LoadedModule;
@@ -35,13 +35,14 @@ import java.util.function.Supplier;
  *
  * <p>A sync function is called on a thread of its own with a large stack ({@link
  * NativeCallThread}): conformance tests use stack slots of a MiB, more than a Java thread's
- * default stack. An async function runs as a task on a fresh runtime with 2 workers per run line
+ * default stack. An async function runs as a task on a fresh runtime (2 workers unless told) per run line
  * ({@link AsyncRunLine}); a trap in it is a {@link Outcome.Trapped} as for sync code.
  */
 public final class NativeEngine implements Engine {
     private final String name;
     private final String isa;
     private final Supplier<Target> target;
+    private final int workers;
     private Target compiler;
     private String unavailable;
 
@@ -51,9 +52,26 @@ public final class NativeEngine implements Engine {
      * @param target makes the compiler; may throw {@link JitException} when it is not in the build
      */
     public NativeEngine(String name, String isa, Supplier<Target> target) {
+        this(name, isa, target, AsyncRunLine.WORKERS);
+    }
+
+    /**
+     * As {@link #NativeEngine(String, String, Supplier)}; an async function runs on a runtime of
+     * {@code workers} worker threads.
+     */
+    public NativeEngine(String name, String isa, Supplier<Target> target, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
         this.name = name;
         this.isa = isa;
         this.target = target;
+        this.workers = workers;
+    }
+
+    /** The engine of {@code target}, with its async run lines on {@code workers} worker threads. */
+    public static NativeEngine of(Target target, int workers) {
+        return new NativeEngine(target.name(), target.clifIsaName(), () -> target, workers);
     }
 
     @Override
@@ -114,7 +132,7 @@ public final class NativeEngine implements Engine {
                 }
             }
         }
-        return new Loaded(module, callable, failures, loaded);
+        return new Loaded(module, callable, failures, loaded, workers);
     }
 
     /** The compiler, made once; null (with the reason in {@link #unavailable}) if it is not in the build. */
@@ -165,9 +183,11 @@ public final class NativeEngine implements Engine {
         private final Map<String, NativeFunction> callable;
         private final Map<String, String> failures;
         private final List<NativeModule> modules;
+        private final int workers;
 
         Loaded(Module module, Map<String, NativeFunction> callable, Map<String, String> failures,
-                List<NativeModule> modules) {
+                List<NativeModule> modules, int workers) {
+            this.workers = workers;
             this.module = module;
             this.callable = callable;
             this.failures = failures;
@@ -185,7 +205,7 @@ public final class NativeEngine implements Engine {
                 return new Outcome.Failed("cannot compile %" + function + ": " + failures.get(function));
             }
             if (fn.isAsync()) {
-                return AsyncRunLine.run(nf, args);
+                return AsyncRunLine.run(nf, args, workers);
             }
             try {
                 return NativeCallThread.call(() -> new Outcome.Returned(nf.invokeBits(args)));

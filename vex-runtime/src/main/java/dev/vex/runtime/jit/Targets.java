@@ -1,35 +1,24 @@
 package dev.vex.runtime.jit;
 
-import dev.vex.backend.Target;
-import dev.vex.x64.asm.CpuFeatures;
-import java.lang.reflect.InvocationTargetException;
+import dev.vex.compile.Target;
 import java.util.Locale;
-import java.util.ServiceLoader;
 
 /**
- * The compilers of this build, by name. A {@link Target} registered with {@link ServiceLoader}
- * wins; otherwise the x64 target is {@code dev.vex.x64.X64Target}, built for the host's CPU
- * features ({@code /proc/cpuinfo}). It is looked up by name so that this module builds before
- * the x64 compiler exists.
+ * The JIT's view of vex-core's one target registry ({@link dev.vex.compile.Targets}, a
+ * {@link java.util.ServiceLoader} over {@link Target}): which target is this machine's, and the
+ * target by name, with the JIT's errors.
  */
 public final class Targets {
-    static final String X64_CLASS = "dev.vex.x64.X64Target";
-
-    /** Read once: the host's features do not change. Targets themselves are made per call,
-     * since a compiler may keep scratch state that is not safe to share between threads. */
-    private static volatile CpuFeatures hostFeatures;
-
     private Targets() {
     }
 
-    /** The name of the target for the machine this JVM runs on, or null if Vex has none. */
+    /**
+     * The name of the target for the machine this JVM runs on, or null if this build of Vex has
+     * none (each target lists the {@code os.arch} names it answers to).
+     */
     public static String hostName() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "amd64", "x86_64" -> "x64";
-            case "aarch64", "arm64" -> "aarch64";
-            default -> null;
-        };
+        Target t = dev.vex.compile.Targets.forOsArch(System.getProperty("os.arch", "").toLowerCase(Locale.ROOT));
+        return t == null ? null : t.name();
     }
 
     /** The compiler for this machine. */
@@ -41,9 +30,9 @@ public final class Targets {
         return named(name);
     }
 
-    /** A new compiler named {@code name} ({@code x64}, {@code aarch64}). */
+    /** The compiler named {@code name} ({@code x64}, {@code aarch64}). */
     public static Target named(String name) {
-        Target t = find(name);
+        Target t = dev.vex.compile.Targets.find(name);
         if (t == null) {
             throw new JitException("the " + name + " compiler is not in this build of Vex");
         }
@@ -52,49 +41,6 @@ public final class Targets {
 
     /** Whether {@link #named} would find the compiler. */
     public static boolean available(String name) {
-        try {
-            return find(name) != null;
-        } catch (JitException e) {
-            return false;
-        }
-    }
-
-    private static CpuFeatures hostFeatures() {
-        CpuFeatures f = hostFeatures;
-        if (f == null) {
-            f = CpuFeatures.host();
-            hostFeatures = f;
-        }
-        return f;
-    }
-
-    private static Target find(String name) {
-        for (Target t : ServiceLoader.load(Target.class)) {
-            if (t.name().equals(name)) {
-                return t;
-            }
-        }
-        if (!name.equals("x64")) {
-            return null;
-        }
-        Class<?> c;
-        try {
-            c = Class.forName(X64_CLASS);
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
-        try {
-            return (Target) c.getConstructor(CpuFeatures.class).newInstance(hostFeatures());
-        } catch (NoSuchMethodException e) {
-            try {
-                return (Target) c.getConstructor().newInstance();
-            } catch (ReflectiveOperationException e2) {
-                throw new JitException("cannot construct " + X64_CLASS + ": " + e2);
-            }
-        } catch (InvocationTargetException e) {
-            throw new JitException("cannot construct " + X64_CLASS + ": " + e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new JitException("cannot construct " + X64_CLASS + ": " + e);
-        }
+        return dev.vex.compile.Targets.find(name) != null;
     }
 }

@@ -17,7 +17,7 @@
  *   <li>{@link dev.vex.runtime.jit.CallStubFormat}: the per-target far-call stub.</li>
  *   <li>{@link dev.vex.runtime.jit.TrapExit}: {@code vex_invoke} and the stack limit's TLS offset,
  *       bound to libvexrt with JNA direct mapping.</li>
- *   <li>{@link dev.vex.runtime.jit.Targets}: the compilers of this build, found by name.</li>
+ *   <li>{@link dev.vex.runtime.jit.Targets}: the JIT's view of vex-core's target registry (this machine's target, a target by name).</li>
  *   <li>{@link dev.vex.runtime.jit.NativeEngine}: the {@code x64} engine of the run-test runner
  *       and the {@code vex} tool; {@link dev.vex.runtime.jit.AsyncRunLine} runs an async run line
  *       as a task, {@link dev.vex.runtime.jit.NativeCallThread} a sync one on a big stack.</li>

@@ -54,7 +54,7 @@ class AsyncElfLinkTest {
         var module = ClifReader.readModule(Files.readString(source), source.toString());
         var compiled = Vex.compileOnly(module, new X64Target(), CompileOptions.DEFAULT);
         Path obj = dir.resolve("pipeline.o");
-        Files.write(obj, ElfObjectWriter.forTarget("x64").write(compiled));
+        Files.write(obj, new ElfObjectWriter(new X64Target().elfMachine()).write(compiled));
         Path main = dir.resolve("main.c");
         Files.writeString(main, MAIN_C);
         Path exe = dir.resolve("main");

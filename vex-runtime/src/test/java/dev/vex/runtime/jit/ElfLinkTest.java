@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vex.code.Label;
 import dev.vex.code.elf.ElfObjectWriter;
+import dev.vex.x64.X64Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class ElfLinkTest {
         Path include = Path.of("src/main/c").toAbsolutePath();
         assertTrue(Files.exists(lib), lib + " was not built");
         Path obj = dir.resolve("hand.o");
-        Files.write(obj, ElfObjectWriter.forTarget("x64").write(module().build()));
+        Files.write(obj, new ElfObjectWriter(new X64Target().elfMachine()).write(module().build()));
         Path main = dir.resolve("main.c");
         Files.writeString(main, MAIN_C);
         Path exe = dir.resolve("main");
@@ -121,7 +122,7 @@ class ElfLinkTest {
     void readelfParsesTheObject(@TempDir Path dir) throws IOException, InterruptedException {
         assumeTrue(onPath("readelf"), "readelf is not installed");
         Path obj = dir.resolve("hand.o");
-        Files.write(obj, ElfObjectWriter.forTarget("x64").write(module().build()));
+        Files.write(obj, new ElfObjectWriter(new X64Target().elfMachine()).write(module().build()));
         Result r = run(List.of("readelf", "-a", "-W", obj.toString()));
         assertEquals(0, r.exit, r.output);
         assertFalse(r.output.contains("Warning") || r.output.contains("Error"), r.output);

@@ -3,8 +3,17 @@ package dev.vex.runtime.jit;
 import dev.vex.backend.BackendException;
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledModule;
-import dev.vex.backend.Target;
+import dev.vex.compile.Target;
+import dev.vex.async.LoweredModule;
+import dev.vex.backend.MachineSpec;
+import dev.vex.code.CodeBuffer;
+import dev.vex.code.Label;
+import dev.vex.code.elf.ElfMachine;
+import dev.vex.compile.CodeGenerator;
+import dev.vex.compile.Disassembler;
 import dev.vex.ir.Function;
+import dev.vex.x64.X64Target;
+import java.util.Set;
 import dev.vex.ir.Module;
 import dev.vex.x64.asm.X64Assembler;
 import java.util.Map;
@@ -24,9 +33,63 @@ public final class HandTarget implements Target {
         this.bodies = Map.copyOf(bodies);
     }
 
+    private final X64Target facts = new X64Target();
+
     @Override
     public String name() {
         return "x64";
+    }
+
+    @Override
+    public String clifIsaName() {
+        return facts.clifIsaName();
+    }
+
+    @Override
+    public Set<String> osArchNames() {
+        return facts.osArchNames();
+    }
+
+    @Override
+    public MachineSpec machineSpec() {
+        return facts.machineSpec();
+    }
+
+    @Override
+    public ElfMachine elfMachine() {
+        return facts.elfMachine();
+    }
+
+    @Override
+    public Set<String> knownCpuFeatures() {
+        return facts.knownCpuFeatures();
+    }
+
+    @Override
+    public Set<String> hostCpuFeatures() {
+        return facts.hostCpuFeatures();
+    }
+
+    /** Not used: {@link #compile} is overridden whole. */
+    @Override
+    public CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
+            Set<String> cpuFeatures) {
+        throw new UnsupportedOperationException("the hand target has no code generator");
+    }
+
+    @Override
+    public Disassembler disassembler() {
+        return facts.disassembler();
+    }
+
+    /** As the targets did before async support: a module with async functions is refused. */
+    @Override
+    public CompiledModule compile(LoweredModule lowered, CompileOptions options) {
+        if (!lowered.layouts().isEmpty()) {
+            String first = lowered.layouts().keySet().iterator().next();
+            throw new BackendException(first, "the " + name() + " target does not compile async functions yet");
+        }
+        return compile(lowered.module(), options);
     }
 
     /** How many times {@link #compile} ran. */

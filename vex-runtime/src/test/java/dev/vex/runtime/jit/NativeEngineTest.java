@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vex.exec.Engine;
-import dev.vex.exec.EngineProvider;
+import dev.vex.compile.Target;
 import dev.vex.exec.LoadedModule;
 import dev.vex.exec.Outcome;
 import dev.vex.filetest.FileTestRunner;
@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +90,7 @@ class NativeEngineTest {
         assertTrue(text.contains("trapped with int_divz in %divz"), text);
         assertTrue(text.contains("%calls_divz(1) == 0: trapped with int_divz in %divz"), text);
         assertTrue(text.contains("cannot compile %unsupported: function unsupported: no hand-written code"), text);
-        // The hand-written target compiles no async functions (Target's default), so %later fails alone.
+        // The hand-written target compiles no async functions (HandTarget refuses them), so %later fails alone.
         assertTrue(text.contains("cannot compile %later: function later: the x64 target does not compile async"), text);
     }
 
@@ -101,7 +100,7 @@ class NativeEngineTest {
         var module = ClifReader.readTestFile(FILE, "engine.clif").module();
         try (LoadedModule loaded = engine(target).load(module)) {
             // The whole module and %later are refused before the hand target compiles anything (it
-            // has no async support: Target's default), then each sync function is compiled alone.
+            // has no async support), then each sync function is compiled alone.
             assertEquals(4, target.compilations());
             assertEquals(new Outcome.Returned(new long[] {5}), loaded.invoke("add", new long[] {2, 3}));
             assertEquals(new Outcome.Trapped(TrapCode.INTEGER_DIVISION_BY_ZERO, "divz"),
@@ -146,13 +145,15 @@ class NativeEngineTest {
     }
 
     @Test
-    void theProviderIsFoundByServiceLoader() {
-        EngineProvider x64 = ServiceLoader.load(EngineProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals("x64")).findFirst().orElseThrow();
-        Engine engine = x64.create();
+    void theTargetIsFoundByServiceLoaderAndBecomesAnEngine() {
+        Target x64 = dev.vex.compile.Targets.find("x64");
+        assertNotNull(x64, "vex-codegen-x64 registers its Target with ServiceLoader");
+        assertEquals("x86_64", x64.clifIsaName());
+        Engine engine = NativeEngine.of(x64, 3);
         assertEquals("x64", engine.name());
-        // Runs x86_64 files when the compiler is in the build, says why not otherwise.
+        // Runs x86_64 files on an x86-64 machine, says why not elsewhere.
         String reason = engine.skipReason(List.of("x86_64"));
-        assertEquals(Targets.available("x64"), reason == null, String.valueOf(reason));
+        assertEquals("x64".equals(Targets.hostName()), reason == null, String.valueOf(reason));
+        assertThrows(IllegalArgumentException.class, () -> NativeEngine.of(x64, 0));
     }
 }

@@ -11,7 +11,7 @@ public final class RunLineAbuse {
     /** Runs f(args) as a run line that times out after timeoutMillis; returns the failure text, or
      * throws if the line did not fail. */
     public static String failureOf(NativeFunction f, long timeoutMillis, long... args) {
-        Outcome o = AsyncRunLine.run(f, args, timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Outcome o = AsyncRunLine.run(f, args, AsyncRunLine.WORKERS, timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         if (o instanceof Outcome.Failed failed) return failed.reason();
         throw new AssertionError("the run line did not fail: " + o);
     }

@@ -1,15 +1,15 @@
-package dev.vex.x64.emit;
+package dev.vex.compile;
 
-import dev.vex.x64.disasm.X64Disassembler;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A readable listing of emitted code: one line per x86 instruction with its offset, bytes and
- * Intel-syntax text ({@link X64Disassembler}); the first instruction of each machine instruction
- * (or allocator move, prologue, trap stub) carries it as a comment, with its operands at their
- * allocated locations; block labels and function names on lines of their own. Lines are collected while emitting and rendered from
- * the finished code, so branch displacements show their final values. Only built when asked for.
+ * A readable listing of emitted code: one line per machine instruction with its offset, bytes
+ * and text (from the target's {@link Disassembler}); the first instruction of each machine
+ * instruction (or allocator move, prologue, stub) carries a comment with its operands at their
+ * allocated locations; block labels and function names on lines of their own. Lines are
+ * collected while emitting and rendered from the finished code, so branch displacements show
+ * their final values. Only built when asked for.
  */
 public final class Listing {
     private final List<Object> entries = new ArrayList<>();
@@ -32,14 +32,14 @@ public final class Listing {
     }
 
     /** The listing, with bytes from the finished {@code code}. */
-    public String render(byte[] code) {
+    public String render(byte[] code, Disassembler disassembler) {
         StringBuilder out = new StringBuilder();
         for (Object e : entries) {
             if (e instanceof Line l) {
                 boolean first = true;
                 for (int at = l.from(); at < l.to(); ) {
                     StringBuilder text = new StringBuilder();
-                    int n = Math.min(X64Disassembler.decode(code, at, text), l.to() - at);
+                    int n = Math.min(Math.max(1, disassembler.decode(code, at, text)), l.to() - at);
                     StringBuilder hex = new StringBuilder();
                     for (int i = at; i < at + n; i++) {
                         hex.append(String.format("%02x", code[i] & 0xff));

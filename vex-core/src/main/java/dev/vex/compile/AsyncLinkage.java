@@ -1,38 +1,27 @@
-package dev.vex.x64;
+package dev.vex.compile;
 
 import dev.vex.async.AsyncFrameLayout;
 import dev.vex.async.AsyncSymbols;
 import dev.vex.async.LoweredModule;
 import dev.vex.backend.CompiledFunction;
 import dev.vex.backend.CompiledModule;
-import dev.vex.code.Label;
 import dev.vex.code.Relocation;
 import dev.vex.code.SymbolDefinition;
 import dev.vex.ir.Signature;
-import dev.vex.x64.asm.X64Assembler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * What the x64 target does with the names of a lowered async module (the rules are
- * {@link AsyncSymbols}'): descriptors get labels before code is emitted, so {@code func_addr
- * %f$desc} is a rip-relative {@code lea}; afterwards, relocations to names the module does not
- * define become their runtime symbols ({@code %vex_sleep$resume} is {@code vex_sleep}), and each
- * resume function is reported as its async function ({@code f}, symbol {@code f$resume},
- * descriptor {@code f$desc}).
+ * The names of a compiled async module (the rules are {@link AsyncSymbols}'): relocations to
+ * names the module does not define become their runtime symbols ({@code %vex_sleep$resume} is
+ * {@code vex_sleep}, {@code %vex_sleep$desc} is {@code vex_sleep_desc}), and each resume function
+ * is reported as its async function ({@code f}, symbol {@code f$resume}, descriptor
+ * {@code f$desc}).
  */
-final class AsyncModuleSymbols {
-    private AsyncModuleSymbols() {
-    }
-
-    static void addDescriptorLabels(Map<String, AsyncFrameLayout> layouts, Map<String, Label> labels,
-            X64Assembler asm) {
-        for (String f : layouts.keySet()) {
-            labels.put(AsyncSymbols.descriptorName(f), asm.newLabel());
-        }
+final class AsyncLinkage {
+    private AsyncLinkage() {
     }
 
     static CompiledModule link(CompiledModule compiled, LoweredModule lowered) {

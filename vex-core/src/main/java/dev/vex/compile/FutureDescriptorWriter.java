@@ -1,0 +1,57 @@
+package dev.vex.compile;
+
+import dev.vex.async.AsyncFrameLayout;
+import dev.vex.async.AsyncSymbols;
+import dev.vex.code.CodeBuffer;
+import dev.vex.code.FixupFormat;
+import dev.vex.code.Label;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes the {@code vex_future_desc} of every lowered async function as data after the code:
+ * {@code f$desc}, {@link FutureDescriptorLayout#ALIGN}-aligned, then the NUL-terminated name it
+ * points to. The two pointers are {@code ABS64} relocations (to {@code f$resume}, and to
+ * {@code f$desc + SIZE} for the name), which the JIT resolves when it links and an ELF link
+ * resolves with the target's absolute 64-bit relocation. The runtime only reads a descriptor,
+ * so it can live in the read-execute image; a {@code func_addr %f$desc} reaches it pc-relative
+ * through the label bound here.
+ */
+final class FutureDescriptorWriter {
+    private FutureDescriptorWriter() {
+    }
+
+    static void write(CodeGenerator gen, CodeBuffer buf, Map<String, AsyncFrameLayout> layouts,
+            Map<String, Label> labels, Listing listing) {
+        for (AsyncFrameLayout layout : layouts.values()) {
+            String f = layout.function();
+            String desc = AsyncSymbols.descriptorName(f);
+            gen.align(FutureDescriptorLayout.ALIGN);
+            int start = buf.position();
+            Label l = labels.get(desc);
+            if (l != null) {
+                buf.bind(l);
+            }
+            buf.defineSymbol(desc);
+            buf.addRelocation(start + FutureDescriptorLayout.RESUME_OFFSET, FixupFormat.ABS64,
+                    AsyncSymbols.resumeName(f), 0);
+            buf.put8(0);
+            buf.put4(layout.size());
+            buf.put4(layout.align());
+            buf.put4(layout.paramTypes().size());
+            buf.put4(layout.resultTypes().size());
+            buf.addRelocation(start + FutureDescriptorLayout.NAME_OFFSET, FixupFormat.ABS64, desc,
+                    FutureDescriptorLayout.SIZE);
+            buf.put8(0);
+            buf.putBytes(f.getBytes(StandardCharsets.UTF_8));
+            buf.put1(0);
+            if (listing != null) {
+                listing.function(desc);
+                listing.line(start, start + FutureDescriptorLayout.SIZE, "vex_future_desc { &"
+                        + AsyncSymbols.resumeName(f) + ", size " + layout.size() + ", align " + layout.align() + ", "
+                        + layout.paramTypes().size() + " params, " + layout.resultTypes().size() + " results, name }");
+                listing.line(start + FutureDescriptorLayout.SIZE, buf.position(), "\"" + f + "\\0\"");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vex.compile;
+
+import dev.vex.async.FrameSize;
+import dev.vex.async.FrameSizes;
+import java.util.Map;
+
+/**
+ * The frames of the C runtime's leaf futures, fixed ABI constants (the {@code VEX_*_FRAME_SIZE}
+ * macros of vex_runtime.h; every leaf frame is 8-byte aligned). They are constants so that
+ * compiling never loads the runtime; the runtime's C tests check each against the header and the
+ * exported descriptor ({@code test_abi_constants.c}), and a Java test checks that C table
+ * against this one.
+ */
+public final class RuntimeLeafFrames {
+    /** Every leaf by its IR name (without {@code %}). */
+    public static final Map<String, FrameSize> FRAMES = Map.ofEntries(
+            Map.entry("vex_yield", new FrameSize(8, 8)),
+            Map.entry("vex_sleep", new FrameSize(80, 8)),
+            Map.entry("vex_join", new FrameSize(16, 8)),
+            Map.entry("vex_join_status", new FrameSize(24, 8)),
+            Map.entry("vex_chan_send", new FrameSize(64, 8)),
+            Map.entry("vex_chan_recv", new FrameSize(64, 8)),
+            Map.entry("vex_tcp_listen", new FrameSize(40, 8)),
+            Map.entry("vex_tcp_accept", new FrameSize(40, 8)),
+            Map.entry("vex_tcp_connect", new FrameSize(40, 8)),
+            Map.entry("vex_tcp_read", new FrameSize(40, 8)),
+            Map.entry("vex_tcp_write", new FrameSize(40, 8)),
+            Map.entry("vex_tcp_close", new FrameSize(40, 8)));
+
+    /** {@link #FRAMES} as the async lowering asks for them. */
+    public static final FrameSizes SIZES = FrameSizes.of(FRAMES);
+
+    private RuntimeLeafFrames() {
+    }
+}

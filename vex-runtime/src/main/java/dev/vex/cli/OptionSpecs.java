@@ -1,0 +1,27 @@
+package dev.vex.cli;
+
+/** The options of every subcommand, in one place (their help is in {@link HelpText}). */
+final class OptionSpecs {
+    static final OptionSpec TEST = new OptionSpec("test").value("--target", null, "T").flag("--verbose", "-v");
+    static final OptionSpec RUN = new OptionSpec("run").value("--target", null, "T").value("--workers", null, "N")
+            .dashPositionalsAfterFirst();
+    static final OptionSpec COMPILE = new OptionSpec("compile").value("--target", null, "T")
+            .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT");
+    static final OptionSpec BENCH = new OptionSpec("bench").flag("--quick", null).value("--only", null, "PART")
+            .value("--peer-java", null, "JAVA")
+            .value("--conformance", null, "DIR");
+
+    private OptionSpecs() {
+    }
+
+    /** The options of {@code command}. */
+    static OptionSpec of(String command) {
+        return switch (command) {
+            case "test" -> TEST;
+            case "run" -> RUN;
+            case "compile" -> COMPILE;
+            case "bench" -> BENCH;
+            default -> throw new UsageException("unknown command '" + command + "'; try 'vex help'");
+        };
+    }
+}
