@@ -53,8 +53,8 @@ public final class CodeEvents {
     /** Starts writing {@code /tmp/jit-PID.dump} (if not yet), for this machine's code; returns its path. */
     public static synchronized Path enableJitDump() {
         if (jitDump == null) {
-            String host = Targets.hostName();
-            ElfMachine machine = host == null ? null : ElfMachine.forTarget(host);
+            dev.vex.compile.Target host = dev.vex.compile.Targets.host();
+            ElfMachine machine = host == null ? null : host.elfMachine();
             if (machine == null) {
                 throw new JitException("no jitdump for this machine (" + System.getProperty("os.arch") + ")");
             }

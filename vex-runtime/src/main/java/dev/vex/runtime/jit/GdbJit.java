@@ -5,6 +5,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import dev.vex.code.elf.ElfMachine;
 import dev.vex.code.elf.ElfSymbolFile;
+import dev.vex.compile.Target;
+import dev.vex.compile.Targets;
 import dev.vex.runtime.jna.VexLibrary;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,8 @@ final class GdbJit {
 
     /** The object file the debugger gets for {@code image}. */
     static byte[] symbolFile(JitImage image) {
-        ElfMachine machine = ElfMachine.forTarget(image.module().targetName());
+        Target target = Targets.find(image.module().targetName());
+        ElfMachine machine = target == null ? null : target.elfMachine();
         if (machine == null) {
             throw new JitException("no ELF machine for target '" + image.module().targetName() + "'");
         }
