@@ -196,6 +196,50 @@ public abstract sealed class BitInstructions extends ArithmeticInstructions perm
         return csneg(d, n, n, cond.invert());
     }
 
+    // ---- conditional compare -----------------------------------------------------------------
+
+    /** CCMP/CCMN with a register: if {@code cond}, the flags of comparing n with m, else {@code nzcv}. */
+    public A64Assembler condCompare(CondCompare row, Reg n, Reg rm, int nzcv, Cond cond) {
+        Encoding e = row.encoding();
+        String m = e.mnemonic();
+        if (e.form() != Form.COND_COMPARE_REG) {
+            throw new IllegalArgumentException(row + " is not a register form");
+        }
+        sameWidth(m, n, rm);
+        checkRange(m, "nzcv", nzcv, 0, 15);
+        return emit(e.bits() | sf(n) | Field.RM.put(zr(m, rm)) | Field.COND.put(cond.code()) | Field.RN.put(zr(m, n))
+            | Field.NZCV.put(nzcv));
+    }
+
+    /** CCMP/CCMN with an immediate in [0, 31]. */
+    public A64Assembler condCompare(CondCompare row, Reg n, int imm5, int nzcv, Cond cond) {
+        Encoding e = row.encoding();
+        String m = e.mnemonic();
+        if (e.form() != Form.COND_COMPARE_IMM) {
+            throw new IllegalArgumentException(row + " is not an immediate form");
+        }
+        checkRange(m, "immediate", imm5, 0, 31);
+        checkRange(m, "nzcv", nzcv, 0, 15);
+        return emit(e.bits() | sf(n) | Field.IMM5.put(imm5) | Field.COND.put(cond.code()) | Field.RN.put(zr(m, n))
+            | Field.NZCV.put(nzcv));
+    }
+
+    public A64Assembler ccmp(Reg n, Reg m, int nzcv, Cond cond) {
+        return condCompare(CondCompare.CCMP_REG, n, m, nzcv, cond);
+    }
+
+    public A64Assembler ccmp(Reg n, int imm5, int nzcv, Cond cond) {
+        return condCompare(CondCompare.CCMP_IMM, n, imm5, nzcv, cond);
+    }
+
+    public A64Assembler ccmn(Reg n, Reg m, int nzcv, Cond cond) {
+        return condCompare(CondCompare.CCMN_REG, n, m, nzcv, cond);
+    }
+
+    public A64Assembler ccmn(Reg n, int imm5, int nzcv, Cond cond) {
+        return condCompare(CondCompare.CCMN_IMM, n, imm5, nzcv, cond);
+    }
+
     // ---- two- and one-source -------------------------------------------------------------------
 
     public A64Assembler dataProc2(DataProc2 row, Reg d, Reg n, Reg rm) {

@@ -12,8 +12,8 @@ import java.util.List;
 public final class EncodingTable {
     /** The single-form families, each an enum of rows. */
     public static final List<Class<? extends Row>> FAMILIES = List.of(AddSub.class, Logical.class, MoveWide.class,
-            Bitfield.class, CondSelect.class, DataProc2.class, DataProc1.class, Multiply.class, Branch.class,
-            Ordered.class, Atomic.class, FpArith.class, FpCompare.class, FpConvert.class, Simd.class, SystemOp.class);
+            Bitfield.class, CondSelect.class, CondCompare.class, DataProc2.class, DataProc1.class, Multiply.class, Branch.class,
+            LoadLiteral.class, Ordered.class, Atomic.class, FpArith.class, FpCompare.class, FpConvert.class, Simd.class, SystemOp.class);
 
     private static final List<Encoding> ALL = build();
 

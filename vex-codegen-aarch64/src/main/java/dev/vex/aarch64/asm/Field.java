@@ -10,7 +10,7 @@ public enum Field {
     N(22, 1), IMMR(16, 6), IMMS(10, 6), HW(21, 2), IMM16(5, 16), COND(12, 4), BCOND(0, 4),
     IMM26(0, 26), IMM19(5, 19), IMM14(5, 14), B5(31, 1), B40(19, 5), IMMLO(29, 2), IMMHI(5, 19),
     IMM9(12, 9), IMM7(15, 7), RT2(10, 5), S(12, 1), SIZE(30, 2), AR(22, 2), L(22, 1), O0(15, 1),
-    FTYPE(22, 2), IMM8(13, 8), CRM(8, 4), UDF16(0, 16);
+    FTYPE(22, 2), IMM8(13, 8), CRM(8, 4), UDF16(0, 16), IMM5(16, 5), NZCV(0, 4);
 
     final int lsb;
     final int width;

@@ -16,6 +16,8 @@ public enum Form {
     BITFIELD(Field.SF, Field.N, Field.IMMR, Field.IMMS, Field.RN, Field.RD),
     EXTRACT(Field.SF, Field.N, Field.RM, Field.IMMS, Field.RN, Field.RD),
     COND_SELECT(Field.SF, Field.RM, Field.COND, Field.RN, Field.RD),
+    COND_COMPARE_IMM(Field.SF, Field.IMM5, Field.COND, Field.RN, Field.NZCV),
+    COND_COMPARE_REG(Field.SF, Field.RM, Field.COND, Field.RN, Field.NZCV),
     DP2(Field.SF, Field.RM, Field.RN, Field.RD),
     DP1(Field.SF, Field.RN, Field.RD),
     /** A 1-source form that exists in one width only (REV32, REV of the other width). */
@@ -31,6 +33,8 @@ public enum Form {
     TEST_BRANCH(Field.B5, Field.B40, Field.IMM14, Field.RD),
     BRANCH_REG(Field.RN),
     PC_REL(Field.IMMLO, Field.IMMHI, Field.RD),
+    /** A pc-relative load of a literal: the 19-bit word offset and the target register. */
+    LOAD_LITERAL(Field.IMM19, Field.RD),
     LOAD_STORE_UIMM(Field.IMM12, Field.RN, Field.RD),
     LOAD_STORE_IMM9(Field.IMM9, Field.RN, Field.RD),
     LOAD_STORE_REG(Field.RM, Field.OPTION, Field.S, Field.RN, Field.RD),
@@ -79,7 +83,8 @@ public enum Form {
         return operandMask;
     }
 
-    public boolean has(Field f) {
-        return (operandMask & f.mask) == f.mask && java.util.Arrays.asList(fields).contains(f);
+    /** The operand fields, in declaration order. */
+    public Field[] fields() {
+        return fields.clone();
     }
 }

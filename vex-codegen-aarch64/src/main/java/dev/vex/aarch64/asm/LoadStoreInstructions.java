@@ -1,6 +1,8 @@
 package dev.vex.aarch64.asm;
 
 import dev.vex.code.CodeBuffer;
+import dev.vex.code.FixupFormat;
+import dev.vex.code.Label;
 import java.util.Set;
 
 /**
@@ -144,6 +146,64 @@ public abstract sealed class LoadStoreInstructions extends BranchInstructions pe
 
     public A64Assembler stur(Reg t, Mem mem) {
         return loadStoreUnscaled(t.is64() ? LoadStore.STR_X : LoadStore.STR_W, t, mem);
+    }
+
+    // ---- literals ------------------------------------------------------------------------------
+
+    private A64Assembler literal(LoadLiteral row, int rt, Label target) {
+        int at = buf.position();
+        buf.put4(row.encoding().bits() | Field.RD.put(rt));
+        buf.useLabel(target, FixupFormat.PC_REL19_AT5_SCALED4, at, 0);
+        return self();
+    }
+
+    private A64Assembler literal(LoadLiteral row, int rt, long offset) {
+        if (!FixupFormat.PC_REL19_AT5_SCALED4.fits(offset)) {
+            throw new A64EncodingException(row.encoding().mnemonic() + ": literal offset " + offset
+                + " is not a multiple of 4 within +-1 MiB");
+        }
+        return emit(row.encoding().bits() | Field.IMM19.put((int) (offset >> 2)) | Field.RD.put(rt));
+    }
+
+    private static LoadLiteral literalRow(Reg t) {
+        return t.is64() ? LoadLiteral.LDR_X : LoadLiteral.LDR_W;
+    }
+
+    private static LoadLiteral literalRow(VReg t) {
+        return switch (t.size()) {
+            case S -> LoadLiteral.LDR_S;
+            case D -> LoadLiteral.LDR_D;
+            case Q -> LoadLiteral.LDR_Q;
+        };
+    }
+
+    /** LDR (literal): the word or doubleword at {@code target}. */
+    public A64Assembler ldr(Reg t, Label target) {
+        return literal(literalRow(t), zr("ldr", t), target);
+    }
+
+    /** LDR (literal) by a byte offset from this instruction. */
+    public A64Assembler ldrLiteral(Reg t, long offset) {
+        return literal(literalRow(t), zr("ldr", t), offset);
+    }
+
+    public A64Assembler ldr(VReg t, Label target) {
+        return literal(literalRow(t), t.number(), target);
+    }
+
+    public A64Assembler ldrLiteral(VReg t, long offset) {
+        return literal(literalRow(t), t.number(), offset);
+    }
+
+    /** LDRSW (literal): the sign-extended word at {@code target}. */
+    public A64Assembler ldrsw(Reg t, Label target) {
+        requireX("ldrsw", t);
+        return literal(LoadLiteral.LDRSW, zr("ldrsw", t), target);
+    }
+
+    public A64Assembler ldrswLiteral(Reg t, long offset) {
+        requireX("ldrsw", t);
+        return literal(LoadLiteral.LDRSW, zr("ldrsw", t), offset);
     }
 
     // ---- pairs ---------------------------------------------------------------------------------

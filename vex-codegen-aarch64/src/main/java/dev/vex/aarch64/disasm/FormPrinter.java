@@ -211,6 +211,12 @@ final class FormPrinter {
                         .append(", ").append(COND[cond]);
                 }
             }
+            case COND_COMPARE_IMM -> out.append(m).append(' ').append(zr(rn, x)).append(", ").append(hex(Field.IMM5.get(w)))
+                .append(", ").append(hex(Field.NZCV.get(w))).append(", ").append(COND[Field.COND.get(w)]);
+            case COND_COMPARE_REG -> out.append(m).append(' ').append(zr(rn, x)).append(", ").append(zr(rm, x))
+                .append(", ").append(hex(Field.NZCV.get(w))).append(", ").append(COND[Field.COND.get(w)]);
+            case LOAD_LITERAL -> out.append(m).append(' ').append(regKindName(literalKind(w), rd)).append(", ")
+                .append(target(pc, 4L * Field.IMM19.getSigned(w)));
             case DP2 -> {
                 String name = m.endsWith("div") ? m : m.substring(0, m.length() - 1); // LSLV prints as LSL
                 out.append(name).append(' ').append(zr(rd, x)).append(", ").append(zr(rn, x)).append(", ").append(zr(rm, x));
@@ -404,6 +410,15 @@ final class FormPrinter {
             case PERMANENTLY_UNDEFINED -> out.append(m).append(" #").append(Field.UDF16.get(w));
             case NO_OPERANDS -> out.append(m);
         }
+    }
+
+    /** The register a literal load writes: opc (bits 31:30) and the SIMD bit (26). */
+    private static LoadStore.RegKind literalKind(int w) {
+        int opc = w >>> 30;
+        if ((w & 1 << 26) != 0) {
+            return opc == 0 ? LoadStore.RegKind.S : opc == 1 ? LoadStore.RegKind.D : LoadStore.RegKind.Q;
+        }
+        return opc == 0 ? LoadStore.RegKind.W : LoadStore.RegKind.X;
     }
 
     private static void bitfield(String m, int w, boolean x, int rd, int rn, StringBuilder out) {

@@ -63,6 +63,9 @@ class LabelAndBranchTest {
         same(0x10, (a, off) -> a.tbz(Reg.X9, 40, off), (a, l) -> a.tbz(Reg.X9, 40, l));
         same(0x3c, (a, off) -> a.tbnz(Reg.W9, 3, off), (a, l) -> a.tbnz(Reg.W9, 3, l));
         same(0x24, (a, off) -> a.adr(Reg.X7, off), (a, l) -> a.adr(Reg.X7, l));
+        same(0x1000, (a, off) -> a.ldrLiteral(Reg.X2, off), (a, l) -> a.ldr(Reg.X2, l));
+        same(0x18, (a, off) -> a.ldrLiteral(VReg.D2, off), (a, l) -> a.ldr(VReg.D2, l));
+        same(0x48, (a, off) -> a.ldrswLiteral(Reg.X2, off), (a, l) -> a.ldrsw(Reg.X2, l));
     }
 
     @Test

@@ -398,6 +398,20 @@ public final class EncodingMatrix {
                 }
             }
             for (int i = 0; i < rs.size(); i++) {
+                Reg n = rs.get(i);
+                Reg r = rs.get((i + 3) % rs.size());
+                for (Cond c : Cond.values()) {
+                    for (int nzcv : new int[] {0, 4, 15}) {
+                        for (int imm : new int[] {0, 1, 31}) {
+                            row("ccmp " + n + ", #" + imm + ", #" + nzcv + ", " + c.text(), a -> a.ccmp(n, imm, nzcv, c));
+                            row("ccmn " + n + ", #" + imm + ", #" + nzcv + ", " + c.text(), a -> a.ccmn(n, imm, nzcv, c));
+                        }
+                        row("ccmp " + n + ", " + r + ", #" + nzcv + ", " + c.text(), a -> a.ccmp(n, r, nzcv, c));
+                        row("ccmn " + n + ", " + r + ", #" + nzcv + ", " + c.text(), a -> a.ccmn(n, r, nzcv, c));
+                    }
+                }
+            }
+            for (int i = 0; i < rs.size(); i++) {
                 Reg d = rs.get(i);
                 Reg n = rs.get((i + 2) % rs.size());
                 for (Cond c : Cond.values()) {
@@ -504,6 +518,18 @@ public final class EncodingMatrix {
             }
         }
         row("ret", A64Assembler::ret);
+        for (int t : new int[] {0, 15, 30, 31}) {
+            for (long off : far19) {
+                Reg x = Reg.x(t);
+                Reg w = Reg.w(t);
+                row("ldr " + x + ", " + rel(off), a -> a.ldrLiteral(x, off));
+                row("ldr " + w + ", " + rel(off), a -> a.ldrLiteral(w, off));
+                row("ldrsw " + x + ", " + rel(off), a -> a.ldrswLiteral(x, off));
+                for (VReg v : new VReg[] {VReg.s(t), VReg.d(t), VReg.q(t)}) {
+                    row("ldr " + v + ", " + rel(off), a -> a.ldrLiteral(v, off));
+                }
+            }
+        }
     }
 
     // ---- loads and stores ----------------------------------------------------------------------
