@@ -47,10 +47,10 @@ final class FutureDescriptorWriter {
             buf.put1(0);
             if (listing != null) {
                 listing.function(desc);
-                listing.line(start, start + FutureDescriptorLayout.SIZE, "vex_future_desc { &"
+                listing.data(start, start + FutureDescriptorLayout.SIZE, "vex_future_desc { &"
                         + AsyncSymbols.resumeName(f) + ", size " + layout.size() + ", align " + layout.align() + ", "
                         + layout.paramTypes().size() + " params, " + layout.resultTypes().size() + " results, name }");
-                listing.line(start + FutureDescriptorLayout.SIZE, buf.position(), "\"" + f + "\\0\"");
+                listing.data(start + FutureDescriptorLayout.SIZE, buf.position(), "\"" + f + "\\0\"");
             }
         }
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A readable listing of emitted code: one line per machine instruction with its offset, bytes
- * and text (from the target's {@link Disassembler}); the first instruction of each machine
+ * and text (from the target's {@link Disassembler}), data (descriptors) as bytes; the first instruction of each machine
  * instruction (or allocator move, prologue, stub) carries a comment with its operands at their
  * allocated locations; block labels and function names on lines of their own. Lines are
  * collected while emitting and rendered from the finished code, so branch displacements show
@@ -14,7 +14,10 @@ import java.util.List;
 public final class Listing {
     private final List<Object> entries = new ArrayList<>();
 
-    private record Line(int from, int to, String text) {}
+    private record Line(int from, int to, String text, boolean data) {}
+
+    /** Bytes per line of a data entry. */
+    private static final int DATA_BYTES_PER_LINE = 8;
 
     public void function(String name) {
         entries.add("\n" + name + ":");
@@ -27,7 +30,14 @@ public final class Listing {
     /** A line for the bytes {@code [from, to)}; nothing if the range is empty. */
     public void line(int from, int to, String text) {
         if (from != to) {
-            entries.add(new Line(from, to, text));
+            entries.add(new Line(from, to, text, false));
+        }
+    }
+
+    /** A line for data in {@code [from, to)}: shown as bytes, never decoded as instructions. */
+    public void data(int from, int to, String text) {
+        if (from != to) {
+            entries.add(new Line(from, to, text, true));
         }
     }
 
@@ -39,7 +49,13 @@ public final class Listing {
                 boolean first = true;
                 for (int at = l.from(); at < l.to(); ) {
                     StringBuilder text = new StringBuilder();
-                    int n = Math.min(Math.max(1, disassembler.decode(code, at, text)), l.to() - at);
+                    int n;
+                    if (l.data()) {
+                        n = Math.min(DATA_BYTES_PER_LINE, l.to() - at);
+                        text.append(".data");
+                    } else {
+                        n = Math.min(Math.max(1, disassembler.decode(code, at, text)), l.to() - at);
+                    }
                     StringBuilder hex = new StringBuilder();
                     for (int i = at; i < at + n; i++) {
                         hex.append(String.format("%02x", code[i] & 0xff));
