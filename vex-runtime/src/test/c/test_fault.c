@@ -149,18 +149,23 @@ static void child_faults_outside_generated_code(void) {
     _exit(0); /* survived a fault that is not ours: wrong */
 }
 
+static const char *self; /* argv[0]: under qemu-user /proc/self/exe is qemu itself */
+
 static void with_no_previous_handler_a_fault_kills(void) {
     pid_t pid = fork();
     CHECK(pid >= 0);
     if (pid == 0) {
         if (!freopen("/dev/null", "w", stderr)) _exit(3); /* a sanitizer's report of the SEGV */
-        execl("/proc/self/exe", "test_fault", "child", (char *)NULL);
+        execl(self, self, "child", (char *)NULL);
         _exit(2);
     }
     int status = 0;
     CHECK_EQ(waitpid(pid, &status, 0), pid);
-    CHECK(!(WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 2 ||
-                                  WEXITSTATUS(status) == 3)));
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 2) { /* qemu-user without binfmt_misc */
+        printf("     (cannot re-execute %s here: case skipped)\n", self);
+        return;
+    }
+    CHECK(!(WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 3)));
     if (WIFSIGNALED(status)) CHECK_EQ(WTERMSIG(status), SIGSEGV);
 }
 
@@ -169,6 +174,7 @@ int main(int argc, char **argv) {
         child_faults_outside_generated_code();
         return 0;
     }
+    self = argv[0];
     install_previous_handlers();
     register_code();
     RUN(a_wild_load_in_vex_invoke_traps);

@@ -120,7 +120,8 @@ public final class VexRuntime implements AutoCloseable {
         NativeModule m = f != null ? f.module() : desc.owner() instanceof NativeModule o ? o : null;
         String name = f != null ? f.name() : desc.name();
         if (m == null) {
-            descriptors.add(desc);
+            // A descriptor built in Java memory must outlive the task; the runtime's own are static.
+            if (desc.owner() != null) descriptors.add(desc);
             return;
         }
         if (m.isClosed()) throw new VexCallException("cannot spawn %" + name + ": its module is closed");
