@@ -4,6 +4,7 @@ import dev.vex.analysis.AwaitAnalysis;
 import dev.vex.analysis.AwaitPoint;
 import dev.vex.analysis.ControlFlowGraph;
 import dev.vex.analysis.Liveness;
+import dev.vex.backend.FrameLayout;
 import dev.vex.ir.Function;
 import dev.vex.ir.Instruction;
 import dev.vex.ir.Module;
@@ -143,26 +144,28 @@ final class FrameLayoutPlanner {
             perAwait.add(new SaveSet(await, callee, saved, remat, offsets));
         }
         int saveOffset = header;
-        int pos = header + ((saveSize + 7) & -8);
+        // In 64 bits: slots of nearly 2 GiB each must not wrap the frame (see within()).
+        long pos = header + ((saveSize + 7L) & -8);
 
         Map<StackSlot, Integer> slotOffsets = new HashMap<>();
         for (StackSlot s : f.stackSlots()) {
             int a = s.align() > 0 ? s.align() : DEFAULT_SLOT_ALIGN;
             pos = roundUp(pos, a);
-            slotOffsets.put(s, pos);
+            slotOffsets.put(s, within(f, pos, s.toString()));
             pos += s.size();
+            within(f, pos, s + " (" + s.size() + " bytes)");
             align = Math.max(align, a);
         }
         int calleeOffset = 0;
         FrameSize calleeArea = null;
         if (calleeSize > 0) {
             pos = roundUp(pos, calleeAlign);
-            calleeOffset = pos;
+            calleeOffset = within(f, pos, "the frames of awaited callees");
             calleeArea = new FrameSize(calleeSize, calleeAlign);
             pos += calleeSize;
             align = Math.max(align, calleeAlign);
         }
-        int size = roundUp(pos, align);
+        int size = within(f, roundUp(pos, align), "the frames of awaited callees (" + calleeSize + " bytes)");
 
         List<AwaitState> awaits = new ArrayList<>();
         for (int k = 0; k < perAwait.size(); k++) {
@@ -193,7 +196,20 @@ final class FrameLayoutPlanner {
         };
     }
 
-    private static int roundUp(int x, int align) {
+    private static long roundUp(long x, int align) {
         return (x + align - 1) & -align;
+    }
+
+    /**
+     * {@code offset} as an int, if an async frame may reach that far: the limit of any frame,
+     * {@link FrameLayout#MAX_FRAME_BYTES}. Else the error, naming the function and what reached it.
+     */
+    private static int within(Function f, long offset, String what) {
+        if (offset > FrameLayout.MAX_FRAME_BYTES) {
+            throw new AsyncLoweringException("%" + f.name() + ": the async frame would need more than "
+                    + FrameLayout.MAX_FRAME_BYTES + " bytes (1 GiB, the limit of a frame) at " + what + ": "
+                    + offset + " bytes");
+        }
+        return (int) offset;
     }
 }

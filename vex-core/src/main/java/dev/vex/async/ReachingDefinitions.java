@@ -101,35 +101,80 @@ final class ReachingDefinitions {
         return readEntry(v, p);
     }
 
+    /**
+     * The definition of {@code v} live on entry to {@code p}. A run of single-predecessor pieces
+     * is walked in a loop, not by recursion, so that a long chain of blocks cannot exhaust the
+     * stack; only merges (phis) recurse.
+     */
     private Object readEntry(Value v, Piece p) {
-        long key = (long) p.id * valueCount + v.id();
-        Object known = atEntry.get(key);
-        if (known != null) {
-            return resolve(known);
-        }
+        List<Piece> chain = new ArrayList<>();
+        Set<Piece> seen = null;
+        Piece q = p;
         Object def;
-        Set<Value> recomputed = remats.get(p);
-        if (recomputed != null && recomputed.contains(v)) {
-            def = new Reload(p.resumes, v);
-        } else if (p.preds.isEmpty()) {
-            throw new IllegalStateException(v + " is used in " + p + " but defined on no path to it");
-        } else if (p.preds.size() == 1) {
-            def = readEnd(v, p.preds.get(0));
-        } else {
-            Phi phi = new Phi(v, p);
-            atEntry.put(key, phi); // breaks cycles through loops
-            for (Piece pred : p.preds) {
-                Object op = readEnd(v, pred);
-                phi.operands.add(op);
-                if (op instanceof Phi u) {
-                    u.users.add(phi);
+        while (true) {
+            long key = (long) q.id * valueCount + v.id();
+            Object known = atEntry.get(key);
+            if (known != null) {
+                def = resolve(known);
+                break;
+            }
+            Set<Value> recomputed = remats.get(q);
+            if (recomputed != null && recomputed.contains(v)) {
+                def = new Reload(q.resumes, v);
+                chain.add(q);
+                break;
+            }
+            if (q.preds.isEmpty()) {
+                throw new IllegalStateException(v + " is used in " + p + " but defined on no path to it");
+            }
+            if (q.preds.size() > 1) {
+                def = phiAt(v, q, key);
+                break;
+            }
+            chain.add(q);
+            Piece pred = q.preds.get(0);
+            if (defPiece[v.id()] == pred) {
+                def = v;
+                break;
+            }
+            Set<Value> r = reloads.get(pred);
+            if (r != null && r.contains(v)) {
+                def = new Reload(pred.endAwait, v);
+                break;
+            }
+            if (chain.size() > 64) {
+                // A cycle of single-predecessor pieces reaches no definition: say so, do not spin.
+                if (seen == null) {
+                    seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    seen.addAll(chain);
+                }
+                if (!seen.add(pred)) {
+                    throw new IllegalStateException(v + " is used in " + p + " but defined on no path to it");
                 }
             }
-            phi.complete = true;
-            def = removeIfTrivial(phi);
-            if (def == phi) {
-                p.phis.add(phi);
+            q = pred;
+        }
+        for (Piece c : chain) {
+            atEntry.put((long) c.id * valueCount + v.id(), def);
+        }
+        return def;
+    }
+
+    /** The phi of {@code v} at the entry of {@code p}, which has several predecessors (or what it folds to). */
+    private Object phiAt(Value v, Piece p, long key) {
+        Phi phi = new Phi(v, p);
+        atEntry.put(key, phi); // breaks cycles through loops
+        for (Piece pred : p.preds) {
+            Object op = readEnd(v, pred);
+            phi.operands.add(op);
+            if (op instanceof Phi u) {
+                u.users.add(phi);
             }
+        }
+        phi.complete = true;
+        Object def = removeIfTrivial(phi);
+        if (def == phi) {
+            p.phis.add(phi);
         }
         atEntry.put(key, def);
         return def;

@@ -13,6 +13,7 @@ import dev.vex.ir.InstructionSpec;
 import dev.vex.ir.Module;
 import dev.vex.ir.Opcode;
 import dev.vex.ir.Signature;
+import dev.vex.ir.StackSlot;
 import dev.vex.ir.TrapCode;
 import dev.vex.ir.Type;
 import dev.vex.ir.Value;
@@ -389,7 +390,7 @@ final class StateMachineLowering {
         }
         switch (inst.opcode()) {
             case STACK_ADDR -> {
-                int off = layout.stackSlotOffset(inst.stackSlot()) + inst.offset();
+                long off = slotAddress(inst.stackSlot(), inst.offset());
                 InstructionSpec s = new InstructionSpec(Opcode.IADD_IMM).operands(frame).imm(off);
                 if (inst.controllingType() == I64) {
                     w.b.emit(s.resultNumbers(inst.result().number()));
@@ -400,10 +401,10 @@ final class StateMachineLowering {
             }
             case STACK_LOAD -> w.b.emit(new InstructionSpec(Opcode.LOAD).type(inst.controllingType())
                     .memFlags(CodeWriter.SLOT).operands(frame)
-                    .offset(layout.stackSlotOffset(inst.stackSlot()) + inst.offset())
+                    .offset(slotAddress(inst.stackSlot(), inst.offset()))
                     .resultNumbers(inst.result().number()));
             case STACK_STORE -> w.store(CodeWriter.SLOT, ops.get(0), frame,
-                    layout.stackSlotOffset(inst.stackSlot()) + inst.offset());
+                    slotAddress(inst.stackSlot(), inst.offset()));
             case SPAWN -> w.spawn(inst, ops);
             case RETURN -> writeReturn(ops);
             default -> {
@@ -500,10 +501,23 @@ final class StateMachineLowering {
         w.jump(next.block, contArgs(r, next, word, box));
     }
 
+    /**
+     * Where byte {@code offset} of {@code slot} lies in the frame, as a 32-bit memory offset;
+     * computed in 64 bits, since the IR does not bound the offset.
+     */
+    private int slotAddress(StackSlot slot, int offset) {
+        long at = (long) layout.stackSlotOffset(slot) + offset;
+        if (at != (int) at) {
+            throw new AsyncLoweringException("%" + layout.function() + ": offset " + offset + " into " + slot
+                    + " is beyond the 32-bit offsets of the async frame");
+        }
+        return (int) at;
+    }
+
     private Value rematerialize(Value v) {
         Instruction def = v.definingInstruction();
         if (def.opcode() == Opcode.STACK_ADDR) {
-            Value addr = w.iaddImm(frame, layout.stackSlotOffset(def.stackSlot()) + def.offset());
+            Value addr = w.iaddImm(frame, slotAddress(def.stackSlot(), def.offset()));
             return def.controllingType() == I64 ? addr
                     : w.one(new InstructionSpec(Opcode.IREDUCE).type(def.controllingType()).operands(addr));
         }

@@ -17,10 +17,23 @@ import java.util.List;
  * </pre>
  *
  * {@code frameSize + bytesAboveFrame} is a multiple of the 16-byte stack alignment of both targets.
+ *
+ * <p>A frame holds at most {@link #MAX_FRAME_BYTES}; the layout is computed in 64 bits, so a
+ * bigger one (a few slots of nearly 2 GiB, say) is refused with a {@link BackendException}
+ * naming the function, never wrapped.
  */
 public final class FrameLayout {
     public static final int STACK_ALIGNMENT = 16;
 
+    /**
+     * The most bytes a frame may hold: 1 GiB. Code addresses the frame from the stack pointer
+     * with 32-bit signed displacements (x86-64 and AArch64 alike), and an access may add an
+     * offset of its own to a slot's; with the frame under 2^30 neither can wrap. A frame near the
+     * limit still needs a stack that large, or the prologue's check traps with {@code stk_ovf}.
+     */
+    public static final int MAX_FRAME_BYTES = 1 << 30;
+
+    private final String function;
     private final int outgoingArgBytes;
     private final int[] spillSlotOffsets;
     private final int[] stackSlotOffsets;
@@ -28,8 +41,9 @@ public final class FrameLayout {
     private final int[] savedRegOffsets;
     private final int frameSize;
 
-    private FrameLayout(int outgoingArgBytes, int[] spillSlotOffsets, int[] stackSlotOffsets, int[] savedRegs,
-            int[] savedRegOffsets, int frameSize) {
+    private FrameLayout(String function, int outgoingArgBytes, int[] spillSlotOffsets, int[] stackSlotOffsets,
+            int[] savedRegs, int[] savedRegOffsets, int frameSize) {
+        this.function = function;
         this.outgoingArgBytes = outgoingArgBytes;
         this.spillSlotOffsets = spillSlotOffsets;
         this.stackSlotOffsets = stackSlotOffsets;
@@ -41,27 +55,30 @@ public final class FrameLayout {
     /**
      * Lays out a frame.
      *
+     * @param function the function's name, for the error if the frame is too big
      * @param spillSlotSizes size in bytes of each spill slot (8 or 16; aligned to its size)
      * @param stackSlots the IR's explicit stack slots
      * @param savedCalleeRegs callee-saved registers to save, with {@code spec} giving their size
      * @param outgoingArgBytes bytes of stack arguments of the largest call
      * @param bytesAboveFrame bytes pushed between the caller's aligned stack pointer and the frame
+     * @throws BackendException if the frame would hold more than {@link #MAX_FRAME_BYTES}
      */
-    public static FrameLayout compute(int[] spillSlotSizes, List<StackSlot> stackSlots, long savedCalleeRegs,
-            MachineSpec spec, int outgoingArgBytes, int bytesAboveFrame) {
-        int offset = align(outgoingArgBytes, STACK_ALIGNMENT);
+    public static FrameLayout compute(String function, int[] spillSlotSizes, List<StackSlot> stackSlots,
+            long savedCalleeRegs, MachineSpec spec, int outgoingArgBytes, int bytesAboveFrame) {
+        long offset = align(outgoingArgBytes, STACK_ALIGNMENT);
         int[] spill = new int[spillSlotSizes.length];
         for (int s = 0; s < spill.length; s++) {
             offset = align(offset, spillSlotSizes[s]);
-            spill[s] = offset;
+            spill[s] = within(function, offset, "spill slot " + s);
             offset += spillSlotSizes[s];
         }
         int[] stack = new int[stackSlots.size()];
         for (int s = 0; s < stack.length; s++) {
             StackSlot slot = stackSlots.get(s);
             offset = align(offset, slot.align());
-            stack[s] = offset;
+            stack[s] = within(function, offset, "stack slot " + s);
             offset += slot.size();
+            within(function, offset, "stack slot " + s + " (" + slot.size() + " bytes)");
         }
         int[] regs = new int[Long.bitCount(savedCalleeRegs)];
         int[] regOffsets = new int[regs.length];
@@ -71,14 +88,24 @@ public final class FrameLayout {
             int size = spec.regClass(r) == RegClass.INT ? 8 : spec.spillSlotSize(RegClass.FLOAT);
             offset = align(offset, size);
             regs[n] = r;
-            regOffsets[n++] = offset;
+            regOffsets[n++] = within(function, offset, "the callee-saved registers");
             offset += size;
         }
-        int frameSize = align(offset + bytesAboveFrame, STACK_ALIGNMENT) - bytesAboveFrame;
-        return new FrameLayout(outgoingArgBytes, spill, stack, regs, regOffsets, frameSize);
+        long frameSize = align(offset + bytesAboveFrame, STACK_ALIGNMENT) - bytesAboveFrame;
+        return new FrameLayout(function, outgoingArgBytes, spill, stack, regs, regOffsets,
+                within(function, frameSize, "the frame"));
     }
 
-    private static int align(int value, int alignment) {
+    /** {@code offset} as an int, if the frame may reach that far; else the error, naming what reached it. */
+    private static int within(String function, long offset, String what) {
+        if (offset > MAX_FRAME_BYTES) {
+            throw new BackendException(function, "the stack frame would need more than " + MAX_FRAME_BYTES
+                    + " bytes (1 GiB, the limit of a frame) at " + what + ": " + offset + " bytes");
+        }
+        return (int) offset;
+    }
+
+    private static long align(long value, int alignment) {
         return (value + alignment - 1) & -alignment;
     }
 
@@ -101,6 +128,22 @@ public final class FrameLayout {
 
     public int stackSlotOffset(int slot) {
         return stackSlotOffsets[slot];
+    }
+
+    /**
+     * The displacement from the stack pointer of byte {@code offset} of stack slot {@code slot}
+     * (a {@code stack_load}, {@code stack_store} or {@code stack_addr} offset, which the IR does
+     * not bound), computed in 64 bits.
+     *
+     * @throws BackendException if it does not fit a 32-bit signed displacement
+     */
+    public int stackSlotDisplacement(int slot, long offset) {
+        long d = stackSlotOffsets[slot] + offset;
+        if (d != (int) d) {
+            throw new BackendException(function, "offset " + offset + " into stack slot " + slot
+                    + " is too far from the frame for a 32-bit displacement");
+        }
+        return (int) d;
     }
 
     public int numSavedRegs() {

@@ -259,4 +259,46 @@ class FrameLayoutTest {
         }
         throw new AssertionError("no %" + name);
     }
+
+    @Test
+    void slotsOfNearlyTwoGibibytesAreRefusedNotWrapped() {
+        AsyncLoweringException e = assertThrows(AsyncLoweringException.class, () -> lower("""
+                async function %big() -> i64 {
+                    ss0 = explicit_slot 2147483647
+                    ss1 = explicit_slot 2147483647
+                    ss2 = explicit_slot 8
+                    fn0 = async %vex_yield()
+                block0:
+                    v0 = iconst.i64 5
+                    stack_store v0, ss2
+                    await fn0()
+                    v1 = stack_load.i64 ss2
+                    return v1
+                }
+                """));
+        assertTrue(e.getMessage().startsWith("%big: the async frame would need more than 1073741824 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("ss0"), e.getMessage());
+    }
+
+    @Test
+    void embeddedCalleeFramesCountTowardsTheLimit() {
+        AsyncLoweringException e = assertThrows(AsyncLoweringException.class, () -> lower("""
+                async function %callee() -> i64 {
+                    ss0 = explicit_slot 1000000000
+                block0:
+                    v0 = iconst.i64 5
+                    return v0
+                }
+
+                async function %caller() -> i64 {
+                    ss0 = explicit_slot 1000000000
+                    fn0 = async %callee() -> i64
+                block0:
+                    v0 = await fn0()
+                    return v0
+                }
+                """));
+        assertTrue(e.getMessage().startsWith("%caller: the async frame would need more than"), e.getMessage());
+        assertTrue(e.getMessage().contains("awaited callees"), e.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.vex.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -52,7 +53,7 @@ class FrameLayoutTest {
 
     @Test
     void regionsAreStackedAlignedAndPadded() {
-        FrameLayout f = FrameLayout.compute(new int[] {8, 16, 8}, List.of(new StackSlot(3, 1), new StackSlot(8, 8)),
+        FrameLayout f = FrameLayout.compute("f", new int[] {8, 16, 8}, List.of(new StackSlot(3, 1), new StackSlot(8, 8)),
                 1L << 2 | 1L << 5, SPEC, 24, 16);
         // outgoing args 24 bytes, rounded to 32
         assertEquals(32, f.spillSlotOffset(0));
@@ -72,10 +73,36 @@ class FrameLayoutTest {
 
     @Test
     void emptyFrameStaysAligned() {
-        FrameLayout f = FrameLayout.compute(new int[0], List.of(), 0, SPEC, 0, 8);
+        FrameLayout f = FrameLayout.compute("f", new int[0], List.of(), 0, SPEC, 0, 8);
         assertEquals(8, f.frameSize(), "x86-64 without frame pointer: 8 bytes of return address above");
-        FrameLayout g = FrameLayout.compute(new int[0], List.of(), 0, SPEC, 0, 16);
+        FrameLayout g = FrameLayout.compute("f", new int[0], List.of(), 0, SPEC, 0, 16);
         assertEquals(0, g.frameSize());
         assertTrue(g.toString().startsWith("frame 0 bytes"));
+    }
+
+    @Test
+    void slotsThatWouldWrapThirtyTwoBitsAreRefusedNamingTheFunction() {
+        List<StackSlot> huge = List.of(new StackSlot(Integer.MAX_VALUE, 1), new StackSlot(Integer.MAX_VALUE, 1),
+                new StackSlot(8, 8));
+        BackendException e = assertThrows(BackendException.class,
+                () -> FrameLayout.compute("big", new int[0], huge, 0, SPEC, 0, 16));
+        assertTrue(e.getMessage().contains("big") && e.getMessage().contains("stack slot 0")
+                && e.getMessage().contains("1073741824"), e.getMessage());
+        // Exactly at the limit is fine; one slot byte more is not.
+        FrameLayout full = FrameLayout.compute("f", new int[0], List.of(new StackSlot(FrameLayout.MAX_FRAME_BYTES, 16)),
+                0, SPEC, 0, 16);
+        assertEquals(FrameLayout.MAX_FRAME_BYTES, full.frameSize());
+        assertThrows(BackendException.class, () -> FrameLayout.compute("f", new int[0],
+                List.of(new StackSlot(FrameLayout.MAX_FRAME_BYTES, 16), new StackSlot(1, 1)), 0, SPEC, 0, 16));
+    }
+
+    @Test
+    void anAccessOffsetBeyondThirtyTwoBitsIsRefused() {
+        FrameLayout f = FrameLayout.compute("f", new int[0], List.of(new StackSlot(64, 16), new StackSlot(1 << 29, 16)),
+                0, SPEC, 0, 16);
+        assertEquals(64 + 8, f.stackSlotDisplacement(1, 8));
+        BackendException e = assertThrows(BackendException.class,
+                () -> f.stackSlotDisplacement(1, Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("stack slot 1"), e.getMessage());
     }
 }

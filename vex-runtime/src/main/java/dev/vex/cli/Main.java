@@ -12,6 +12,9 @@ import java.util.List;
  * with exit code 2; {@code -Dvex.stackTrace=true} adds the stack trace.
  */
 public final class Main {
+    /** Stack of the thread the tool runs on. */
+    static final long TOOL_STACK_BYTES = 512L << 20;
+
     private Main() {
     }
 
@@ -20,7 +23,20 @@ public final class Main {
             System.err.println("vex: internal error in thread '" + thread.getName() + "': " + InternalErrorReport.describe(e));
             InternalErrorReport.traceIfAsked(e, System.err);
         });
-        System.exit(run(args, System.out, System.err));
+        // A thread with a deep stack: the reader, verifier and compiler recurse on some shapes
+        // of input (nested merges, say); the stack is reserved, and touched only as deep as used.
+        int[] code = {2};
+        Thread tool = new Thread(null, () -> code[0] = run(args, System.out, System.err), "vex", TOOL_STACK_BYTES);
+        tool.start();
+        while (true) {
+            try {
+                tool.join();
+                break;
+            } catch (InterruptedException e) {
+                // keep waiting: the tool thread decides when it is done
+            }
+        }
+        System.exit(code[0]);
     }
 
     /**

@@ -394,10 +394,10 @@ public final class FunctionEmitter {
                     storeOp(p, 0, Mem.mem(g64(1), (int) p.imm()));
                 }
             }
-            case STACK_LOAD -> load(p.type(), 0, Mem.mem(RSP, frame.stackSlotOffset(p.aux()) + (int) p.imm()));
+            case STACK_LOAD -> load(p.type(), 0, Mem.mem(RSP, frame.stackSlotDisplacement(p.aux(), p.imm())));
             case STACK_STORE -> store(p.type(), p.type().bits(), 0,
-                    Mem.mem(RSP, frame.stackSlotOffset(p.aux()) + (int) p.imm()));
-            case STACK_ADDR -> asm.lea(g64(0), mem(RSP, frame.stackSlotOffset(p.aux()) + (int) p.imm()));
+                    Mem.mem(RSP, frame.stackSlotDisplacement(p.aux(), p.imm())));
+            case STACK_ADDR -> asm.lea(g64(0), mem(RSP, frame.stackSlotDisplacement(p.aux(), p.imm())));
             case FUNC_ADDR -> {
                 Label l = functionLabels.get(p.symbol());
                 if (l != null) {

@@ -113,7 +113,7 @@ public final class LinearScan {
         }
         long usedCalleeSaved = written & spec.calleeSaved();
         int[] slotSizes = slots.sizes();
-        FrameLayout frame = FrameLayout.compute(slotSizes, f.stackSlots(), usedCalleeSaved, spec,
+        FrameLayout frame = FrameLayout.compute(f.name(), slotSizes, f.stackSlots(), usedCalleeSaved, spec,
                 f.outgoingArgBytes(), spec.bytesAboveFrame());
         return new Allocation(f, spec, operandLocs, edits.instStart, java.util.Arrays.copyOf(edits.key, edits.size),
                 java.util.Arrays.copyOf(edits.from, edits.size), java.util.Arrays.copyOf(edits.to, edits.size),
