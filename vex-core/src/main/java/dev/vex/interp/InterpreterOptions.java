@@ -11,12 +11,16 @@ package dev.vex.interp;
  *                          model a big-endian target such as {@code pulley32be}
  */
 public record InterpreterOptions(long stepLimit, int callDepthLimit, boolean bigEndianDefault) {
+    /** Instructions a run may execute before it fails. */
     public static final long DEFAULT_STEP_LIMIT = 100_000_000L;
+    /** Nested calls a run may make before it traps with a stack overflow. */
     public static final int DEFAULT_CALL_DEPTH_LIMIT = 10_000;
 
+    /** The default limits, little-endian memory by default. */
     public static final InterpreterOptions DEFAULTS =
             new InterpreterOptions(DEFAULT_STEP_LIMIT, DEFAULT_CALL_DEPTH_LIMIT, false);
 
+    /** Checks the limits are positive. */
     public InterpreterOptions {
         if (stepLimit <= 0) {
             throw new IllegalArgumentException("the step limit must be positive, not " + stepLimit);
@@ -26,14 +30,17 @@ public record InterpreterOptions(long stepLimit, int callDepthLimit, boolean big
         }
     }
 
+    /** These options with another step limit. */
     public InterpreterOptions withStepLimit(long limit) {
         return new InterpreterOptions(limit, callDepthLimit, bigEndianDefault);
     }
 
+    /** These options with another call depth limit. */
     public InterpreterOptions withCallDepthLimit(int limit) {
         return new InterpreterOptions(stepLimit, limit, bigEndianDefault);
     }
 
+    /** These options with another default byte order. */
     public InterpreterOptions withBigEndianDefault(boolean big) {
         return new InterpreterOptions(stepLimit, callDepthLimit, big);
     }

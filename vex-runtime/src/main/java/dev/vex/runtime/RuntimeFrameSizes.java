@@ -19,6 +19,7 @@ public final class RuntimeFrameSizes implements FrameSizes {
     private RuntimeFrameSizes() {
     }
 
+    /** The sizes of the loaded libvexrt, read once. */
     public static RuntimeFrameSizes instance() {
         return INSTANCE;
     }

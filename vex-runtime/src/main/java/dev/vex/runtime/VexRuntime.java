@@ -30,6 +30,7 @@ public final class VexRuntime implements AutoCloseable {
         return new VexRuntime(lib, rt);
     }
 
+    /** The number of worker threads. */
     public int workers() {
         return lib.vex_runtime_workers(checkOpen());
     }

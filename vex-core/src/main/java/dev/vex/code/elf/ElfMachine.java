@@ -24,6 +24,7 @@ public record ElfMachine(String name, int eMachine, Map<FixupFormat, Integer> re
             FixupFormat.ABS32, 10,            // R_X86_64_32
             FixupFormat.PC_REL8, 15));        // R_X86_64_PC8
 
+    /** Keeps a copy of the relocation table. */
     public ElfMachine {
         relocations = Map.copyOf(relocations);
     }

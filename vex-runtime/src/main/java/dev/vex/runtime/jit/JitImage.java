@@ -27,6 +27,7 @@ public final class JitImage implements AutoCloseable {
         this.symbols = Map.copyOf(symbols);
     }
 
+    /** What was linked. */
     public CompiledModule module() {
         return module;
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class JitLinker {
     private final SymbolResolver resolver;
 
+    /** A linker that finds external symbols with {@code resolver}. */
     public JitLinker(SymbolResolver resolver) {
         this.resolver = resolver;
     }
@@ -30,6 +31,7 @@ public final class JitLinker {
         return new JitLinker(RuntimeSymbols.instance());
     }
 
+    /** Maps {@code module}'s code, resolves its symbols and seals it executable. */
     public JitImage link(CompiledModule module) {
         byte[] code = module.code();
         Map<String, Integer> defined = new HashMap<>();
