@@ -100,8 +100,11 @@ public final class JitImage implements AutoCloseable {
         return out;
     }
 
-    /** Runs {@code action} when the image is closed, before its code is unmapped. */
-    synchronized void beforeUnmap(Runnable action) {
+    /**
+     * Runs {@code action} when the image is closed, before its code is unmapped; the image keeps
+     * {@code action} (and what it refers to) reachable until then.
+     */
+    public synchronized void beforeUnmap(Runnable action) {
         beforeUnmap.add(action);
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Links a {@link CompiledModule} into executable memory of this process.
@@ -29,6 +30,15 @@ public final class JitLinker {
     /** A linker for this process's runtime: libvexrt, libm, libc. */
     public static JitLinker forRuntime() {
         return new JitLinker(RuntimeSymbols.instance());
+    }
+
+    /**
+     * A linker that looks external names up in {@code host} first, then in this process's
+     * runtime as {@link #forRuntime()} does: the extension point behind
+     * {@code Vex.compile(module, hostSymbols)}. {@code host} returns 0 for a name it does not define.
+     */
+    public static JitLinker forRuntime(ToLongFunction<String> host) {
+        return new JitLinker(new HostFirstResolver(host, RuntimeSymbols.instance()));
     }
 
     /** Maps {@code module}'s code, resolves its symbols and seals it executable. */
