@@ -8,5 +8,6 @@ public interface EngineProvider {
     /** The engine's command-line name. */
     String name();
 
+    /** A new engine of this kind. */
     Engine create();
 }

@@ -16,10 +16,12 @@ public sealed interface Outcome {
      * Compares by content.
      */
     record Returned(long[] values) implements Outcome {
+        /** Keeps a copy of {@code values}, the result bit patterns, one per result. */
         public Returned {
             values = Objects.requireNonNull(values, "values").clone();
         }
 
+        /** A copy of the result bit patterns, one per result, each canonical for its type. */
         @Override
         public long[] values() {
             return values.clone();
@@ -43,6 +45,7 @@ public sealed interface Outcome {
 
     /** A trap stopped the program: its code and the function whose instruction trapped. */
     record Trapped(TrapCode code, String function) implements Outcome {
+        /** A trap with its code, in the named function. */
         public Trapped {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(function, "function");
@@ -54,6 +57,7 @@ public sealed interface Outcome {
      * the step limit, a call to a function that does not exist, an unsupported construct.
      */
     record Failed(String reason) implements Outcome {
+        /** A failure that is neither a result nor a trap, with the reason. */
         public Failed {
             Objects.requireNonNull(reason, "reason");
         }

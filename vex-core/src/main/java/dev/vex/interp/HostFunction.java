@@ -11,5 +11,6 @@ package dev.vex.interp;
  */
 @FunctionalInterface
 public interface HostFunction {
+    /** Runs the function on argument bit patterns; returns result bit patterns. */
     long[] invoke(long[] args);
 }

@@ -35,16 +35,19 @@ public final class Interpreter {
     private final InterpreterOptions options;
     private final Program program;
 
+    /** An interpreter of {@code module} with the default options. */
     public Interpreter(Module module) {
         this(module, InterpreterOptions.DEFAULTS);
     }
 
+    /** An interpreter of {@code module} with {@code options}. */
     public Interpreter(Module module, InterpreterOptions options) {
         this.module = Objects.requireNonNull(module, "module");
         this.options = Objects.requireNonNull(options, "options");
         this.program = new Program(module, options.bigEndianDefault());
     }
 
+    /** The options it runs with. */
     public InterpreterOptions options() {
         return options;
     }

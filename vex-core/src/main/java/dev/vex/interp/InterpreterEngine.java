@@ -10,10 +10,12 @@ import java.util.List;
 public final class InterpreterEngine implements Engine {
     private final InterpreterOptions options;
 
+    /** An engine with the default options. */
     public InterpreterEngine() {
         this(InterpreterOptions.DEFAULTS);
     }
 
+    /** An engine with {@code options}. */
     public InterpreterEngine(InterpreterOptions options) {
         this.options = options;
     }

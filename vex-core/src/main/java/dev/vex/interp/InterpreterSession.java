@@ -27,6 +27,7 @@ public final class InterpreterSession {
     private final Executor executor;
     private boolean calling;
 
+    /** A session over {@code module}, with host functions by name for the callees it does not define. */
     public InterpreterSession(Module module, InterpreterOptions options, Map<String, HostFunction> hosts) {
         this.module = Objects.requireNonNull(module, "module");
         this.program = new Program(module, options.bigEndianDefault(), Objects.requireNonNull(hosts, "hosts"));

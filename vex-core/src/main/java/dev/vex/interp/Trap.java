@@ -15,11 +15,13 @@ public final class Trap extends RuntimeException {
 
     private final transient TrapCode code;
 
+    /** A trap with {@code code}. */
     public Trap(TrapCode code) {
         super(Objects.requireNonNull(code, "code").toString(), null, false, false);
         this.code = code;
     }
 
+    /** The trap code. */
     public TrapCode code() {
         return code;
     }

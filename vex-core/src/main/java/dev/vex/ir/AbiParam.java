@@ -35,10 +35,12 @@ public final class AbiParam {
         return new AbiParam(type, flags | 1 << flag.ordinal());
     }
 
+    /** The value type. */
     public Type type() {
         return type;
     }
 
+    /** Whether the parameter carries {@code flag}. */
     public boolean has(ParamFlag flag) {
         return (flags & 1 << flag.ordinal()) != 0;
     }

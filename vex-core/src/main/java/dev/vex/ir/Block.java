@@ -41,14 +41,17 @@ public final class Block {
         return cold;
     }
 
+    /** The parameters in order, read-only. */
     public List<Value> params() {
         return paramsView;
     }
 
+    /** Parameter {@code i}. */
     public Value param(int i) {
         return params.get(i);
     }
 
+    /** The parameters' types in order. */
     public List<Type> paramTypes() {
         List<Type> types = new ArrayList<>(params.size());
         for (Value v : params) {
@@ -62,6 +65,7 @@ public final class Block {
         return instructionsView;
     }
 
+    /** Whether the block has no instructions yet. */
     public boolean isEmpty() {
         return instructions.isEmpty();
     }

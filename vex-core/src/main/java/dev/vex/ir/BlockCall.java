@@ -7,6 +7,7 @@ import java.util.List;
  * Immutable.
  */
 public record BlockCall(Block block, List<Value> args) {
+    /** Checks the block and arguments are non-null and copies the list. */
     public BlockCall {
         if (block == null) {
             throw new IrBuildException("a block call needs a block");
@@ -22,6 +23,7 @@ public record BlockCall(Block block, List<Value> args) {
         args = List.copyOf(args);
     }
 
+    /** {@code block(args)}. */
     public static BlockCall of(Block block, Value... args) {
         return new BlockCall(block, List.of(args));
     }

@@ -7,20 +7,20 @@ package dev.vex.ir;
  * greater and unordered (a NaN operand). The condition holds when the outcome is in its set.
  */
 public enum FloatCC {
-    ORD("ord", false, false, false, false, true),
-    UNO("uno", true, false, false, false, false),
-    EQ("eq", false, false, true, false, false),
-    NE("ne", true, true, false, true, false),
-    ONE("one", false, true, false, true, false),
-    UEQ("ueq", true, false, true, false, false),
-    LT("lt", false, true, false, false, false),
-    LE("le", false, true, true, false, false),
-    GT("gt", false, false, false, true, false),
-    GE("ge", false, false, true, true, false),
-    ULT("ult", true, true, false, false, false),
-    ULE("ule", true, true, true, false, false),
-    UGT("ugt", true, false, false, true, false),
-    UGE("uge", true, false, true, true, false);
+    /** Ordered: neither operand is NaN. */ ORD("ord", false, false, false, false, true),
+    /** Unordered: either operand is NaN. */ UNO("uno", true, false, false, false, false),
+    /** Ordered and equal. */ EQ("eq", false, false, true, false, false),
+    /** Unordered or not equal. */ NE("ne", true, true, false, true, false),
+    /** Ordered and not equal. */ ONE("one", false, true, false, true, false),
+    /** Unordered or equal. */ UEQ("ueq", true, false, true, false, false),
+    /** Ordered and less than. */ LT("lt", false, true, false, false, false),
+    /** Ordered and less than or equal. */ LE("le", false, true, true, false, false),
+    /** Ordered and greater than. */ GT("gt", false, false, false, true, false),
+    /** Ordered and greater than or equal. */ GE("ge", false, false, true, true, false),
+    /** Unordered or less than. */ ULT("ult", true, true, false, false, false),
+    /** Unordered or less than or equal. */ ULE("ule", true, true, true, false, false),
+    /** Unordered or greater than. */ UGT("ugt", true, false, false, true, false),
+    /** Unordered or greater than or equal. */ UGE("uge", true, false, true, true, false);
 
     private final String text;
     private final boolean unordered;
@@ -55,18 +55,22 @@ public enum FloatCC {
         return a < b ? less : a > b ? greater : equal;
     }
 
+    /** Whether the condition holds when either operand is NaN. */
     public boolean includesUnordered() {
         return unordered;
     }
 
+    /** Whether it holds when {@code x < y}. */
     public boolean includesLess() {
         return less;
     }
 
+    /** Whether it holds when {@code x == y}. */
     public boolean includesEqual() {
         return equal;
     }
 
+    /** Whether it holds when {@code x > y}. */
     public boolean includesGreater() {
         return greater;
     }

@@ -31,14 +31,17 @@ public final class FuncRef {
         return name;
     }
 
+    /** The signature reference the callee is declared with. */
     public SigRef sigRef() {
         return sigRef;
     }
 
+    /** The callee's signature. */
     public Signature signature() {
         return sigRef.signature();
     }
 
+    /** Whether the callee is in the same module (a near call). */
     public boolean isColocated() {
         return colocated;
     }

@@ -39,10 +39,12 @@ public final class Function {
         return name;
     }
 
+    /** Whether the function is {@code async}. */
     public boolean isAsync() {
         return isAsync;
     }
 
+    /** The signature. */
     public Signature signature() {
         return signature;
     }
@@ -82,14 +84,17 @@ public final class Function {
         return Collections.unmodifiableList(instructions);
     }
 
+    /** The number of values; every {@link Value#id()} is below it. */
     public int valueCount() {
         return values.size();
     }
 
+    /** The number of blocks; every {@link Block#id()} is below it. */
     public int blockCount() {
         return blocks.size();
     }
 
+    /** The number of instructions; every {@link Instruction#id()} is below it. */
     public int instructionCount() {
         return instructions.size();
     }

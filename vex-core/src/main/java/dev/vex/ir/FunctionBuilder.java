@@ -54,6 +54,7 @@ public final class FunctionBuilder {
     private int nextBlockNumber;
     private boolean built;
 
+    /** A builder of function {@code %name}, sync or {@code async}. */
     public FunctionBuilder(String name, Signature signature, boolean isAsync) {
         if (name == null || name.isEmpty()) {
             throw new IrBuildException("a function needs a name");
@@ -69,14 +70,17 @@ public final class FunctionBuilder {
         this(name, signature, false);
     }
 
+    /** The function's name, without {@code %}. */
     public String name() {
         return fn.name();
     }
 
+    /** The function's signature. */
     public Signature signature() {
         return fn.signature();
     }
 
+    /** Whether the function is {@code async}. */
     public boolean isAsync() {
         return fn.isAsync();
     }
@@ -381,6 +385,7 @@ public final class FunctionBuilder {
         return f32constBits(Float.floatToRawIntBits(value));
     }
 
+    /** {@code f32const} from raw IEEE bits (any NaN payload kept). */
     public Value f32constBits(int bits) {
         return emit(new InstructionSpec(Opcode.F32CONST).imm(bits & 0xFFFF_FFFFL)).result();
     }
@@ -390,6 +395,7 @@ public final class FunctionBuilder {
         return f64constBits(Double.doubleToRawLongBits(value));
     }
 
+    /** {@code f64const} from raw IEEE bits (any NaN payload kept). */
     public Value f64constBits(long bits) {
         return emit(new InstructionSpec(Opcode.F64CONST).imm(bits)).result();
     }
@@ -424,78 +430,97 @@ public final class FunctionBuilder {
         return emit(new InstructionSpec(op).type(to).operands(x)).result();
     }
 
+    /** {@code iadd}: wrapping integer addition. */
     public Value iadd(Value x, Value y) {
         return binary(Opcode.IADD, x, y);
     }
 
+    /** {@code isub}: wrapping integer subtraction. */
     public Value isub(Value x, Value y) {
         return binary(Opcode.ISUB, x, y);
     }
 
+    /** {@code imul}: wrapping integer multiplication. */
     public Value imul(Value x, Value y) {
         return binary(Opcode.IMUL, x, y);
     }
 
+    /** {@code udiv}: unsigned division, trapping on zero. */
     public Value udiv(Value x, Value y) {
         return binary(Opcode.UDIV, x, y);
     }
 
+    /** {@code sdiv}: signed division, trapping on zero and overflow. */
     public Value sdiv(Value x, Value y) {
         return binary(Opcode.SDIV, x, y);
     }
 
+    /** {@code urem}: unsigned remainder, trapping on zero. */
     public Value urem(Value x, Value y) {
         return binary(Opcode.UREM, x, y);
     }
 
+    /** {@code srem}: signed remainder, trapping on zero. */
     public Value srem(Value x, Value y) {
         return binary(Opcode.SREM, x, y);
     }
 
+    /** {@code ineg}: wrapping negation. */
     public Value ineg(Value x) {
         return unary(Opcode.INEG, x);
     }
 
+    /** {@code band}: bitwise and. */
     public Value band(Value x, Value y) {
         return binary(Opcode.BAND, x, y);
     }
 
+    /** {@code bor}: bitwise or. */
     public Value bor(Value x, Value y) {
         return binary(Opcode.BOR, x, y);
     }
 
+    /** {@code bxor}: bitwise exclusive or. */
     public Value bxor(Value x, Value y) {
         return binary(Opcode.BXOR, x, y);
     }
 
+    /** {@code bnot}: bitwise complement. */
     public Value bnot(Value x) {
         return unary(Opcode.BNOT, x);
     }
 
+    /** {@code ishl}: shift left by {@code amount} modulo the width. */
     public Value ishl(Value x, Value amount) {
         return binary(Opcode.ISHL, x, amount);
     }
 
+    /** {@code ushr}: logical shift right by {@code amount} modulo the width. */
     public Value ushr(Value x, Value amount) {
         return binary(Opcode.USHR, x, amount);
     }
 
+    /** {@code sshr}: arithmetic shift right by {@code amount} modulo the width. */
     public Value sshr(Value x, Value amount) {
         return binary(Opcode.SSHR, x, amount);
     }
 
+    /** {@code iadd_imm}: adds an immediate. */
     public Value iaddImm(Value x, long imm) {
         return binaryImm(Opcode.IADD_IMM, x, imm);
     }
 
+    /** {@code icmp cc x, y}: 1 or 0 as an {@code i8}. */
     public Value icmp(IntCC cc, Value x, Value y) {
         return emit(new InstructionSpec(Opcode.ICMP).intCC(cc).operands(x, y)).result();
     }
 
+    /** {@code icmp_imm cc x, imm}: 1 or 0 as an {@code i8}. */
     public Value icmpImm(IntCC cc, Value x, long imm) {
         return emit(new InstructionSpec(Opcode.ICMP_IMM).intCC(cc).operands(x).imm(imm)).result();
     }
 
+    /** {@code fcmp cc x, y}: 1 or 0 as an {@code i8}. */
     public Value fcmp(FloatCC cc, Value x, Value y) {
         return emit(new InstructionSpec(Opcode.FCMP).floatCC(cc).operands(x, y)).result();
     }
@@ -505,34 +530,42 @@ public final class FunctionBuilder {
         return ternary(Opcode.SELECT, c, x, y);
     }
 
+    /** {@code fadd}: IEEE addition. */
     public Value fadd(Value x, Value y) {
         return binary(Opcode.FADD, x, y);
     }
 
+    /** {@code fsub}: IEEE subtraction. */
     public Value fsub(Value x, Value y) {
         return binary(Opcode.FSUB, x, y);
     }
 
+    /** {@code fmul}: IEEE multiplication. */
     public Value fmul(Value x, Value y) {
         return binary(Opcode.FMUL, x, y);
     }
 
+    /** {@code fdiv}: IEEE division. */
     public Value fdiv(Value x, Value y) {
         return binary(Opcode.FDIV, x, y);
     }
 
+    /** {@code uextend.to x}: zero extension. */
     public Value uextend(Type to, Value x) {
         return convert(Opcode.UEXTEND, to, x);
     }
 
+    /** {@code sextend.to x}: sign extension. */
     public Value sextend(Type to, Value x) {
         return convert(Opcode.SEXTEND, to, x);
     }
 
+    /** {@code ireduce.to x}: truncation. */
     public Value ireduce(Type to, Value x) {
         return convert(Opcode.IREDUCE, to, x);
     }
 
+    /** {@code bitcast.to x}: the same bits as another type of the same width. */
     public Value bitcast(Type to, Value x) {
         return emit(new InstructionSpec(Opcode.BITCAST).type(to).operands(x)).result();
     }
@@ -557,22 +590,27 @@ public final class FunctionBuilder {
         return emit(new InstructionSpec(op).memFlags(flags).operands(value, addr).offset(offset));
     }
 
+    /** {@code stack_load.type slot+offset}. */
     public Value stackLoad(Type type, StackSlot slot, int offset) {
         return emit(new InstructionSpec(Opcode.STACK_LOAD).type(type).stackSlot(slot).offset(offset)).result();
     }
 
+    /** {@code stack_store value, slot+offset}. */
     public Instruction stackStore(Value value, StackSlot slot, int offset) {
         return emit(new InstructionSpec(Opcode.STACK_STORE).operands(value).stackSlot(slot).offset(offset));
     }
 
+    /** {@code stack_addr.type slot+offset}: the slot's address. */
     public Value stackAddr(Type type, StackSlot slot, int offset) {
         return emit(new InstructionSpec(Opcode.STACK_ADDR).type(type).stackSlot(slot).offset(offset)).result();
     }
 
+    /** {@code jump target(args)}. */
     public Instruction jump(Block target, Value... args) {
         return jump(target, List.of(args));
     }
 
+    /** {@code jump target(args)}. */
     public Instruction jump(Block target, List<Value> args) {
         return emit(new InstructionSpec(Opcode.JUMP).destination(call(target, args)));
     }
@@ -593,26 +631,32 @@ public final class FunctionBuilder {
         return emit(new InstructionSpec(Opcode.BR_TABLE).operands(index).destination(defaultCall).destinations(table));
     }
 
+    /** {@code return values}. */
     public Instruction return_(Value... values) {
         return return_(List.of(values));
     }
 
+    /** {@code return values}. */
     public Instruction return_(List<Value> values) {
         return emit(new InstructionSpec(Opcode.RETURN).operands(values));
     }
 
+    /** {@code trap code}: traps unconditionally. */
     public Instruction trap(TrapCode code) {
         return emit(new InstructionSpec(Opcode.TRAP).trapCode(code));
     }
 
+    /** {@code trapz c, code}: traps if {@code c} is zero. */
     public Instruction trapz(Value c, TrapCode code) {
         return emit(new InstructionSpec(Opcode.TRAPZ).operands(c).trapCode(code));
     }
 
+    /** {@code trapnz c, code}: traps if {@code c} is non-zero. */
     public Instruction trapnz(Value c, TrapCode code) {
         return emit(new InstructionSpec(Opcode.TRAPNZ).operands(c).trapCode(code));
     }
 
+    /** {@code nop}. */
     public Instruction nop() {
         return emit(new InstructionSpec(Opcode.NOP));
     }
@@ -622,6 +666,7 @@ public final class FunctionBuilder {
         return callLike(Opcode.CALL, callee, List.of(args));
     }
 
+    /** {@code call fnN(args)}; the results are the instruction's. */
     public Instruction call(FuncRef callee, List<Value> args) {
         return callLike(Opcode.CALL, callee, args);
     }
@@ -634,6 +679,7 @@ public final class FunctionBuilder {
         return emit(new InstructionSpec(Opcode.CALL_INDIRECT).sigRef(sig).operands(ops));
     }
 
+    /** {@code func_addr.type fnN}: the callee's code address. */
     public Value funcAddr(Type type, FuncRef callee) {
         return emit(new InstructionSpec(Opcode.FUNC_ADDR).type(type).funcRef(callee)).result();
     }
@@ -643,6 +689,7 @@ public final class FunctionBuilder {
         return callLike(Opcode.AWAIT, callee, List.of(args));
     }
 
+    /** {@code await fnN(args)}, the callee's frame embedded in this one. */
     public Instruction await_(FuncRef callee, List<Value> args) {
         return callLike(Opcode.AWAIT, callee, args);
     }

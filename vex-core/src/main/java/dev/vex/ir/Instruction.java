@@ -64,10 +64,12 @@ public final class Instruction {
         return id;
     }
 
+    /** The opcode. */
     public Opcode opcode() {
         return opcode;
     }
 
+    /** The opcode's format: which fields the instruction carries. */
     public InstructionFormat format() {
         return opcode.format();
     }
@@ -81,26 +83,32 @@ public final class Instruction {
         return controllingType;
     }
 
+    /** The value operands, in the layout the class comment gives. */
     public List<Value> operands() {
         return Collections.unmodifiableList(Arrays.asList(operands));
     }
 
+    /** The number of value operands. */
     public int operandCount() {
         return operands.length;
     }
 
+    /** Value operand {@code i}. */
     public Value operand(int i) {
         return operands[i];
     }
 
+    /** The results in order. */
     public List<Value> results() {
         return Collections.unmodifiableList(Arrays.asList(results));
     }
 
+    /** The number of results. */
     public int resultCount() {
         return results.length;
     }
 
+    /** Result {@code i}. */
     public Value result(int i) {
         return results[i];
     }
@@ -132,10 +140,12 @@ public final class Instruction {
         return imm;
     }
 
+    /** The integer condition code, or null. */
     public IntCC intCC() {
         return intCC;
     }
 
+    /** The float condition code, or null. */
     public FloatCC floatCC() {
         return floatCC;
     }
@@ -150,18 +160,22 @@ public final class Instruction {
         return offset;
     }
 
+    /** The stack slot a stack access names, or null. */
     public StackSlot stackSlot() {
         return stackSlot;
     }
 
+    /** The callee of a call, await, spawn or func_addr, or null. */
     public FuncRef funcRef() {
         return funcRef;
     }
 
+    /** The signature of an indirect call, or null. */
     public SigRef sigRef() {
         return sigRef;
     }
 
+    /** The trap code, or null. */
     public TrapCode trapCode() {
         return trapCode;
     }
@@ -174,6 +188,7 @@ public final class Instruction {
         return Collections.unmodifiableList(Arrays.asList(destinations));
     }
 
+    /** Branch destination {@code i}. */
     public BlockCall destination(int i) {
         return destinations[i];
     }
@@ -197,6 +212,7 @@ public final class Instruction {
         return indexInBlock;
     }
 
+    /** Whether the opcode ends a block. */
     public boolean isTerminator() {
         return opcode.isTerminator();
     }

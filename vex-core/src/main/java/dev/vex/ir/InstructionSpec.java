@@ -27,6 +27,7 @@ public final class InstructionSpec {
     private final List<BlockCall> destinations = new ArrayList<>();
     private int[] resultNumbers;
 
+    /** A spec of {@code opcode} with no fields set yet. */
     public InstructionSpec(Opcode opcode) {
         if (opcode == null) {
             throw new IrBuildException("an instruction needs an opcode");
@@ -62,70 +63,84 @@ public final class InstructionSpec {
         return this;
     }
 
+    /** Appends one value operand. */
     public InstructionSpec operand(Value v) {
         operands.add(v);
         return this;
     }
 
+    /** Appends value operands in order. */
     public InstructionSpec operands(List<Value> values) {
         operands.addAll(values);
         return this;
     }
 
+    /** Appends value operands in order. */
     public InstructionSpec operands(Value... values) {
         return operands(List.of(values));
     }
 
+    /** Sets the 64-bit immediate (or a float constant's IEEE bits). */
     public InstructionSpec imm(long imm) {
         this.imm = imm;
         return this;
     }
 
+    /** Sets the integer condition code. */
     public InstructionSpec intCC(IntCC cc) {
         this.intCC = cc;
         return this;
     }
 
+    /** Sets the float condition code. */
     public InstructionSpec floatCC(FloatCC cc) {
         this.floatCC = cc;
         return this;
     }
 
+    /** Sets the memory flags of a load or store. */
     public InstructionSpec memFlags(MemFlags flags) {
         this.memFlags = flags;
         return this;
     }
 
+    /** Sets the byte offset of a memory or stack access. */
     public InstructionSpec offset(int offset) {
         this.offset = offset;
         return this;
     }
 
+    /** Sets the stack slot a stack access names. */
     public InstructionSpec stackSlot(StackSlot slot) {
         this.stackSlot = slot;
         return this;
     }
 
+    /** Sets the callee of a call, await, spawn or func_addr. */
     public InstructionSpec funcRef(FuncRef ref) {
         this.funcRef = ref;
         return this;
     }
 
+    /** Sets the signature of an indirect call. */
     public InstructionSpec sigRef(SigRef ref) {
         this.sigRef = ref;
         return this;
     }
 
+    /** Sets the trap code of a trapping instruction. */
     public InstructionSpec trapCode(TrapCode code) {
         this.trapCode = code;
         return this;
     }
 
+    /** Appends a branch destination with its arguments. */
     public InstructionSpec destination(BlockCall call) {
         destinations.add(call);
         return this;
     }
 
+    /** Appends branch destinations in order. */
     public InstructionSpec destinations(List<BlockCall> calls) {
         destinations.addAll(calls);
         return this;
@@ -141,54 +156,67 @@ public final class InstructionSpec {
         return this;
     }
 
+    /** The opcode. */
     public Opcode opcode() {
         return opcode;
     }
 
+    /** The written controlling type, or null if it is inferred. */
     public Type controllingType() {
         return controllingType;
     }
 
+    /** The value operands so far. */
     public List<Value> operands() {
         return operands;
     }
 
+    /** The 64-bit immediate, 0 if unset. */
     public long imm() {
         return imm;
     }
 
+    /** The integer condition code, or null. */
     public IntCC intCC() {
         return intCC;
     }
 
+    /** The float condition code, or null. */
     public FloatCC floatCC() {
         return floatCC;
     }
 
+    /** The memory flags, or null. */
     public MemFlags memFlags() {
         return memFlags;
     }
 
+    /** The byte offset, 0 if unset. */
     public int offset() {
         return offset;
     }
 
+    /** The stack slot, or null. */
     public StackSlot stackSlot() {
         return stackSlot;
     }
 
+    /** The callee reference, or null. */
     public FuncRef funcRef() {
         return funcRef;
     }
 
+    /** The signature reference, or null. */
     public SigRef sigRef() {
         return sigRef;
     }
 
+    /** The trap code, or null. */
     public TrapCode trapCode() {
         return trapCode;
     }
 
+    /** The branch destinations so far. */
     public List<BlockCall> destinations() {
         return destinations;
     }

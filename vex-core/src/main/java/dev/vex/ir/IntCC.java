@@ -2,16 +2,16 @@ package dev.vex.ir;
 
 /** Integer comparison conditions, spelled as in CLIF's {@code icmp}. */
 public enum IntCC {
-    EQ("eq"),
-    NE("ne"),
-    SLT("slt"),
-    SGE("sge"),
-    SGT("sgt"),
-    SLE("sle"),
-    ULT("ult"),
-    UGE("uge"),
-    UGT("ugt"),
-    ULE("ule");
+    /** Equal. */ EQ("eq"),
+    /** Not equal. */ NE("ne"),
+    /** Signed less than. */ SLT("slt"),
+    /** Signed greater than or equal. */ SGE("sge"),
+    /** Signed greater than. */ SGT("sgt"),
+    /** Signed less than or equal. */ SLE("sle"),
+    /** Unsigned less than. */ ULT("ult"),
+    /** Unsigned greater than or equal. */ UGE("uge"),
+    /** Unsigned greater than. */ UGT("ugt"),
+    /** Unsigned less than or equal. */ ULE("ule");
 
     private final String text;
 

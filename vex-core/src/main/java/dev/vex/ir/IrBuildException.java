@@ -15,6 +15,7 @@ public class IrBuildException extends VexException {
     private final transient Instruction instruction;
     private final int valueNumber;
 
+    /** A misuse described by {@code message}. */
     public IrBuildException(String message) {
         this(message, null);
     }

@@ -13,16 +13,16 @@ import java.util.List;
 public final class MemFlags {
     /** One flag word. The order here is the order the printer writes them in. */
     public enum Flag {
-        NOTRAP("notrap"),
-        ALIGNED("aligned"),
-        READONLY("readonly"),
-        LITTLE("little"),
-        BIG("big"),
-        CHECKED("checked"),
-        CAN_MOVE("can_move"),
-        HEAP("heap"),
-        TABLE("table"),
-        VMCTX("vmctx");
+        /** The access cannot trap. */ NOTRAP("notrap"),
+        /** The address is aligned to the access size. */ ALIGNED("aligned"),
+        /** The memory is never written while the function runs. */ READONLY("readonly"),
+        /** Little-endian access. */ LITTLE("little"),
+        /** Big-endian access. */ BIG("big"),
+        /** The access is bounds-checked by the front end (Cranelift's {@code checked}). */ CHECKED("checked"),
+        /** The load may be moved across other instructions. */ CAN_MOVE("can_move"),
+        /** Alias region: heap. */ HEAP("heap"),
+        /** Alias region: table. */ TABLE("table"),
+        /** Alias region: the VM context. */ VMCTX("vmctx");
 
         private final String text;
 
@@ -46,6 +46,7 @@ public final class MemFlags {
         }
     }
 
+    /** No flags. */
     public static final MemFlags NONE = new MemFlags(0);
 
     private final int bits;
@@ -54,6 +55,7 @@ public final class MemFlags {
         this.bits = bits;
     }
 
+    /** The set of {@code flags}. */
     public static MemFlags of(Flag... flags) {
         int bits = 0;
         for (Flag f : flags) {
@@ -67,6 +69,7 @@ public final class MemFlags {
         return new MemFlags(bits | 1 << flag.ordinal());
     }
 
+    /** Whether {@code flag} is set. */
     public boolean has(Flag flag) {
         return (bits & 1 << flag.ordinal()) != 0;
     }
@@ -76,10 +79,12 @@ public final class MemFlags {
         return has(Flag.NOTRAP);
     }
 
+    /** Whether the access is big-endian ({@code big}). */
     public boolean isBigEndian() {
         return has(Flag.BIG);
     }
 
+    /** Whether no flag is set. */
     public boolean isEmpty() {
         return bits == 0;
     }

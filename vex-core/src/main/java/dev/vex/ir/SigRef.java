@@ -18,6 +18,7 @@ public final class SigRef {
         return number;
     }
 
+    /** The signature referred to. */
     public Signature signature() {
         return signature;
     }

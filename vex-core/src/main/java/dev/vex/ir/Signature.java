@@ -28,10 +28,12 @@ public final class Signature {
                 returns.stream().map(AbiParam::of).toList(), null);
     }
 
+    /** The parameters in order. */
     public List<AbiParam> params() {
         return params;
     }
 
+    /** The results in order. */
     public List<AbiParam> returns() {
         return returns;
     }
@@ -41,10 +43,12 @@ public final class Signature {
         return callConv;
     }
 
+    /** The type of parameter {@code i}. */
     public Type paramType(int i) {
         return params.get(i).type();
     }
 
+    /** The type of result {@code i}. */
     public Type returnType(int i) {
         return returns.get(i).type();
     }

@@ -12,10 +12,12 @@ public final class StructuralEquality {
     private StructuralEquality() {
     }
 
+    /** Whether two functions are the same up to value and block numbering. */
     public static boolean equal(Function a, Function b) {
         return difference(a, b) == null;
     }
 
+    /** Whether two modules hold structurally equal functions in the same order. */
     public static boolean equal(Module a, Module b) {
         return difference(a, b) == null;
     }

@@ -7,11 +7,17 @@ import java.util.Objects;
  * front end's own, with N from 1 to 255.
  */
 public final class TrapCode {
+    /** {@code stk_ovf}: the stack limit was reached. */
     public static final TrapCode STACK_OVERFLOW = new TrapCode("stk_ovf", 0);
+    /** {@code heap_oob}: a heap access out of bounds. */
     public static final TrapCode HEAP_OUT_OF_BOUNDS = new TrapCode("heap_oob", 0);
+    /** {@code int_ovf}: integer overflow (signed division of the minimum by -1, a checked add). */
     public static final TrapCode INTEGER_OVERFLOW = new TrapCode("int_ovf", 0);
+    /** {@code int_divz}: integer division or remainder by zero. */
     public static final TrapCode INTEGER_DIVISION_BY_ZERO = new TrapCode("int_divz", 0);
+    /** {@code bad_toint}: a float to integer conversion of NaN or out of range. */
     public static final TrapCode BAD_CONVERSION_TO_INTEGER = new TrapCode("bad_toint", 0);
+    /** {@code unreachable}: code the front end declared unreachable was reached. */
     public static final TrapCode UNREACHABLE = new TrapCode("unreachable", 0);
 
     private static final TrapCode[] BUILT_IN = {

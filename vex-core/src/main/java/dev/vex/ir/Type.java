@@ -8,12 +8,12 @@ package dev.vex.ir;
  * low {@link #bits()} of a {@code long}; floats as their IEEE 754 bit patterns.
  */
 public enum Type {
-    I8(8, false),
-    I16(16, false),
-    I32(32, false),
-    I64(64, false),
-    F32(32, true),
-    F64(64, true);
+    /** 8-bit integer. */ I8(8, false),
+    /** 16-bit integer. */ I16(16, false),
+    /** 32-bit integer. */ I32(32, false),
+    /** 64-bit integer (also pointers on 64-bit targets). */ I64(64, false),
+    /** IEEE 754 binary32. */ F32(32, true),
+    /** IEEE 754 binary64. */ F64(64, true);
 
     private final int bits;
     private final boolean isFloat;
@@ -25,18 +25,22 @@ public enum Type {
         this.text = name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The width in bits. */
     public int bits() {
         return bits;
     }
 
+    /** The width in bytes. */
     public int bytes() {
         return bits >>> 3;
     }
 
+    /** Whether it is an integer type. */
     public boolean isInt() {
         return !isFloat;
     }
 
+    /** Whether it is a float type. */
     public boolean isFloat() {
         return isFloat;
     }

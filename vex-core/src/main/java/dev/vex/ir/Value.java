@@ -36,6 +36,7 @@ public final class Value {
         return number;
     }
 
+    /** The type; null only while a value is mentioned but not yet defined. */
     public Type type() {
         return type;
     }

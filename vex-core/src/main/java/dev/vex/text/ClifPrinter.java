@@ -15,6 +15,7 @@ public final class ClifPrinter {
     private ClifPrinter() {
     }
 
+    /** {@code function} as CLIF text. */
     public static String print(Function function) {
         return IrPrinter.print(function);
     }

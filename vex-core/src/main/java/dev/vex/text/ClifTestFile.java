@@ -28,6 +28,7 @@ public final class ClifTestFile {
         this.module = module;
     }
 
+    /** The name the file was read under, for messages. */
     public String fileName() {
         return fileName;
     }
@@ -42,6 +43,7 @@ public final class ClifTestFile {
         return settings;
     }
 
+    /** The {@code target} lines, in order. */
     public List<TargetHeader> targets() {
         return targets;
     }

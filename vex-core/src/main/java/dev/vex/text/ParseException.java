@@ -13,12 +13,14 @@ public class ParseException extends VexException {
     private final SourceLocation location;
     private final String detail;
 
+    /** A parse error at {@code location}. */
     public ParseException(SourceLocation location, String detail) {
         super(location + ": " + detail);
         this.location = location;
         this.detail = detail;
     }
 
+    /** Where in the text the error is. */
     public SourceLocation location() {
         return location;
     }

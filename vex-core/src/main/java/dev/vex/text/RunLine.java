@@ -65,6 +65,7 @@ public final class RunLine {
         return functionName;
     }
 
+    /** The arguments as bit patterns, one per parameter. */
     public List<Long> args() {
         return args;
     }
@@ -84,6 +85,7 @@ public final class RunLine {
         return error;
     }
 
+    /** Whether the line could be parsed into a call and an expectation. */
     public boolean isValid() {
         return error == null;
     }

@@ -12,6 +12,7 @@ public class UnsupportedFeatureException extends ParseException {
 
     private final String feature;
 
+    /** A {@code feature} Vex does not implement, found at {@code location}. */
     public UnsupportedFeatureException(SourceLocation location, String feature, String detail) {
         super(location, "unsupported feature " + feature + ": " + detail);
         this.feature = feature;

@@ -9,6 +9,7 @@ public final class ValueFormat {
     private ValueFormat() {
     }
 
+    /** One value as a run line writes it: decimal integers, floats in CLIF's notation. */
     public static String of(Type type, long bits) {
         return switch (type) {
             case F32 -> IeeeFormat.f32((int) bits);
@@ -17,6 +18,7 @@ public final class ValueFormat {
         };
     }
 
+    /** Several values, comma-separated, each per its type. */
     public static String list(List<Type> types, long[] values) {
         if (values.length == 1) {
             return of(types.get(0), values[0]);

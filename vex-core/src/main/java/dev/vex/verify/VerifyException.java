@@ -8,6 +8,7 @@ public class VerifyException extends VexException {
     private static final long serialVersionUID = 1L;
     private final transient List<VerifierError> errors;
 
+    /** A failed verification listing {@code errors}. */
     public VerifyException(List<VerifierError> errors) {
         super(describe(errors));
         this.errors = List.copyOf(errors);

@@ -97,26 +97,32 @@ public final class FutureDescriptor {
         return address;
     }
 
+    /** The resume function. */
     public Pointer resume() {
         return address.getPointer(0);
     }
 
+    /** The frame size in bytes. */
     public int frameSize() {
         return frameSize;
     }
 
+    /** The frame alignment in bytes. */
     public int frameAlign() {
         return frameAlign;
     }
 
+    /** The number of parameters. */
     public int paramCount() {
         return nparams;
     }
 
+    /** The number of results. */
     public int resultCount() {
         return nresults;
     }
 
+    /** The function's name, for messages. */
     public String name() {
         return name;
     }

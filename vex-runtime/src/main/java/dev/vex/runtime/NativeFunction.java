@@ -48,10 +48,12 @@ public final class NativeFunction {
         return compiled.name();
     }
 
+    /** The IR signature. */
     public Signature signature() {
         return compiled.signature();
     }
 
+    /** Whether it is an async function (run it as a task, through {@link VexRuntime}). */
     public boolean isAsync() {
         return compiled.isAsync();
     }

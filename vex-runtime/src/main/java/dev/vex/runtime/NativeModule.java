@@ -75,6 +75,7 @@ public final class NativeModule implements AutoCloseable {
         return image.base();
     }
 
+    /** The mapped size in bytes: code, call stubs and thread-local slots, in whole pages. */
     public long mappedSize() {
         return image.mappedSize();
     }
@@ -88,6 +89,7 @@ public final class NativeModule implements AutoCloseable {
         return f == null ? null : f.name();
     }
 
+    /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return (state.get() & CLOSED) != 0;
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
  * function's value, the others come from the frame's result slots).
  */
 public record TaskResult(TaskOutcome outcome, long[] values) {
+    /** Keeps a copy of {@code values}. */
     public TaskResult {
         values = values.clone();
     }
@@ -16,6 +17,7 @@ public record TaskResult(TaskOutcome outcome, long[] values) {
         return values[i];
     }
 
+    /** A copy of the result bit patterns. */
     @Override
     public long[] values() {
         return values.clone();

@@ -8,8 +8,13 @@ import dev.vex.compile.CompileListener;
 import dev.vex.compile.Target;
 import dev.vex.ir.Module;
 import dev.vex.runtime.jit.JitException;
+import dev.vex.runtime.jit.JitImage;
 import dev.vex.runtime.jit.JitLinker;
 import dev.vex.runtime.jit.Targets;
+import java.lang.ref.Reference;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compiles IR to native code in this process.
@@ -62,11 +67,52 @@ public final class Vex {
 
     /** Links code a target already compiled, for this machine. */
     public static NativeModule load(CompiledModule compiled) {
+        checkHost(compiled);
+        return new NativeModule(JitLinker.forRuntime().link(compiled));
+    }
+
+    /**
+     * Verifies, compiles and links {@code module} for this machine, resolving the names it calls
+     * but does not define in {@code symbols} first (host functions, functions of modules compiled
+     * earlier, Java callbacks), then in the runtime. See {@link HostSymbols}.
+     */
+    public static NativeModule compile(Module module, HostSymbols symbols) {
+        return load(compileOnly(module, Targets.host(), CompileOptions.DEFAULT), symbols);
+    }
+
+    /** {@link #load(CompiledModule)}, resolving external names in {@code symbols} first. */
+    public static NativeModule load(CompiledModule compiled, HostSymbols symbols) {
+        checkHost(compiled);
+        Objects.requireNonNull(symbols, "symbols");
+        // The modules this one calls stay mapped while it is: each counts as a call under way.
+        Set<NativeModule> callees = new LinkedHashSet<>();
+        JitImage image;
+        try {
+            image = JitLinker.forRuntime(name -> {
+                long address = symbols.address(name);
+                NativeModule provider = address == 0 ? null : symbols.provider(name);
+                if (provider != null && !callees.contains(provider)) {
+                    provider.enter(name);
+                    callees.add(provider);
+                }
+                return address;
+            }).link(compiled);
+        } catch (RuntimeException e) {
+            callees.forEach(NativeModule::exit);
+            throw e;
+        }
+        image.beforeUnmap(() -> {
+            callees.forEach(NativeModule::exit);
+            Reference.reachabilityFence(symbols); // its Java callbacks live as long as the code
+        });
+        return new NativeModule(image);
+    }
+
+    private static void checkHost(CompiledModule compiled) {
         String host = Targets.hostName();
         if (!compiled.targetName().equals(host)) {
             throw new JitException("code for " + compiled.targetName() + " cannot run on this machine ("
                     + (host == null ? System.getProperty("os.arch") : host) + ")");
         }
-        return new NativeModule(JitLinker.forRuntime().link(compiled));
     }
 }

@@ -9,6 +9,7 @@ import dev.vex.diag.VexException;
 public final class VexCallException extends VexException {
     private static final long serialVersionUID = 1L;
 
+    /** A refused call described by {@code message}. */
     public VexCallException(String message) {
         super(message);
     }

@@ -56,6 +56,7 @@ public final class VexRuntime implements AutoCloseable {
         return r;
     }
 
+    /** The number of worker threads. */
     public int workers() {
         enterCall();
         try {

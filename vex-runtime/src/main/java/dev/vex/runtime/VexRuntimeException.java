@@ -7,6 +7,7 @@ import dev.vex.diag.VexException;
 public final class VexRuntimeException extends VexException {
     private static final long serialVersionUID = 1L;
 
+    /** A runtime failure described by {@code message}. */
     public VexRuntimeException(String message) {
         super(message);
     }

@@ -38,6 +38,7 @@ public final class VexTrapException extends VexException {
         return code;
     }
 
+    /** The trap code's number as the runtime reports it. */
     public int codeNumber() {
         return codeNumber;
     }

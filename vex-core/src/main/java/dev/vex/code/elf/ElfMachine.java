@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public record ElfMachine(String name, int eMachine, Map<FixupFormat, Integer> relocations,
         Set<FixupFormat> threadLocal) {
+    /** Keeps copies of the relocation and thread-local tables. */
     public ElfMachine {
         relocations = Map.copyOf(relocations);
         threadLocal = Set.copyOf(threadLocal);

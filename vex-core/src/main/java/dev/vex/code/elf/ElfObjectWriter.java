@@ -48,6 +48,7 @@ public final class ElfObjectWriter {
 
     private final ElfMachine machine;
 
+    /** A writer of objects for {@code machine}. */
     public ElfObjectWriter(ElfMachine machine) {
         this.machine = machine;
     }

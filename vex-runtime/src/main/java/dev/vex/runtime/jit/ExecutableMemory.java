@@ -35,6 +35,7 @@ public final class ExecutableMemory implements AutoCloseable {
         return new ExecutableMemory(address, size);
     }
 
+    /** The first byte of the mapping. */
     public long address() {
         return address;
     }
@@ -68,6 +69,7 @@ public final class ExecutableMemory implements AutoCloseable {
         sealed = true;
     }
 
+    /** Whether the mapping is read-execute already. */
     public synchronized boolean isSealed() {
         return sealed;
     }

@@ -9,6 +9,7 @@ import dev.vex.diag.VexException;
 public final class JitException extends VexException {
     private static final long serialVersionUID = 1L;
 
+    /** A link or mapping failure described by {@code message}. */
     public JitException(String message) {
         super(message);
     }

@@ -34,6 +34,7 @@ public final class JitImage implements AutoCloseable {
         VexLibrary.instance().vex_code_register(memory.address(), memory.size());
     }
 
+    /** What was linked. */
     public CompiledModule module() {
         return module;
     }
@@ -106,8 +107,11 @@ public final class JitImage implements AutoCloseable {
         return out;
     }
 
-    /** Runs {@code action} when the image is closed, before its code is unmapped. */
-    synchronized void beforeUnmap(Runnable action) {
+    /**
+     * Runs {@code action} when the image is closed, before its code is unmapped; the image keeps
+     * {@code action} (and what it refers to) reachable until then.
+     */
+    public synchronized void beforeUnmap(Runnable action) {
         beforeUnmap.add(action);
     }
 

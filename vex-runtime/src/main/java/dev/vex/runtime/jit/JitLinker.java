@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Links a {@link CompiledModule} into executable memory of this process.
@@ -21,6 +22,7 @@ import java.util.Map;
 public final class JitLinker {
     private final SymbolResolver resolver;
 
+    /** A linker that finds external symbols with {@code resolver}. */
     public JitLinker(SymbolResolver resolver) {
         this.resolver = resolver;
     }
@@ -30,6 +32,16 @@ public final class JitLinker {
         return new JitLinker(RuntimeSymbols.instance());
     }
 
+    /**
+     * A linker that looks external names up in {@code host} first, then in this process's
+     * runtime as {@link #forRuntime()} does: the extension point behind
+     * {@code Vex.compile(module, hostSymbols)}. {@code host} returns 0 for a name it does not define.
+     */
+    public static JitLinker forRuntime(ToLongFunction<String> host) {
+        return new JitLinker(new HostFirstResolver(host, RuntimeSymbols.instance()));
+    }
+
+    /** Maps {@code module}'s code, resolves its symbols and seals it executable. */
     public JitImage link(CompiledModule module) {
         byte[] code = module.code();
         Map<String, Integer> defined = new HashMap<>();

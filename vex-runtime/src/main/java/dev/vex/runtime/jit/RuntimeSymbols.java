@@ -30,6 +30,7 @@ public final class RuntimeSymbols implements SymbolResolver {
     private RuntimeSymbols() {
     }
 
+    /** The resolver of this process. */
     public static RuntimeSymbols instance() {
         return INSTANCE;
     }
