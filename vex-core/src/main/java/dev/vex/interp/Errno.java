@@ -26,6 +26,7 @@ final class Errno {
     static final long EPIPE = 32;
     static final long ENOTSOCK = 88;
     static final long EOPNOTSUPP = 95;
+    static final long EAFNOSUPPORT = 97;
     static final long EADDRINUSE = 98;
     static final long EADDRNOTAVAIL = 99;
     static final long ENETUNREACH = 101;

@@ -48,13 +48,30 @@ final class NetReactor implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** {@code %vex_tcp_listen(ipv4, port)}: bound with SO_REUSEADDR, backlog 1024. */
-    long[] listen(long ipv4, long port) {
+    /** Options of {@code %vex_tcp_set_option} (vex_net.h). */
+    static final long TCP_NODELAY = 1;
+    static final long SO_REUSEADDR = 2;
+    static final long SO_REUSEPORT = 3;
+    static final long SO_KEEPALIVE = 4;
+    /** The flag of {@code %vex_tcp_listen_with}. */
+    static final long LISTEN_REUSEPORT = 1;
+
+    /**
+     * {@code %vex_tcp_listen(ipv4, port)} (flags 0) and {@code %vex_tcp_listen_with(ipv4, port,
+     * flags)}: bound with SO_REUSEADDR, and SO_REUSEPORT if flagged, backlog 1024.
+     */
+    long[] listen(long ipv4, long port, long flags) {
+        if ((flags & ~LISTEN_REUSEPORT) != 0) {
+            return error(Errno.EINVAL);
+        }
         ServerSocketChannel ch = null;
         try {
             ch = ServerSocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (flags != 0) {
+                ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             ch.bind(address(ipv4, port), 1024);
             return one(add(ch));
         } catch (IOException e) {
@@ -228,6 +245,75 @@ final class NetReactor implements AutoCloseable {
         try {
             c.shutdownOutput();
             return one(0);
+        } catch (IOException e) {
+            return error(Errno.of(e));
+        }
+    }
+
+    /**
+     * {@code %vex_tcp_set_option(sock, option, value)}. On a listener, TCP_NODELAY and
+     * SO_KEEPALIVE are accepted and do nothing here (Linux takes them, for the accepted sockets
+     * to inherit; accepted sockets get TCP_NODELAY anyway).
+     */
+    long[] setOption(long handle, long option, long value) {
+        NetSocket s = sockets.get(handle);
+        if (s == null) {
+            return error(Errno.EBADF);
+        }
+        boolean on = value != 0;
+        try {
+            if (s.channel instanceof ServerSocketChannel server) {
+                if (option == SO_REUSEADDR) {
+                    server.setOption(StandardSocketOptions.SO_REUSEADDR, on);
+                } else if (option == SO_REUSEPORT) {
+                    server.setOption(StandardSocketOptions.SO_REUSEPORT, on);
+                } else if (option != TCP_NODELAY && option != SO_KEEPALIVE) {
+                    return error(Errno.EINVAL);
+                }
+                return one(0);
+            }
+            SocketChannel c = (SocketChannel) s.channel;
+            if (option == TCP_NODELAY) {
+                c.setOption(StandardSocketOptions.TCP_NODELAY, on);
+            } else if (option == SO_REUSEADDR) {
+                c.setOption(StandardSocketOptions.SO_REUSEADDR, on);
+            } else if (option == SO_REUSEPORT) {
+                c.setOption(StandardSocketOptions.SO_REUSEPORT, on);
+            } else if (option == SO_KEEPALIVE) {
+                c.setOption(StandardSocketOptions.SO_KEEPALIVE, on);
+            } else {
+                return error(Errno.EINVAL);
+            }
+            return one(0);
+        } catch (IOException e) {
+            return error(Errno.of(e));
+        } catch (UnsupportedOperationException e) {
+            return error(Errno.EOPNOTSUPP);
+        }
+    }
+
+    /** {@code %vex_tcp_peer_addr(sock)} ({@code address}) or {@code %vex_tcp_peer_port(sock)}. */
+    long[] peer(long handle, boolean address) {
+        NetSocket s = sockets.get(handle);
+        if (s == null) {
+            return error(Errno.EBADF);
+        }
+        if (!(s.channel instanceof SocketChannel c)) {
+            return error(Errno.ENOTCONN);
+        }
+        try {
+            InetSocketAddress a = (InetSocketAddress) c.getRemoteAddress();
+            if (a == null) {
+                return error(Errno.ENOTCONN);
+            }
+            if (!address) {
+                return one(a.getPort());
+            }
+            byte[] b = a.getAddress().getAddress();
+            if (b.length != 4) {
+                return error(Errno.EAFNOSUPPORT);
+            }
+            return one(((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL));
         } catch (IOException e) {
             return error(Errno.of(e));
         }
