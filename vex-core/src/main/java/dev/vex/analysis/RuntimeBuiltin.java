@@ -62,7 +62,15 @@ public enum RuntimeBuiltin {
     /** (socket): the peer's IPv4 address, or -errno. */
     TCP_PEER_ADDR("vex_tcp_peer_addr", false, List.of(I64), List.of(I64)),
     /** (socket): the peer's port, or -errno. */
-    TCP_PEER_PORT("vex_tcp_peer_port", false, List.of(I64), List.of(I64));
+    TCP_PEER_PORT("vex_tcp_peer_port", false, List.of(I64), List.of(I64)),
+    /** (IPv4 address, port): a bound UDP socket, or -errno. */
+    UDP_BIND("vex_udp_bind", false, List.of(I64, I64), List.of(I64)),
+    /** (socket, buffer, length, IPv4 address, port): one datagram; bytes sent, or -errno. */
+    UDP_SEND_TO("vex_udp_send_to", true, List.of(I64, I64, I64, I64, I64), List.of(I64)),
+    /** (socket, buffer, length): one datagram; (bytes or -errno, sender's address, sender's port). */
+    UDP_RECV_FROM("vex_udp_recv_from", true, List.of(I64, I64, I64), List.of(I64, I64, I64)),
+    /** (socket): 0, or -errno; the handle is dead afterwards. */
+    UDP_CLOSE("vex_udp_close", false, List.of(I64), List.of(I64));
 
     private final String symbol;
     private final boolean isAsync;

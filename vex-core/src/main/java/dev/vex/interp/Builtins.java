@@ -106,6 +106,10 @@ final class Builtins implements AutoCloseable {
             case TCP_SET_OPTION -> net.setOption(args[0], args[1], args[2]);
             case TCP_PEER_ADDR -> net.peer(args[0], true);
             case TCP_PEER_PORT -> net.peer(args[0], false);
+            case UDP_BIND -> net.udpBind(args[0], args[1]);
+            case UDP_SEND_TO -> net.sendTo(task, args[0], args[1], args[2], args[3], args[4]);
+            case UDP_RECV_FROM -> net.receiveFrom(task, args[0], args[1], args[2]);
+            case UDP_CLOSE -> net.udpClose(args[0]);
         };
     }
 

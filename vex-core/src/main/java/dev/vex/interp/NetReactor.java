@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code %vex_tcp_*} builtins on real sockets, through Java NIO, for one interpreter run: a
+ * The {@code %vex_tcp_*} and {@code %vex_udp_*} builtins on real sockets, through Java NIO, for one interpreter run: a
  * handle table and one {@link Selector}. Semantics follow the C runtime's {@code net.c}
  * (docs/BUILTINS.md): every operation is tried at once on a non-blocking channel; when it would
  * block, the task parks on the socket and the {@link Scheduler} polls this reactor, repeating
@@ -319,6 +321,90 @@ final class NetReactor implements AutoCloseable {
         }
     }
 
+    /** {@code %vex_udp_bind(ipv4, port)}: a bound UDP socket. */
+    long[] udpBind(long ipv4, long port) {
+        DatagramChannel ch = null;
+        try {
+            ch = DatagramChannel.open(StandardProtocolFamily.INET);
+            ch.configureBlocking(false);
+            ch.bind(address(ipv4, port));
+            return one(add(ch));
+        } catch (IOException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        } catch (InterpreterFailure f) {
+            throw f;
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        }
+    }
+
+    /** {@code %vex_udp_send_to(sock, buf, len, ipv4, port)}: one datagram, or -errno. */
+    long[] sendTo(Task task, long handle, long buf, long len, long ipv4, long port) {
+        DatagramChannel c = datagram(handle);
+        if (c == null) {
+            return error(sockets.containsKey(handle) ? Errno.ENOTSOCK : Errno.EBADF);
+        }
+        if (len < 0 || !memory.isMapped(buf, len)) {
+            return error(Errno.EFAULT);
+        }
+        if (len > MAX_TRANSFER) {
+            return error(Errno.EMSGSIZE);
+        }
+        if ((port & 0xffff) == 0) {
+            return error(Errno.EINVAL); // Linux's answer; NIO refuses port 0 before the syscall
+        }
+        InetSocketAddress to;
+        try {
+            to = address(ipv4, port);
+        } catch (UnknownHostException e) {
+            return error(Errno.EINVAL);
+        }
+        return attemptOrPark(task, sockets.get(handle), false, () -> {
+            try {
+                memory.loadBytes(buf, scratch.array(), (int) len);
+                scratch.clear().limit((int) len);
+                int n = c.send(scratch, to);
+                return n == 0 && len > 0 ? null : one(n);
+            } catch (IOException e) {
+                return error(Errno.of(e));
+            }
+        });
+    }
+
+    /** {@code %vex_udp_recv_from(sock, buf, len)}: (bytes or -errno, sender's IPv4, sender's port). */
+    long[] receiveFrom(Task task, long handle, long buf, long len) {
+        DatagramChannel c = datagram(handle);
+        if (c == null) {
+            return new long[] {-(sockets.containsKey(handle) ? Errno.ENOTSOCK : Errno.EBADF), 0, 0};
+        }
+        if (len < 0 || !memory.isMapped(buf, len)) {
+            return new long[] {-Errno.EFAULT, 0, 0};
+        }
+        return attemptOrPark(task, sockets.get(handle), true, () -> {
+            try {
+                scratch.clear().limit((int) Math.min(len, MAX_TRANSFER));
+                InetSocketAddress from = (InetSocketAddress) c.receive(scratch);
+                if (from == null) {
+                    return null;
+                }
+                int n = scratch.position();
+                memory.storeBytes(buf, scratch.array(), n);
+                byte[] b = from.getAddress().getAddress();
+                long a = b.length == 4 ? ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL) : 0;
+                return new long[] {n, a, from.getPort()};
+            } catch (IOException e) {
+                return new long[] {-Errno.of(e), 0, 0};
+            }
+        });
+    }
+
+    /** {@code %vex_udp_close(sock)}: as {@link #close} (either closes any socket, as in C). */
+    long[] udpClose(long handle) {
+        return close(handle);
+    }
+
     /** Whether some task waits for a socket. */
     boolean hasWaiters() {
         return waiters > 0;
@@ -470,6 +556,11 @@ final class NetReactor implements AutoCloseable {
         long h = nextHandle++;
         sockets.put(h, new NetSocket(h, ch));
         return h;
+    }
+
+    private DatagramChannel datagram(long handle) {
+        NetSocket s = sockets.get(handle);
+        return s != null && s.channel instanceof DatagramChannel c ? c : null;
     }
 
     private SocketChannel connected(long handle) {

@@ -35,7 +35,11 @@ class RuntimeBuiltinTest {
         assertEquals("%vex_tcp_set_option(i64, i64, i64) -> i64", RuntimeBuiltin.TCP_SET_OPTION.toString());
         assertEquals("%vex_tcp_peer_addr(i64) -> i64", RuntimeBuiltin.TCP_PEER_ADDR.toString());
         assertEquals("%vex_tcp_peer_port(i64) -> i64", RuntimeBuiltin.TCP_PEER_PORT.toString());
-        assertEquals(23, RuntimeBuiltin.values().length);
+        assertEquals("%vex_udp_bind(i64, i64) -> i64", RuntimeBuiltin.UDP_BIND.toString());
+        assertEquals("async %vex_udp_send_to(i64, i64, i64, i64, i64) -> i64", RuntimeBuiltin.UDP_SEND_TO.toString());
+        assertEquals("async %vex_udp_recv_from(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.UDP_RECV_FROM.toString());
+        assertEquals("%vex_udp_close(i64) -> i64", RuntimeBuiltin.UDP_CLOSE.toString());
+        assertEquals(27, RuntimeBuiltin.values().length);
     }
 
     @Test

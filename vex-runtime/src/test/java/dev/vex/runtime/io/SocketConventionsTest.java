@@ -19,16 +19,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The TCP builtins' conventions on the interpreter and on x64, from run-test files:
- * tcp-errors.clif (the -errno results) and tcp-options.clif (options, peer address, SO_REUSEPORT).
+ * The socket builtins' conventions on the interpreter and on x64, from run-test files:
+ * tcp-errors.clif (the -errno results), tcp-options.clif (options, peer address, SO_REUSEPORT)
+ * and udp.clif.
  */
-class TcpConventionsTest {
+class SocketConventionsTest {
     @ParameterizedTest
-    @CsvSource({"interp, tcp-errors.clif, 4", "x64, tcp-errors.clif, 4", "interp, tcp-options.clif, 3", "x64, tcp-options.clif, 3"})
+    @CsvSource({"interp, tcp-errors.clif, 4", "x64, tcp-errors.clif, 4", "interp, tcp-options.clif, 3", "x64, tcp-options.clif, 3",
+        "interp, udp.clif, 3", "x64, udp.clif, 3"})
     void sameResultsOnEveryEngine(String name, String file, int runLines) throws IOException, URISyntaxException {
         assumeTrue(!name.equals("x64") || "x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         Engine engine = LivePeer.engine(name);
-        Path path = Path.of(TcpConventionsTest.class.getResource(file).toURI());
+        Path path = Path.of(SocketConventionsTest.class.getResource(file).toURI());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TestReport report = new TestReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
         new FileTestRunner(List.of(engine), report).runPaths(List.of(path));
