@@ -1,4 +1,4 @@
-/* net.c: TCP leaf futures over the reactor.  A socket handle is a vex_io pointer as int64.
+/* net.c: TCP leaf futures over the reactor, and the sync socket calls (vex_runtime.h, vex_net.h).  A socket handle is a vex_io pointer as int64.
  * Sockets are non-blocking; every syscall retries on EINTR, waits for readiness on EAGAIN, and
  * reports any other failure as -errno (a peer reset is -ECONNRESET on read, -EPIPE or
  * -ECONNRESET on write; a peer's half-close is a read of 0 while writes still work).
@@ -13,6 +13,7 @@
 
 #include "reactor.h"
 #include "task.h"
+#include "vex_net.h"
 #include "worker.h"
 
 typedef struct {
@@ -65,20 +66,36 @@ static int park_on(vex_io *io, int dir, uint32_t seq, vex_task *task, vex_cancel
     return rc;
 }
 
-vex_poll vex_tcp_listen(void *frame, vex_task *task) {
-    (void)task;
-    tcp_frame *f = frame;
+static int64_t listen_on(int64_t addr, int64_t port, int64_t flags) {
+    if (flags & ~(int64_t)VEX_LISTEN_REUSEPORT) return -EINVAL;
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0) return ready(-errno);
+    if (fd < 0) return -errno;
     int one = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in sa = ipv4(f->p[0], f->p[1]);
+    if ((flags & VEX_LISTEN_REUSEPORT) && setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) < 0) {
+        int err = errno;
+        close(fd);
+        return -err;
+    }
+    struct sockaddr_in sa = ipv4(addr, port);
     if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || listen(fd, 1024) < 0) {
         int err = errno;
         close(fd);
-        return ready(-err);
+        return -err;
     }
-    return ready(registered(fd));
+    return registered(fd);
+}
+
+vex_poll vex_tcp_listen(void *frame, vex_task *task) {
+    (void)task;
+    tcp_frame *f = frame;
+    return ready(listen_on(f->p[0], f->p[1], 0));
+}
+
+vex_poll vex_tcp_listen_with(void *frame, vex_task *task) {
+    (void)task;
+    tcp_frame *f = frame;
+    return ready(listen_on(f->p[0], f->p[1], f->p[2]));
 }
 
 vex_poll vex_tcp_accept(void *frame, vex_task *task) {
@@ -204,9 +221,43 @@ int64_t vex_tcp_local_port(int64_t sock) {
     return ntohs(sa.sin_port);
 }
 
+int64_t vex_tcp_set_option(int64_t sock, int64_t option, int64_t value) {
+    vex_io *io = (vex_io *)(uintptr_t)sock;
+    int on = value != 0;
+    int level = SOL_SOCKET, name;
+    switch (option) {
+    case VEX_TCP_NODELAY: level = IPPROTO_TCP; name = TCP_NODELAY; break;
+    case VEX_SO_REUSEADDR: name = SO_REUSEADDR; break;
+    case VEX_SO_REUSEPORT: name = SO_REUSEPORT; break;
+    case VEX_SO_KEEPALIVE: name = SO_KEEPALIVE; break;
+    default: return -EINVAL;
+    }
+    return setsockopt(io->fd, level, name, &on, sizeof on) == 0 ? 0 : -errno;
+}
+
+static int64_t peer(int64_t sock, struct sockaddr_in *sa) {
+    vex_io *io = (vex_io *)(uintptr_t)sock;
+    socklen_t len = sizeof *sa;
+    if (getpeername(io->fd, (struct sockaddr *)sa, &len) < 0) return -errno;
+    return sa->sin_family == AF_INET ? 0 : -EAFNOSUPPORT;
+}
+
+int64_t vex_tcp_peer_addr(int64_t sock) {
+    struct sockaddr_in sa;
+    int64_t rc = peer(sock, &sa);
+    return rc < 0 ? rc : (int64_t)ntohl(sa.sin_addr.s_addr);
+}
+
+int64_t vex_tcp_peer_port(int64_t sock) {
+    struct sockaddr_in sa;
+    int64_t rc = peer(sock, &sa);
+    return rc < 0 ? rc : ntohs(sa.sin_port);
+}
+
 #define TCP_DESC(NAME, NP)                                                                   \
     const vex_future_desc vex_##NAME##_desc = {vex_##NAME, VEX_TCP_FRAME_SIZE, 8, NP, 1, "vex_" #NAME}
 TCP_DESC(tcp_listen, 2);
+TCP_DESC(tcp_listen_with, 3);
 TCP_DESC(tcp_accept, 1);
 TCP_DESC(tcp_connect, 2);
 TCP_DESC(tcp_read, 3);

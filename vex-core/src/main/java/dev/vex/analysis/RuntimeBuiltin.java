@@ -54,7 +54,23 @@ public enum RuntimeBuiltin {
     /** (socket): the locally bound port, or -errno. */
     TCP_LOCAL_PORT("vex_tcp_local_port", false, List.of(I64), List.of(I64)),
     /** (socket): half-close, no more writes; 0 or -errno. */
-    TCP_SHUTDOWN("vex_tcp_shutdown", false, List.of(I64), List.of(I64));
+    TCP_SHUTDOWN("vex_tcp_shutdown", false, List.of(I64), List.of(I64)),
+    /** (IPv4 address, port, flags): {@link #TCP_LISTEN} with flags (1 = SO_REUSEPORT), or -errno. */
+    TCP_LISTEN_WITH("vex_tcp_listen_with", true, List.of(I64, I64, I64), List.of(I64)),
+    /** (socket, option, value): 0 or -errno; options 1 TCP_NODELAY, 2 SO_REUSEADDR, 3 SO_REUSEPORT, 4 SO_KEEPALIVE. */
+    TCP_SET_OPTION("vex_tcp_set_option", false, List.of(I64, I64, I64), List.of(I64)),
+    /** (socket): the peer's IPv4 address, or -errno. */
+    TCP_PEER_ADDR("vex_tcp_peer_addr", false, List.of(I64), List.of(I64)),
+    /** (socket): the peer's port, or -errno. */
+    TCP_PEER_PORT("vex_tcp_peer_port", false, List.of(I64), List.of(I64)),
+    /** (IPv4 address, port): a bound UDP socket, or -errno. */
+    UDP_BIND("vex_udp_bind", false, List.of(I64, I64), List.of(I64)),
+    /** (socket, buffer, length, IPv4 address, port): one datagram; bytes sent, or -errno. */
+    UDP_SEND_TO("vex_udp_send_to", true, List.of(I64, I64, I64, I64, I64), List.of(I64)),
+    /** (socket, buffer, length): one datagram; (bytes or -errno, sender's address, sender's port). */
+    UDP_RECV_FROM("vex_udp_recv_from", true, List.of(I64, I64, I64), List.of(I64, I64, I64)),
+    /** (socket): 0, or -errno; the handle is dead afterwards. */
+    UDP_CLOSE("vex_udp_close", false, List.of(I64), List.of(I64));
 
     private final String symbol;
     private final boolean isAsync;

@@ -94,7 +94,7 @@ final class Builtins implements AutoCloseable {
                 memory.free(args[0]);
                 yield Scheduler.NO_VALUES;
             }
-            case TCP_LISTEN -> net.listen(args[0], args[1]);
+            case TCP_LISTEN -> net.listen(args[0], args[1], 0);
             case TCP_ACCEPT -> net.accept(task, args[0]);
             case TCP_CONNECT -> net.connect(task, args[0], args[1]);
             case TCP_READ -> net.read(task, args[0], args[1], args[2]);
@@ -102,6 +102,14 @@ final class Builtins implements AutoCloseable {
             case TCP_CLOSE -> net.close(args[0]);
             case TCP_LOCAL_PORT -> net.localPort(args[0]);
             case TCP_SHUTDOWN -> net.shutdown(args[0]);
+            case TCP_LISTEN_WITH -> net.listen(args[0], args[1], args[2]);
+            case TCP_SET_OPTION -> net.setOption(args[0], args[1], args[2]);
+            case TCP_PEER_ADDR -> net.peer(args[0], true);
+            case TCP_PEER_PORT -> net.peer(args[0], false);
+            case UDP_BIND -> net.udpBind(args[0], args[1]);
+            case UDP_SEND_TO -> net.sendTo(task, args[0], args[1], args[2], args[3], args[4]);
+            case UDP_RECV_FROM -> net.receiveFrom(task, args[0], args[1], args[2]);
+            case UDP_CLOSE -> net.udpClose(args[0]);
         };
     }
 

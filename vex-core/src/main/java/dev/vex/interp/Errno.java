@@ -25,7 +25,9 @@ final class Errno {
     static final long EMFILE = 24;
     static final long EPIPE = 32;
     static final long ENOTSOCK = 88;
+    static final long EMSGSIZE = 90;
     static final long EOPNOTSUPP = 95;
+    static final long EAFNOSUPPORT = 97;
     static final long EADDRINUSE = 98;
     static final long EADDRNOTAVAIL = 99;
     static final long ENETUNREACH = 101;
@@ -77,6 +79,18 @@ final class Errno {
         }
         if (m.contains("Connection aborted")) {
             return ECONNABORTED;
+        }
+        if (m.contains("Invalid argument")) {
+            return EINVAL;
+        }
+        if (m.contains("Bad file descriptor")) {
+            return EBADF;
+        }
+        if (m.contains("Message too long")) {
+            return EMSGSIZE;
+        }
+        if (m.contains("Bad address")) {
+            return EFAULT;
         }
         if (e instanceof ClosedChannelException) {
             return EBADF;

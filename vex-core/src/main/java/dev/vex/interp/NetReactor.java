@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code %vex_tcp_*} builtins on real sockets, through Java NIO, for one interpreter run: a
+ * The {@code %vex_tcp_*} and {@code %vex_udp_*} builtins on real sockets, through Java NIO, for one interpreter run: a
  * handle table and one {@link Selector}. Semantics follow the C runtime's {@code net.c}
  * (docs/BUILTINS.md): every operation is tried at once on a non-blocking channel; when it would
  * block, the task parks on the socket and the {@link Scheduler} polls this reactor, repeating
@@ -48,13 +50,30 @@ final class NetReactor implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** {@code %vex_tcp_listen(ipv4, port)}: bound with SO_REUSEADDR, backlog 1024. */
-    long[] listen(long ipv4, long port) {
+    /** Options of {@code %vex_tcp_set_option} (vex_net.h). */
+    static final long TCP_NODELAY = 1;
+    static final long SO_REUSEADDR = 2;
+    static final long SO_REUSEPORT = 3;
+    static final long SO_KEEPALIVE = 4;
+    /** The flag of {@code %vex_tcp_listen_with}. */
+    static final long LISTEN_REUSEPORT = 1;
+
+    /**
+     * {@code %vex_tcp_listen(ipv4, port)} (flags 0) and {@code %vex_tcp_listen_with(ipv4, port,
+     * flags)}: bound with SO_REUSEADDR, and SO_REUSEPORT if flagged, backlog 1024.
+     */
+    long[] listen(long ipv4, long port, long flags) {
+        if ((flags & ~LISTEN_REUSEPORT) != 0) {
+            return error(Errno.EINVAL);
+        }
         ServerSocketChannel ch = null;
         try {
             ch = ServerSocketChannel.open();
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (flags != 0) {
+                ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             ch.bind(address(ipv4, port), 1024);
             return one(add(ch));
         } catch (IOException e) {
@@ -233,6 +252,159 @@ final class NetReactor implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code %vex_tcp_set_option(sock, option, value)}. On a listener, TCP_NODELAY and
+     * SO_KEEPALIVE are accepted and do nothing here (Linux takes them, for the accepted sockets
+     * to inherit; accepted sockets get TCP_NODELAY anyway).
+     */
+    long[] setOption(long handle, long option, long value) {
+        NetSocket s = sockets.get(handle);
+        if (s == null) {
+            return error(Errno.EBADF);
+        }
+        boolean on = value != 0;
+        try {
+            if (s.channel instanceof ServerSocketChannel server) {
+                if (option == SO_REUSEADDR) {
+                    server.setOption(StandardSocketOptions.SO_REUSEADDR, on);
+                } else if (option == SO_REUSEPORT) {
+                    server.setOption(StandardSocketOptions.SO_REUSEPORT, on);
+                } else if (option != TCP_NODELAY && option != SO_KEEPALIVE) {
+                    return error(Errno.EINVAL);
+                }
+                return one(0);
+            }
+            SocketChannel c = (SocketChannel) s.channel;
+            if (option == TCP_NODELAY) {
+                c.setOption(StandardSocketOptions.TCP_NODELAY, on);
+            } else if (option == SO_REUSEADDR) {
+                c.setOption(StandardSocketOptions.SO_REUSEADDR, on);
+            } else if (option == SO_REUSEPORT) {
+                c.setOption(StandardSocketOptions.SO_REUSEPORT, on);
+            } else if (option == SO_KEEPALIVE) {
+                c.setOption(StandardSocketOptions.SO_KEEPALIVE, on);
+            } else {
+                return error(Errno.EINVAL);
+            }
+            return one(0);
+        } catch (IOException e) {
+            return error(Errno.of(e));
+        } catch (UnsupportedOperationException e) {
+            return error(Errno.EOPNOTSUPP);
+        }
+    }
+
+    /** {@code %vex_tcp_peer_addr(sock)} ({@code address}) or {@code %vex_tcp_peer_port(sock)}. */
+    long[] peer(long handle, boolean address) {
+        NetSocket s = sockets.get(handle);
+        if (s == null) {
+            return error(Errno.EBADF);
+        }
+        if (!(s.channel instanceof SocketChannel c)) {
+            return error(Errno.ENOTCONN);
+        }
+        try {
+            InetSocketAddress a = (InetSocketAddress) c.getRemoteAddress();
+            if (a == null) {
+                return error(Errno.ENOTCONN);
+            }
+            if (!address) {
+                return one(a.getPort());
+            }
+            byte[] b = a.getAddress().getAddress();
+            if (b.length != 4) {
+                return error(Errno.EAFNOSUPPORT);
+            }
+            return one(((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL));
+        } catch (IOException e) {
+            return error(Errno.of(e));
+        }
+    }
+
+    /** {@code %vex_udp_bind(ipv4, port)}: a bound UDP socket. */
+    long[] udpBind(long ipv4, long port) {
+        DatagramChannel ch = null;
+        try {
+            ch = DatagramChannel.open(StandardProtocolFamily.INET);
+            ch.configureBlocking(false);
+            ch.bind(address(ipv4, port));
+            return one(add(ch));
+        } catch (IOException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        } catch (InterpreterFailure f) {
+            throw f;
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            return error(Errno.of(e));
+        }
+    }
+
+    /** {@code %vex_udp_send_to(sock, buf, len, ipv4, port)}: one datagram, or -errno. */
+    long[] sendTo(Task task, long handle, long buf, long len, long ipv4, long port) {
+        DatagramChannel c = datagram(handle);
+        if (c == null) {
+            return error(sockets.containsKey(handle) ? Errno.ENOTSOCK : Errno.EBADF);
+        }
+        if (len < 0 || !memory.isMapped(buf, len)) {
+            return error(Errno.EFAULT);
+        }
+        if (len > MAX_TRANSFER) {
+            return error(Errno.EMSGSIZE);
+        }
+        if ((port & 0xffff) == 0) {
+            return error(Errno.EINVAL); // Linux's answer; NIO refuses port 0 before the syscall
+        }
+        InetSocketAddress to;
+        try {
+            to = address(ipv4, port);
+        } catch (UnknownHostException e) {
+            return error(Errno.EINVAL);
+        }
+        return attemptOrPark(task, sockets.get(handle), false, () -> {
+            try {
+                memory.loadBytes(buf, scratch.array(), (int) len);
+                scratch.clear().limit((int) len);
+                int n = c.send(scratch, to);
+                return n == 0 && len > 0 ? null : one(n);
+            } catch (IOException e) {
+                return error(Errno.of(e));
+            }
+        });
+    }
+
+    /** {@code %vex_udp_recv_from(sock, buf, len)}: (bytes or -errno, sender's IPv4, sender's port). */
+    long[] receiveFrom(Task task, long handle, long buf, long len) {
+        DatagramChannel c = datagram(handle);
+        if (c == null) {
+            return new long[] {-(sockets.containsKey(handle) ? Errno.ENOTSOCK : Errno.EBADF), 0, 0};
+        }
+        if (len < 0 || !memory.isMapped(buf, len)) {
+            return new long[] {-Errno.EFAULT, 0, 0};
+        }
+        return attemptOrPark(task, sockets.get(handle), true, () -> {
+            try {
+                scratch.clear().limit((int) Math.min(len, MAX_TRANSFER));
+                InetSocketAddress from = (InetSocketAddress) c.receive(scratch);
+                if (from == null) {
+                    return null;
+                }
+                int n = scratch.position();
+                memory.storeBytes(buf, scratch.array(), n);
+                byte[] b = from.getAddress().getAddress();
+                long a = b.length == 4 ? ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL) : 0;
+                return new long[] {n, a, from.getPort()};
+            } catch (IOException e) {
+                return new long[] {-Errno.of(e), 0, 0};
+            }
+        });
+    }
+
+    /** {@code %vex_udp_close(sock)}: as {@link #close} (either closes any socket, as in C). */
+    long[] udpClose(long handle) {
+        return close(handle);
+    }
+
     /** Whether some task waits for a socket. */
     boolean hasWaiters() {
         return waiters > 0;
@@ -384,6 +556,11 @@ final class NetReactor implements AutoCloseable {
         long h = nextHandle++;
         sockets.put(h, new NetSocket(h, ch));
         return h;
+    }
+
+    private DatagramChannel datagram(long handle) {
+        NetSocket s = sockets.get(handle);
+        return s != null && s.channel instanceof DatagramChannel c ? c : null;
     }
 
     private SocketChannel connected(long handle) {

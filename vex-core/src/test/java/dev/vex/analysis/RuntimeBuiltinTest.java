@@ -31,7 +31,15 @@ class RuntimeBuiltinTest {
         assertEquals("async %vex_tcp_close(i64) -> i64", RuntimeBuiltin.TCP_CLOSE.toString());
         assertEquals("%vex_tcp_local_port(i64) -> i64", RuntimeBuiltin.TCP_LOCAL_PORT.toString());
         assertEquals("%vex_tcp_shutdown(i64) -> i64", RuntimeBuiltin.TCP_SHUTDOWN.toString());
-        assertEquals(19, RuntimeBuiltin.values().length);
+        assertEquals("async %vex_tcp_listen_with(i64, i64, i64) -> i64", RuntimeBuiltin.TCP_LISTEN_WITH.toString());
+        assertEquals("%vex_tcp_set_option(i64, i64, i64) -> i64", RuntimeBuiltin.TCP_SET_OPTION.toString());
+        assertEquals("%vex_tcp_peer_addr(i64) -> i64", RuntimeBuiltin.TCP_PEER_ADDR.toString());
+        assertEquals("%vex_tcp_peer_port(i64) -> i64", RuntimeBuiltin.TCP_PEER_PORT.toString());
+        assertEquals("%vex_udp_bind(i64, i64) -> i64", RuntimeBuiltin.UDP_BIND.toString());
+        assertEquals("async %vex_udp_send_to(i64, i64, i64, i64, i64) -> i64", RuntimeBuiltin.UDP_SEND_TO.toString());
+        assertEquals("async %vex_udp_recv_from(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.UDP_RECV_FROM.toString());
+        assertEquals("%vex_udp_close(i64) -> i64", RuntimeBuiltin.UDP_CLOSE.toString());
+        assertEquals(27, RuntimeBuiltin.values().length);
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.vex.runtime.jit.Targets;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same I/O programs (examples/echo.clif, examples/http_server.clif) on the interpreter and
+ * The same I/O programs (examples/echo.clif, examples/http_server.clif, the UDP client of
+ * udp.clif) on the interpreter and
  * on x64, each against the same kind of live Java peer on 127.0.0.1: both engines must give the
  * same results, and the peer must see the same bytes.
  */
@@ -124,6 +127,32 @@ class IoDifferentialTest {
                 assertArrayEquals(expected, back.get(30, TimeUnit.SECONDS), engine + ": byte by byte");
             }
             assertEquals(new Outcome.Returned(new long[] {30}), LivePeer.await(run), engine + ": requests answered");
+        }
+    }
+
+    @Test
+    void udpClientAgainstAJavaEchoPeer() throws Exception {
+        Module m = LivePeer.resource("udp.clif");
+        for (String engine : engines()) {
+            try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+                peer.setSoTimeout(30_000);
+                CompletableFuture<Integer> echoed = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        byte[] buf = new byte[64];
+                        for (int i = 0; i < 50; i++) {
+                            DatagramPacket p = new DatagramPacket(buf, buf.length);
+                            peer.receive(p);
+                            peer.send(new DatagramPacket(buf, p.getLength(), p.getSocketAddress()));
+                        }
+                        return 50;
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+                Outcome o = LivePeer.await(LivePeer.start(LivePeer.engine(engine), m, "udp_client", peer.getLocalPort(), 50));
+                assertEquals(new Outcome.Returned(new long[] {50}), o, engine + ": echoes intact, from the peer's port");
+                assertEquals(50, echoed.get(30, TimeUnit.SECONDS));
+            }
         }
     }
 

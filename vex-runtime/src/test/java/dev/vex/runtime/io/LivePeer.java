@@ -53,6 +53,21 @@ final class LivePeer {
         return m;
     }
 
+    /** A run-test file beside these tests (src/test/resources/dev/vex/runtime/io), read and verified. */
+    static Module resource(String name) throws IOException {
+        try (var in = LivePeer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("no test resource " + name);
+            }
+            Module m = ClifReader.readModule(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+            var errors = Verifier.verify(m);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(name + ": " + errors);
+            }
+            return m;
+        }
+    }
+
     static Engine engine(String name) {
         return switch (name) {
             case "interp" -> new InterpreterEngine();

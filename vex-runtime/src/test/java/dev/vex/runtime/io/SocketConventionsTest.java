@@ -1,6 +1,7 @@
 package dev.vex.runtime.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vex.exec.Engine;
@@ -15,23 +16,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** tcp-errors.clif: the -errno conventions of the TCP builtins, on the interpreter and on x64. */
-class TcpErrorsTest {
-    private static final int RUN_LINES = 4;
-
+/**
+ * The socket builtins' conventions on the interpreter and on x64, from run-test files:
+ * tcp-errors.clif (the -errno results), tcp-options.clif (options, peer address, SO_REUSEPORT)
+ * and udp.clif.
+ */
+class SocketConventionsTest {
     @ParameterizedTest
-    @ValueSource(strings = {"interp", "x64"})
-    void sameErrorsOnEveryEngine(String name) throws IOException, URISyntaxException {
+    @CsvSource({"interp, tcp-errors.clif, 4", "x64, tcp-errors.clif, 4", "interp, tcp-options.clif, 3", "x64, tcp-options.clif, 3",
+        "interp, udp.clif, 3", "x64, udp.clif, 3"})
+    void sameResultsOnEveryEngine(String name, String file, int runLines) throws IOException, URISyntaxException {
         assumeTrue(!name.equals("x64") || "x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         Engine engine = LivePeer.engine(name);
-        Path file = Path.of(TcpErrorsTest.class.getResource("tcp-errors.clif").toURI());
+        Path path = Path.of(SocketConventionsTest.class.getResource(file).toURI());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TestReport report = new TestReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
-        new FileTestRunner(List.of(engine), report).runPaths(List.of(file));
+        new FileTestRunner(List.of(engine), report).runPaths(List.of(path));
         String log = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(runLines > 0);
         assertEquals(0, report.failed(), log);
-        assertEquals(RUN_LINES, report.passed(), log);
+        assertEquals(runLines, report.passed(), log);
     }
 }

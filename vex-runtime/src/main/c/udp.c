@@ -1,0 +1,121 @@
+/* udp.c: UDP sockets over the reactor (vex_net.h).  A socket handle is a vex_io pointer as
+ * int64, as for TCP; syscalls retry on EINTR, park the task on EAGAIN and report any other
+ * failure as -errno.
+ *
+ * Frame (VEX_UDP_FRAME_SIZE): state, then send_to's five parameters, or recv_from's three
+ * parameters followed by its result slots 1 and 2 (the sender's address and port). */
+#include <errno.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "reactor.h"
+#include "task.h"
+#include "vex_net.h"
+#include "worker.h"
+
+typedef struct {
+    uint64_t state;
+    int64_t p[5]; /* recv_from: p[3], p[4] are result slots 1 and 2 */
+} udp_frame;
+
+_Static_assert(sizeof(udp_frame) == VEX_UDP_FRAME_SIZE, "udp frame size is ABI");
+
+static vex_poll ready(int64_t v) { return (vex_poll){VEX_READY, (uint64_t)v}; }
+static const vex_poll PENDING = {VEX_PENDING, 0};
+
+static void unwait_read(void *frame, vex_task *task) {
+    io_unwait((vex_io *)(uintptr_t)((udp_frame *)frame)->p[0], IO_READ, task);
+}
+static void unwait_write(void *frame, vex_task *task) {
+    io_unwait((vex_io *)(uintptr_t)((udp_frame *)frame)->p[0], IO_WRITE, task);
+}
+
+static struct sockaddr_in ipv4(int64_t addr, int64_t port) {
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl((uint32_t)addr);
+    sa.sin_port = htons((uint16_t)port);
+    return sa;
+}
+
+int64_t vex_udp_bind(int64_t addr, int64_t port) {
+    struct vex_runtime *rt = current_runtime();
+    if (!rt) return -EINVAL;
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -errno;
+    struct sockaddr_in sa = ipv4(addr, port);
+    vex_io *io = NULL;
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || !(io = io_register(rt->reactor, fd))) {
+        int err = errno;
+        close(fd);
+        return -err;
+    }
+    return (int64_t)(uintptr_t)io;
+}
+
+int64_t vex_udp_close(int64_t sock) { return io_close((vex_io *)(uintptr_t)sock); }
+
+vex_poll vex_udp_send_to(void *frame, vex_task *task) {
+    udp_frame *f = frame;
+    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+    struct sockaddr_in sa = ipv4(f->p[3], f->p[4]);
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_WRITE);
+        ssize_t n = sendto(io->fd, (const void *)(uintptr_t)f->p[1], (size_t)f->p[2], MSG_NOSIGNAL,
+                           (struct sockaddr *)&sa, sizeof sa);
+        if (n >= 0) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(n);
+        }
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            return ready(-errno);
+        }
+        int rc = io_wait(io, IO_WRITE, seq, task);
+        if (rc == 1) {
+            vex_task_set_cancel_hook(task, unwait_write, frame);
+            return PENDING;
+        }
+        if (rc < 0) return ready(rc);
+    }
+}
+
+vex_poll vex_udp_recv_from(void *frame, vex_task *task) {
+    udp_frame *f = frame;
+    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_READ);
+        struct sockaddr_in sa;
+        socklen_t len = sizeof sa;
+        memset(&sa, 0, sizeof sa);
+        ssize_t n = recvfrom(io->fd, (void *)(uintptr_t)f->p[1], (size_t)f->p[2], 0, (struct sockaddr *)&sa, &len);
+        if (n >= 0) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            f->p[3] = (int64_t)ntohl(sa.sin_addr.s_addr);
+            f->p[4] = ntohs(sa.sin_port);
+            return ready(n);
+        }
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            f->p[3] = f->p[4] = 0;
+            return ready(-errno);
+        }
+        int rc = io_wait(io, IO_READ, seq, task);
+        if (rc == 1) {
+            vex_task_set_cancel_hook(task, unwait_read, frame);
+            return PENDING;
+        }
+        if (rc < 0) {
+            f->p[3] = f->p[4] = 0;
+            return ready(rc);
+        }
+    }
+}
+
+const vex_future_desc vex_udp_send_to_desc = {vex_udp_send_to, VEX_UDP_FRAME_SIZE, 8, 5, 1, "vex_udp_send_to"};
+const vex_future_desc vex_udp_recv_from_desc = {vex_udp_recv_from, VEX_UDP_FRAME_SIZE, 8, 3, 3, "vex_udp_recv_from"};
