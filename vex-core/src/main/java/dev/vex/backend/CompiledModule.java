@@ -5,7 +5,7 @@ import dev.vex.code.SymbolDefinition;
 import java.util.List;
 
 /**
- * The output of a {@link Target}: position-independent code with its symbols and the relocations
+ * The output of a {@link dev.vex.compile.Target}: position-independent code with its symbols and the relocations
  * still to apply, ready for the JIT's linker or the ELF object writer.
  *
  * @param targetName  the target that made it
