@@ -22,17 +22,17 @@ public enum BitCountOp {
 
     final String mnemonic;
     /** Per width (none for 8 bits). */
-    private final Encoding[] forms;
+    private final Widths forms;
 
     BitCountOp(int opcode, CpuFeature feature) {
         String n = name().toLowerCase(Locale.ROOT);
         this.mnemonic = n;
-        this.forms = new Encoding[] {
+        this.forms = new Widths(
             null,
             legacy("bitcount", n, RM, PF3 | P66, opcode, REG, feature, R16, RM16),
             legacy("bitcount", n, RM, PF3, opcode, REG, feature, R32, RM32),
-            legacy("bitcount", n, RM, PF3 | W, opcode, REG, feature, R64, RM64),
-        };
+            legacy("bitcount", n, RM, PF3 | W, opcode, REG, feature, R64, RM64)
+        );
     }
 
     static List<Encoding> rows() {
@@ -46,7 +46,7 @@ public enum BitCountOp {
     void rr(Encoder e, Gpr dst, Gpr src) {
         Encoder.sameBits(dst, src);
         Encoder.requireBits(dst, 16 | 32 | 64, mnemonic);
-        Encoding f = forms[dst.widthIndex];
+        Encoding f = forms.of(dst.bits);
         e.require(f);
         e.rr(f, 0, dst.number, src.number);
     }
@@ -54,7 +54,7 @@ public enum BitCountOp {
     void rm(Encoder e, Gpr dst, Mem src) {
         Encoder.requireBits(dst, 16 | 32 | 64, mnemonic);
         Encoder.memBits(src, dst.bits);
-        Encoding f = forms[dst.widthIndex];
+        Encoding f = forms.of(dst.bits);
         e.require(f);
         e.rm(f, 0, dst.number, src);
     }

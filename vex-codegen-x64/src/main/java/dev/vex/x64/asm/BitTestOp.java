@@ -22,24 +22,24 @@ public enum BitTestOp {
 
     final String mnemonic;
     /** Per width (none for 8 bits): r/m, reg and r/m, imm8. */
-    private final Encoding[] byReg;
-    private final Encoding[] byImm;
+    private final Widths byReg;
+    private final Widths byImm;
 
     BitTestOp(int opcode, int digit) {
         String n = name().toLowerCase(Locale.ROOT);
         this.mnemonic = n;
-        this.byReg = new Encoding[] {
+        this.byReg = new Widths(
             null,
             legacy("bittest", n, MR, P66, opcode, REG, RM16, R16),
             legacy("bittest", n, MR, 0, opcode, REG, RM32, R32),
-            legacy("bittest", n, MR, W, opcode, REG, RM64, R64),
-        };
-        this.byImm = new Encoding[] {
+            legacy("bittest", n, MR, W, opcode, REG, RM64, R64)
+        );
+        this.byImm = new Widths(
             null,
             legacy("bittest", n, MI, P66, 0x0FBA, digit, RM16, UIMM8),
             legacy("bittest", n, MI, 0, 0x0FBA, digit, RM32, UIMM8),
-            legacy("bittest", n, MI, W, 0x0FBA, digit, RM64, UIMM8),
-        };
+            legacy("bittest", n, MI, W, 0x0FBA, digit, RM64, UIMM8)
+        );
     }
 
     static List<Encoding> rows() {
@@ -53,18 +53,18 @@ public enum BitTestOp {
     void rr(Encoder e, Gpr base, Gpr bit) {
         Encoder.sameBits(base, bit);
         Encoder.requireBits(base, 16 | 32 | 64, mnemonic);
-        e.rr(byReg[base.widthIndex], 0, bit.number, base.number);
+        e.rr(byReg.of(base.bits), 0, bit.number, base.number);
     }
 
     void mr(Encoder e, Mem base, Gpr bit) {
         Encoder.requireBits(bit, 16 | 32 | 64, mnemonic);
         Encoder.memBits(base, bit.bits);
-        e.rm(byReg[bit.widthIndex], 0, bit.number, base);
+        e.rm(byReg.of(bit.bits), 0, bit.number, base);
     }
 
     void ri(Encoder e, Gpr base, int bit) {
         Encoder.requireBits(base, 16 | 32 | 64, mnemonic);
-        Encoding f = byImm[base.widthIndex];
+        Encoding f = byImm.of(base.bits);
         e.digit(f, 0, base.number);
         e.imm(f, Immediates.u8(bit, mnemonic));
     }
@@ -74,7 +74,7 @@ public enum BitTestOp {
         if (bits == 8) {
             throw new X64EncodingException(mnemonic + " has no byte form");
         }
-        Encoding f = byImm[Encoder.widthIndex(bits)];
+        Encoding f = byImm.of(bits);
         e.digit(f, base);
         e.imm(f, Immediates.u8(bit, mnemonic));
     }

@@ -126,7 +126,7 @@ public enum BmiOp {
         check(e, Form.VM);
         Encoder.sameBits(dst, src);
         Encoding f = formFor(dst);
-        e.vexRR(f, f.modrm, dst.number, src.number);
+        e.vexRR(f, f.modrm(), dst.number, src.number);
     }
 
     /** VM: {@code op dst, [mem]}. */
@@ -134,7 +134,7 @@ public enum BmiOp {
         check(e, Form.VM);
         Encoder.memBits(src, dst.bits);
         Encoding f = formFor(dst);
-        e.vexRM(f, f.modrm, dst.number, src);
+        e.vexRM(f, f.modrm(), dst.number, src);
     }
 
     /** RMI: {@code rorx dst, src, imm8}. */

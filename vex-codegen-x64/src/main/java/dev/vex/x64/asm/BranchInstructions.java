@@ -55,33 +55,34 @@ final class BranchInstructions {
 
     static List<Encoding> rows() {
         List<Encoding> all = new ArrayList<>(List.of(JMP_REL8, JMP_REL32, CALL_REL32, CALL_M, JMP_M, RET, RET_IMM));
-        all.addAll(Rows.concat(JCC_REL8, JCC_REL32));
+        all.addAll(Rows.of(JCC_REL8));
+        all.addAll(Rows.of(JCC_REL32));
         return all;
     }
 
     static void jmp(Encoder e, Label target) {
         int pos = e.buf.position();
         if (target.isBound() && Encoder.isInt8(target.position() - (pos + 2))) {
-            e.buf.put11(JMP_REL8.opcode, target.position() - (pos + 2));
+            e.buf.put11(JMP_REL8.opcode(), target.position() - (pos + 2));
             return;
         }
-        e.buf.put14(JMP_REL32.opcode, 0);
+        e.buf.put14(JMP_REL32.opcode(), 0);
         e.buf.useLabel(target, FixupFormat.PC_REL32, pos + 1, -4);
     }
 
     static void jmpShort(Encoder e, Label target) {
         int pos = e.buf.position();
-        e.buf.put11(JMP_REL8.opcode, 0);
+        e.buf.put11(JMP_REL8.opcode(), 0);
         e.buf.useLabel(target, FixupFormat.PC_REL8, pos + 1, -1);
     }
 
     static void jcc(Encoder e, Cond cc, Label target) {
         int pos = e.buf.position();
         if (target.isBound() && Encoder.isInt8(target.position() - (pos + 2))) {
-            e.buf.put11(JCC_REL8[cc.code].opcode, target.position() - (pos + 2));
+            e.buf.put11(JCC_REL8[cc.code].opcode(), target.position() - (pos + 2));
             return;
         }
-        int opcode = JCC_REL32[cc.code].opcode;
+        int opcode = JCC_REL32[cc.code].opcode();
         e.buf.put1(opcode >>> 8);
         e.buf.put14(opcode & 0xFF, 0);
         e.buf.useLabel(target, FixupFormat.PC_REL32, pos + 2, -4);
@@ -89,13 +90,13 @@ final class BranchInstructions {
 
     static void jccShort(Encoder e, Cond cc, Label target) {
         int pos = e.buf.position();
-        e.buf.put11(JCC_REL8[cc.code].opcode, 0);
+        e.buf.put11(JCC_REL8[cc.code].opcode(), 0);
         e.buf.useLabel(target, FixupFormat.PC_REL8, pos + 1, -1);
     }
 
     static void call(Encoder e, Label target) {
         int pos = e.buf.position();
-        e.buf.put14(CALL_REL32.opcode, 0);
+        e.buf.put14(CALL_REL32.opcode(), 0);
         e.buf.useLabel(target, FixupFormat.PC_REL32, pos + 1, -4);
     }
 
@@ -106,13 +107,13 @@ final class BranchInstructions {
      */
     static void toSymbol(Encoder e, Encoding form, String symbol) {
         int pos = e.buf.position();
-        e.buf.put14(form.opcode, 0);
+        e.buf.put14(form.opcode(), 0);
         e.buf.addRelocation(pos + 1, FixupFormat.PC_REL32, symbol, -4);
     }
 
     /** call ({@link #CALL_M}) or jmp ({@link #JMP_M}) through a 64-bit register. */
     static void indirect(Encoder e, Encoding form, Gpr target) {
-        Encoder.requireBits(target, 64, form.mnemonic);
+        Encoder.requireBits(target, 64, form.mnemonic());
         e.digit(form, 0, target.number);
     }
 
@@ -123,7 +124,7 @@ final class BranchInstructions {
 
     static void ret(Encoder e, int popBytes) {
         if (popBytes == 0) {
-            e.buf.put1(RET.opcode);
+            e.buf.put1(RET.opcode());
         } else {
             if (popBytes < 0 || popBytes > 0xFFFF) {
                 throw new X64EncodingException("ret pops 0 to 65535 bytes, not " + popBytes);

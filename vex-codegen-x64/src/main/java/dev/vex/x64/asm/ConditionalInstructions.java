@@ -20,19 +20,19 @@ final class ConditionalInstructions {
     /** By condition code. */
     private static final Encoding[] SETCC = new Encoding[16];
     /** By condition code, then width (none for 8 bits). */
-    private static final Encoding[][] CMOVCC = new Encoding[16][];
+    private static final Widths[] CMOVCC = new Widths[16];
 
     static {
         for (Cond cc : Cond.values()) {
             String s = cc.suffix();
             int c = cc.code;
             SETCC[c] = legacy("cond", "set" + s, M, 0, 0x0F90 + c, 0, RM8);
-            CMOVCC[c] = new Encoding[] {
+            CMOVCC[c] = new Widths(
                 null,
                 legacy("cond", "cmov" + s, RM, P66, 0x0F40 + c, REG, R16, RM16),
                 legacy("cond", "cmov" + s, RM, 0, 0x0F40 + c, REG, R32, RM32),
-                legacy("cond", "cmov" + s, RM, W, 0x0F40 + c, REG, R64, RM64),
-            };
+                legacy("cond", "cmov" + s, RM, W, 0x0F40 + c, REG, R64, RM64)
+            );
         }
     }
 
@@ -40,10 +40,8 @@ final class ConditionalInstructions {
     }
 
     static List<Encoding> rows() {
-        List<Encoding> all = new ArrayList<>(Rows.concat(SETCC));
-        for (Encoding[] forms : CMOVCC) {
-            all.addAll(Rows.concat(forms));
-        }
+        List<Encoding> all = new ArrayList<>(Rows.of(SETCC));
+        all.addAll(Rows.concat(CMOVCC));
         return all;
     }
 
@@ -60,12 +58,12 @@ final class ConditionalInstructions {
     static void cmovcc(Encoder e, Cond cc, Gpr dst, Gpr src) {
         Encoder.sameBits(dst, src);
         Encoder.requireBits(dst, 16 | 32 | 64, "cmov");
-        e.rr(CMOVCC[cc.code][dst.widthIndex], 0, dst.number, src.number);
+        e.rr(CMOVCC[cc.code].of(dst.bits), 0, dst.number, src.number);
     }
 
     static void cmovcc(Encoder e, Cond cc, Gpr dst, Mem src) {
         Encoder.requireBits(dst, 16 | 32 | 64, "cmov");
         Encoder.memBits(src, dst.bits);
-        e.rm(CMOVCC[cc.code][dst.widthIndex], 0, dst.number, src);
+        e.rm(CMOVCC[cc.code].of(dst.bits), 0, dst.number, src);
     }
 }

@@ -46,15 +46,10 @@ final class Encoder {
 
     /** Throws unless the assembler may use the CPU feature {@code form} needs. */
     void require(Encoding form) {
-        CpuFeature feature = form.feature;
+        CpuFeature feature = form.feature();
         if (feature != null && (featureMask & feature.bit()) == 0) {
-            throw new X64EncodingException(form.mnemonic + " needs " + feature + ", which this assembler's CpuFeatures exclude");
+            throw new X64EncodingException(form.mnemonic() + " needs " + feature + ", which this assembler's CpuFeatures exclude");
         }
-    }
-
-    /** The index of a width in the per-width row arrays of the families: 8, 16, 32, 64 bits to 0..3. */
-    static int widthIndex(int bits) {
-        return Integer.numberOfTrailingZeros(bits) - 3;
     }
 
     // ---- emitting a row ------------------------------------------------------------------------
@@ -63,45 +58,45 @@ final class Encoder {
 
     /** A /r form with both operands in registers: {@code reg} in ModRM.reg, {@code rm} in ModRM.rm. */
     void rr(Encoding f, int extra, int reg, int rm) {
-        rr(f.prefixes | extra, f.opcode, reg, rm);
+        rr(f.prefixes() | extra, f.opcode(), reg, rm);
     }
 
     /** A /digit form on a register. */
     void digit(Encoding f, int extra, int rm) {
-        rr(f.prefixes | extra, f.opcode, f.modrm, rm);
+        rr(f.prefixes() | extra, f.opcode(), f.modrm(), rm);
     }
 
     /** A /r form with memory in ModRM.rm; the row's immediate size places a RIP-relative label right. */
     void rm(Encoding f, int extra, int reg, Mem m) {
-        rm(f.prefixes | extra, f.opcode, reg, m, f.immBytes);
+        rm(f.prefixes() | extra, f.opcode(), reg, m, f.immBytes());
     }
 
     /** A /digit form on memory. */
     void digit(Encoding f, Mem m) {
-        rm(f.prefixes, f.opcode, f.modrm, m, f.immBytes);
+        rm(f.prefixes(), f.opcode(), f.modrm(), m, f.immBytes());
     }
 
     /** An O form: the register in the opcode's low three bits. */
     void o(Encoding f, int extra, int reg) {
-        o(f.prefixes | extra, f.opcode, reg);
+        o(f.prefixes() | extra, f.opcode(), reg);
     }
 
     /** A form without ModRM (ZO, AI, I, FD, TD). */
     void op(Encoding f, int extra) {
-        op(f.prefixes | extra, f.opcode);
+        op(f.prefixes() | extra, f.opcode());
     }
 
     /** The immediate of {@code f}, {@link Encoding#immBytes} wide. */
     void imm(Encoding f, long value) {
-        imm(value, f.immBytes);
+        imm(value, f.immBytes());
     }
 
     void vexRR(Encoding f, int reg, int vvvv, int rm) {
-        vexRR(f.vexPp, f.vexMap, f.vexW, f.opcode & 0xFF, reg, vvvv, rm);
+        vexRR(f.vexPp(), f.vexMap(), f.vexW(), f.opcode() & 0xFF, reg, vvvv, rm);
     }
 
     void vexRM(Encoding f, int reg, int vvvv, Mem m) {
-        vexRM(f.vexPp, f.vexMap, f.vexW, f.opcode & 0xFF, reg, vvvv, m, f.immBytes);
+        vexRM(f.vexPp(), f.vexMap(), f.vexW(), f.opcode() & 0xFF, reg, vvvv, m, f.immBytes());
     }
 
     // ---- operand checks ------------------------------------------------------------------------

@@ -16,67 +16,60 @@ import java.util.Locale;
  * the tests checks that every row is emitted and decodes back to itself. {@link EncodingTable}
  * lists them all.
  */
-public final class Encoding {
+public record Encoding(String family, String mnemonic, Format format, List<Operand> operands, int prefixes, int opcode,
+        int modrm, int immBytes, CpuFeature feature, boolean vex, int vexPp, int vexMap, int vexW) {
+    // A record, so that the JIT treats a constant row's fields as constants: a family that emits
+    // a row held in a static final field costs no more than one that wrote the bytes as literals.
+    // The components: the family (one file of the assembler) the row belongs to, e.g. "alu";
+    // the operands in Intel order; the Encoder prefix flags (W, P66, PF2, PF3); the opcode with
+    // its escape bytes, most significant first (for O forms the register-0 opcode); the ModRM
+    // use (REG, NONE or the opcode extension 0..7); the bytes after ModRM/SIB/displacement; the
+    // CPU feature or null when every x86-64 CPU has the form; whether it is VEX-encoded, and then
+    // its VEX.pp, VEX.mmmmm and VEX.W.
+
     /** {@link #modrm} of a form whose ModRM.reg holds a register operand ({@code /r}). */
     public static final int REG = -1;
     /** {@link #modrm} of a form without a ModRM byte. */
     public static final int NONE = -2;
 
-    /** The family (one file of the assembler) the row belongs to, e.g. {@code alu}. */
-    public final String family;
-    public final String mnemonic;
-    public final Format format;
-    /** The operands in Intel order. */
-    public final List<Operand> operands;
-    /** {@code Encoder} prefix flags: W, P66, PF2, PF3. */
-    final int prefixes;
-    /** The opcode with its escape bytes, most significant first; for O forms the register-0 opcode. */
-    public final int opcode;
-    /** {@link #REG}, {@link #NONE} or the opcode extension 0..7. */
-    public final int modrm;
-    /** Bytes after ModRM/SIB/displacement: the immediate, displacement or address. */
-    public final int immBytes;
-    /** The optional extension the form needs, or null when every x86-64 CPU has it. */
-    public final CpuFeature feature;
-    /** Whether the form is VEX-encoded. */
-    public final boolean vex;
-    /** VEX.pp, VEX.mmmmm and VEX.W of a VEX form. */
-    final int vexPp;
-    final int vexMap;
-    final int vexW;
+    public Encoding {
+        operands = List.copyOf(operands);
+        if (operands.size() != format.slots.size()) {
+            throw new IllegalStateException(mnemonic + ": " + format + " takes " + format.slots.size() + " operands");
+        }
+        boolean wantsDigit = format.hasOpcodeExtension();
+        boolean ok = format.hasModRm() ? (wantsDigit ? modrm >= 0 && modrm <= 7 : modrm == REG) : modrm == NONE;
+        if (!ok) {
+            throw new IllegalStateException(mnemonic + ": ModRM use does not fit " + format);
+        }
+        if (vex && vexMap == 0) {
+            throw new IllegalStateException(mnemonic + ": a VEX form needs a 0F, 0F38 or 0F3A map");
+        }
+    }
 
-    private Encoding(String family, String mnemonic, Format format, int prefixes, int opcode, int modrm,
+    private static Encoding make(String family, String mnemonic, Format format, int prefixes, int opcode, int modrm,
             CpuFeature feature, boolean vex, Operand... operands) {
-        this.family = family;
-        this.mnemonic = mnemonic;
-        this.format = format;
-        this.operands = List.of(operands);
-        this.prefixes = prefixes;
-        this.opcode = opcode;
-        this.modrm = modrm;
-        this.feature = feature;
-        this.vex = vex;
         int imm = 0;
         for (Operand o : operands) {
             imm += o.trailingBytes();
         }
-        this.immBytes = imm;
-        this.vexW = (prefixes & Encoder.W) != 0 ? 1 : 0;
-        this.vexPp = (prefixes & Encoder.P66) != 0 ? Encoder.VEX_66 : (prefixes & Encoder.PF3) != 0 ? Encoder.VEX_F3
+        int vexW = (prefixes & Encoder.W) != 0 ? 1 : 0;
+        int vexPp = (prefixes & Encoder.P66) != 0 ? Encoder.VEX_66 : (prefixes & Encoder.PF3) != 0 ? Encoder.VEX_F3
                 : (prefixes & Encoder.PF2) != 0 ? Encoder.VEX_F2 : Encoder.VEX_NONE;
-        this.vexMap = switch (opcode >>> 8) {
+        int vexMap = switch (opcode >>> 8) {
             case 0x0F -> Encoder.MAP_0F;
             case 0x0F38 -> Encoder.MAP_0F38;
             case 0x0F3A -> Encoder.MAP_0F3A;
             default -> 0;
         };
-        check();
+        return new Encoding(family, mnemonic, format, List.of(operands), prefixes, opcode, modrm, imm, feature, vex,
+            vexPp, vexMap, vexW);
     }
 
     /** A legacy (non-VEX) form. */
     static Encoding legacy(String family, String mnemonic, Format format, int prefixes, int opcode, int modrm,
             CpuFeature feature, Operand... operands) {
-        return new Encoding(family, mnemonic, format, prefixes, opcode, modrm, feature, false, operands);
+        return make(family, mnemonic, format, prefixes, opcode, modrm, feature, false, operands);
     }
 
     /** A legacy form every x86-64 CPU has. */
@@ -88,21 +81,7 @@ public final class Encoding {
     /** A VEX form (VEX.L is 0: scalar or LZ); {@code opcode} carries the map as its escape (0x0F38F2). */
     static Encoding vex(String family, String mnemonic, Format format, int prefixes, int opcode, int modrm,
             CpuFeature feature, Operand... operands) {
-        return new Encoding(family, mnemonic, format, prefixes, opcode, modrm, feature, true, operands);
-    }
-
-    private void check() {
-        if (operands.size() != format.slots.size()) {
-            throw new IllegalStateException(this + ": " + format + " takes " + format.slots.size() + " operands");
-        }
-        boolean wantsDigit = format.hasOpcodeExtension();
-        boolean ok = format.hasModRm() ? (wantsDigit ? modrm >= 0 && modrm <= 7 : modrm == REG) : modrm == NONE;
-        if (!ok) {
-            throw new IllegalStateException(this + ": ModRM use does not fit " + format);
-        }
-        if (vex && vexMap == 0) {
-            throw new IllegalStateException(this + ": a VEX form needs a 0F, 0F38 or 0F3A map");
-        }
+        return make(family, mnemonic, format, prefixes, opcode, modrm, feature, true, operands);
     }
 
     /** REX.W (legacy) or VEX.W. */

@@ -49,8 +49,8 @@ public final class EncodingTable {
 
     private static void add(Map<String, List<Encoding>> m, String family, List<Encoding> rows) {
         for (Encoding e : rows) {
-            if (!e.family.equals(family)) {
-                throw new IllegalStateException(e + " is filed under " + e.family + ", not " + family);
+            if (!e.family().equals(family)) {
+                throw new IllegalStateException(e + " is filed under " + e.family() + ", not " + family);
             }
         }
         m.put(family, List.copyOf(rows));

@@ -20,33 +20,45 @@ public enum ExtendOp {
     MOVZX(0x0FB6), MOVSX(0x0FBE), MOVSXD(0x63);
 
     final String mnemonic;
-    /** [source width index][destination width index]; null where the pair has no form. */
-    private final Encoding[][] forms = new Encoding[4][4];
+    /** By destination width, the rows from an 8-, 16- and 32-bit source; null where there is none. */
+    private final Widths from8;
+    private final Widths from16;
+    private final Widths from32;
 
     ExtendOp(int opcode) {
         String n = name().toLowerCase(Locale.ROOT);
         this.mnemonic = n;
         if (opcode == 0x63) {
-            forms[2][3] = legacy("extend", n, RM, W, 0x63, REG, R64, RM32);
+            from8 = null;
+            from16 = null;
+            from32 = new Widths(null, null, null, legacy("extend", n, RM, W, 0x63, REG, R64, RM32));
         } else {
-            forms[0][1] = legacy("extend", n, RM, P66, opcode, REG, R16, RM8);
-            forms[0][2] = legacy("extend", n, RM, 0, opcode, REG, R32, RM8);
-            forms[0][3] = legacy("extend", n, RM, W, opcode, REG, R64, RM8);
-            forms[1][2] = legacy("extend", n, RM, 0, opcode + 1, REG, R32, RM16);
-            forms[1][3] = legacy("extend", n, RM, W, opcode + 1, REG, R64, RM16);
+            from8 = new Widths(null,
+                legacy("extend", n, RM, P66, opcode, REG, R16, RM8),
+                legacy("extend", n, RM, 0, opcode, REG, R32, RM8),
+                legacy("extend", n, RM, W, opcode, REG, R64, RM8));
+            from16 = new Widths(null, null,
+                legacy("extend", n, RM, 0, opcode + 1, REG, R32, RM16),
+                legacy("extend", n, RM, W, opcode + 1, REG, R64, RM16));
+            from32 = null;
         }
     }
 
     static List<Encoding> rows() {
         List<Encoding> all = new ArrayList<>();
         for (ExtendOp op : values()) {
-            all.addAll(Rows.concat(op.forms));
+            for (Widths w : new Widths[] {op.from8, op.from16, op.from32}) {
+                if (w != null) {
+                    all.addAll(w.rows());
+                }
+            }
         }
         return all;
     }
 
     private Encoding formFor(Gpr dst, int srcBits) {
-        Encoding f = srcBits == 8 || srcBits == 16 || srcBits == 32 ? forms[Encoder.widthIndex(srcBits)][dst.widthIndex] : null;
+        Widths from = srcBits == 8 ? from8 : srcBits == 16 ? from16 : srcBits == 32 ? from32 : null;
+        Encoding f = from == null ? null : from.of(dst.bits);
         if (f == null) {
             throw new X64EncodingException(this == MOVSXD ? "movsxd extends 32 bits to 64"
                 : mnemonic + " cannot extend " + srcBits + " bits to " + dst.bits);

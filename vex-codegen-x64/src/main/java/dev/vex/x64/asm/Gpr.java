@@ -93,8 +93,6 @@ public final class Gpr {
     final int sizeFlags;
     /** {@link Encoder#REX} for spl, bpl, sil and dil, which need a REX prefix that no row can know; else 0. */
     final int rex;
-    /** 0..3 for 8, 16, 32, 64 bits: the index into the families' per-width rows. */
-    final int widthIndex;
     private final String name;
 
     private Gpr(int number, int bits, String name) {
@@ -108,7 +106,6 @@ public final class Gpr {
             default -> 0;
         };
         this.rex = sizeFlags & Encoder.REX;
-        this.widthIndex = sizeIndex(bits);
     }
 
     /** The register numbered {@code number} (0 to 15) with {@code bits} bits (8, 16, 32, 64). */

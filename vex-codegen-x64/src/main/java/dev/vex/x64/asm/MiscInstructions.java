@@ -64,10 +64,10 @@ final class MiscInstructions {
     }
 
     static void ud2(Encoder e) {
-        e.buf.put11(UD2.opcode >>> 8, UD2.opcode & 0xFF);
+        e.buf.put11(UD2.opcode() >>> 8, UD2.opcode() & 0xFF);
     }
 
     static void int3(Encoder e) {
-        e.buf.put1(INT3.opcode);
+        e.buf.put1(INT3.opcode());
     }
 }

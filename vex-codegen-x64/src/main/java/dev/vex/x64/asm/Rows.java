@@ -3,19 +3,26 @@ package dev.vex.x64.asm;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Gathers a family's row arrays into one list for {@link EncodingTable}. */
+/** Gathers a family's rows into one list for {@link EncodingTable}. */
 final class Rows {
     private Rows() {
     }
 
-    /** The rows of {@code groups} in order, skipping the holes of per-width arrays. */
-    static List<Encoding> concat(Encoding[]... groups) {
+    /** The rows of {@code groups} in order. */
+    static List<Encoding> concat(Widths... groups) {
         List<Encoding> all = new ArrayList<>();
-        for (Encoding[] g : groups) {
-            for (Encoding f : g) {
-                if (f != null) {
-                    all.add(f);
-                }
+        for (Widths g : groups) {
+            all.addAll(g.rows());
+        }
+        return all;
+    }
+
+    /** The rows of {@code rows} in order, skipping nulls. */
+    static List<Encoding> of(Encoding... rows) {
+        List<Encoding> all = new ArrayList<>();
+        for (Encoding f : rows) {
+            if (f != null) {
+                all.add(f);
             }
         }
         return all;

@@ -22,31 +22,31 @@ public enum ShiftOp {
 
     final String mnemonic;
     /** Per width (8, 16, 32, 64 bits): by 1, by an immediate, by cl. */
-    private final Encoding[] byOne;
-    private final Encoding[] byImm;
-    private final Encoding[] byCl;
+    private final Widths byOne;
+    private final Widths byImm;
+    private final Widths byCl;
 
     ShiftOp(int digit) {
         String n = name().toLowerCase(Locale.ROOT);
         this.mnemonic = n;
-        this.byOne = new Encoding[] {
+        this.byOne = new Widths(
             legacy("shift", n, M1, 0, 0xD0, digit, RM8, ONE),
             legacy("shift", n, M1, P66, 0xD1, digit, RM16, ONE),
             legacy("shift", n, M1, 0, 0xD1, digit, RM32, ONE),
-            legacy("shift", n, M1, W, 0xD1, digit, RM64, ONE),
-        };
-        this.byImm = new Encoding[] {
+            legacy("shift", n, M1, W, 0xD1, digit, RM64, ONE)
+        );
+        this.byImm = new Widths(
             legacy("shift", n, MI, 0, 0xC0, digit, RM8, UIMM8),
             legacy("shift", n, MI, P66, 0xC1, digit, RM16, UIMM8),
             legacy("shift", n, MI, 0, 0xC1, digit, RM32, UIMM8),
-            legacy("shift", n, MI, W, 0xC1, digit, RM64, UIMM8),
-        };
-        this.byCl = new Encoding[] {
+            legacy("shift", n, MI, W, 0xC1, digit, RM64, UIMM8)
+        );
+        this.byCl = new Widths(
             legacy("shift", n, MC, 0, 0xD2, digit, RM8, CL),
             legacy("shift", n, MC, P66, 0xD3, digit, RM16, CL),
             legacy("shift", n, MC, 0, 0xD3, digit, RM32, CL),
-            legacy("shift", n, MC, W, 0xD3, digit, RM64, CL),
-        };
+            legacy("shift", n, MC, W, 0xD3, digit, RM64, CL)
+        );
     }
 
     static List<Encoding> rows() {
@@ -60,9 +60,9 @@ public enum ShiftOp {
     void ri(Encoder e, Gpr dst, int count) {
         Immediates.u8(count, mnemonic);
         if (count == 1) {
-            e.digit(byOne[dst.widthIndex], dst.rex, dst.number);
+            e.digit(byOne.of(dst.bits), dst.rex, dst.number);
         } else {
-            Encoding f = byImm[dst.widthIndex];
+            Encoding f = byImm.of(dst.bits);
             e.digit(f, dst.rex, dst.number);
             e.imm(f, count);
         }
@@ -70,21 +70,21 @@ public enum ShiftOp {
 
     void mi(Encoder e, Mem dst, int count) {
         Immediates.u8(count, mnemonic);
-        int w = Encoder.widthIndex(Encoder.explicitBits(dst, mnemonic));
+        int bits = Encoder.explicitBits(dst, mnemonic);
         if (count == 1) {
-            e.digit(byOne[w], dst);
+            e.digit(byOne.of(bits), dst);
         } else {
-            Encoding f = byImm[w];
+            Encoding f = byImm.of(bits);
             e.digit(f, dst);
             e.imm(f, count);
         }
     }
 
     void rcl(Encoder e, Gpr dst) {
-        e.digit(byCl[dst.widthIndex], dst.rex, dst.number);
+        e.digit(byCl.of(dst.bits), dst.rex, dst.number);
     }
 
     void mcl(Encoder e, Mem dst) {
-        e.digit(byCl[Encoder.widthIndex(Encoder.explicitBits(dst, mnemonic))], dst);
+        e.digit(byCl.of(Encoder.explicitBits(dst, mnemonic)), dst);
     }
 }

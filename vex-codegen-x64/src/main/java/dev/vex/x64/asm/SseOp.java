@@ -59,7 +59,7 @@ public enum SseOp {
 
     /** Whether this is roundss or roundsd, which take an immediate and need SSE4.1. */
     public boolean takesImmediate() {
-        return form.immBytes != 0;
+        return form.immBytes() != 0;
     }
 
     private void checkMem(Mem src) {

@@ -19,24 +19,24 @@ import java.util.List;
  */
 final class TestInstruction {
     /** Per width (8, 16, 32, 64 bits), one row per form. */
-    private static final Encoding[] MR_FORMS = {
+    private static final Widths MR_FORMS = new Widths(
         legacy("test", "test", MR, 0, 0x84, REG, RM8, R8),
         legacy("test", "test", MR, P66, 0x85, REG, RM16, R16),
         legacy("test", "test", MR, 0, 0x85, REG, RM32, R32),
-        legacy("test", "test", MR, W, 0x85, REG, RM64, R64),
-    };
-    private static final Encoding[] ACC_FORMS = {
+        legacy("test", "test", MR, W, 0x85, REG, RM64, R64)
+    );
+    private static final Widths ACC_FORMS = new Widths(
         legacy("test", "test", AI, 0, 0xA8, NONE, AL, IMM8),
         legacy("test", "test", AI, P66, 0xA9, NONE, AX, IMM16),
         legacy("test", "test", AI, 0, 0xA9, NONE, EAX, IMM32),
-        legacy("test", "test", AI, W, 0xA9, NONE, RAX, IMM32),
-    };
-    private static final Encoding[] MI_FORMS = {
+        legacy("test", "test", AI, W, 0xA9, NONE, RAX, IMM32)
+    );
+    private static final Widths MI_FORMS = new Widths(
         legacy("test", "test", MI, 0, 0xF6, 0, RM8, IMM8),
         legacy("test", "test", MI, P66, 0xF7, 0, RM16, IMM16),
         legacy("test", "test", MI, 0, 0xF7, 0, RM32, IMM32),
-        legacy("test", "test", MI, W, 0xF7, 0, RM64, IMM32),
-    };
+        legacy("test", "test", MI, W, 0xF7, 0, RM64, IMM32)
+    );
 
     private TestInstruction() {
     }
@@ -47,22 +47,22 @@ final class TestInstruction {
 
     static void rr(Encoder e, Gpr a, Gpr b) {
         Encoder.sameBits(a, b);
-        e.rr(MR_FORMS[a.widthIndex], a.rex | b.rex, b.number, a.number);
+        e.rr(MR_FORMS.of(a.bits), a.rex | b.rex, b.number, a.number);
     }
 
     static void mr(Encoder e, Mem a, Gpr b) {
         Encoder.memBits(a, b.bits);
-        e.rm(MR_FORMS[b.widthIndex], b.rex, b.number, a);
+        e.rm(MR_FORMS.of(b.bits), b.rex, b.number, a);
     }
 
     static void ri(Encoder e, Gpr a, int imm) {
         long v = Immediates.truncate(imm, a.bits, "test");
         if (a.number == 0) {
-            Encoding f = ACC_FORMS[a.widthIndex];
+            Encoding f = ACC_FORMS.of(a.bits);
             e.op(f, 0);
             e.imm(f, v);
         } else {
-            Encoding f = MI_FORMS[a.widthIndex];
+            Encoding f = MI_FORMS.of(a.bits);
             e.digit(f, a.rex, a.number);
             e.imm(f, v);
         }
@@ -71,7 +71,7 @@ final class TestInstruction {
     static void mi(Encoder e, Mem a, int imm) {
         int bits = Encoder.explicitBits(a, "test");
         long v = Immediates.truncate(imm, bits, "test");
-        Encoding f = MI_FORMS[Encoder.widthIndex(bits)];
+        Encoding f = MI_FORMS.of(bits);
         e.digit(f, a);
         e.imm(f, v);
     }

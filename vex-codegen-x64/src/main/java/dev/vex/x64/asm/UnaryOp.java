@@ -23,17 +23,17 @@ public enum UnaryOp {
 
     final String mnemonic;
     /** Per width (8, 16, 32, 64 bits). */
-    private final Encoding[] forms;
+    private final Widths forms;
 
     UnaryOp(int opcode8, int digit) {
         String n = name().toLowerCase(Locale.ROOT);
         this.mnemonic = n;
-        this.forms = new Encoding[] {
+        this.forms = new Widths(
             legacy("unary", n, M, 0, opcode8, digit, RM8),
             legacy("unary", n, M, P66, opcode8 + 1, digit, RM16),
             legacy("unary", n, M, 0, opcode8 + 1, digit, RM32),
-            legacy("unary", n, M, W, opcode8 + 1, digit, RM64),
-        };
+            legacy("unary", n, M, W, opcode8 + 1, digit, RM64)
+        );
     }
 
     static List<Encoding> rows() {
@@ -45,10 +45,10 @@ public enum UnaryOp {
     }
 
     void r(Encoder e, Gpr dst) {
-        e.digit(forms[dst.widthIndex], dst.rex, dst.number);
+        e.digit(forms.of(dst.bits), dst.rex, dst.number);
     }
 
     void m(Encoder e, Mem dst) {
-        e.digit(forms[Encoder.widthIndex(Encoder.explicitBits(dst, mnemonic))], dst);
+        e.digit(forms.of(Encoder.explicitBits(dst, mnemonic)), dst);
     }
 }

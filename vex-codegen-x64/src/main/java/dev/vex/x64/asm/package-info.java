@@ -19,9 +19,11 @@
  * {@code SseConvertOp}, {@code FmaOp}) and small classes otherwise ({@code MoveInstructions},
  * {@code StackInstructions}, {@code ConditionalInstructions}, {@code BranchInstructions},
  * {@code MultiplyInstructions}, {@code TestInstruction}, {@code SseMoveInstructions},
- * {@code MiscInstructions}). A family picks the row for its operands (the shortest immediate,
- * the accumulator form, ...) and emits it through the package-private {@code Encoder}, which
- * only accepts rows. {@link dev.vex.x64.asm.EncodingTable} gathers all rows; the disassembler
+ * {@code MiscInstructions}). A family picks the row for its operands (the width through
+ * {@code Widths}, the shortest immediate, the accumulator form, ...) and emits it through the
+ * package-private {@code Encoder}, which only accepts rows. Rows and {@code Widths} are records
+ * so that the JIT folds a constant row's fields: this keeps the table-driven assembler close to
+ * the speed of literal opcodes (X64AssemblerBenchmark). {@link dev.vex.x64.asm.EncodingTable} gathers all rows; the disassembler
  * ({@code dev.vex.x64.disasm}) decodes with them, and the tests check that the encoding matrix
  * emits every row and decodes back to it.
  */

@@ -30,8 +30,8 @@ final class DecodeIndex {
             lists.add(new ArrayList<>());
         }
         for (Encoding f : EncodingTable.all()) {
-            int space = f.vex ? 4 + f.map() : f.map();
-            boolean opcodeReg = f.format.slots.contains(Format.Slot.OPCODE_REG);
+            int space = f.vex() ? 4 + f.map() : f.map();
+            boolean opcodeReg = f.format().slots.contains(Format.Slot.OPCODE_REG);
             for (int r = 0; r < (opcodeReg ? 8 : 1); r++) {
                 lists.get(key(space, f.opcodeByte() + r)).add(f);
             }

@@ -196,27 +196,27 @@ public final class X64Disassembler {
         if (f.w() != w || f.p66() != opsize || f.pF2() != repne || f.pF3() != rep) {
             return false;
         }
-        if (f.format == Format.ZO && (r | x | b) != 0) {
+        if (f.format() == Format.ZO && (r | x | b) != 0) {
             return false; // 41 90 is xchg r8d, eax, not nop
         }
-        if (!f.format.hasModRm()) {
+        if (!f.format().hasModRm()) {
             return true;
         }
         int m = code[p] & 0xff;
-        if (f.modrm >= 0 && ((m >> 3) & 7) != f.modrm) {
+        if (f.modrm() >= 0 && ((m >> 3) & 7) != f.modrm()) {
             return false;
         }
-        Operand rmOperand = f.operands.get(f.format.slots.indexOf(Format.Slot.RM));
+        Operand rmOperand = f.operands().get(f.format().slots.indexOf(Format.Slot.RM));
         return (m >> 6) == 3 ? rmOperand.acceptsRegister() : rmOperand.acceptsMemory();
     }
 
     private String text(Encoding f, int op) {
-        if (f.format.hasModRm()) {
+        if (f.format().hasModRm()) {
             modrm();
         }
-        StringBuilder sb = new StringBuilder(f.mnemonic);
-        List<Operand> operands = f.operands;
-        List<Format.Slot> slots = f.format.slots;
+        StringBuilder sb = new StringBuilder(f.mnemonic());
+        List<Operand> operands = f.operands();
+        List<Format.Slot> slots = f.format().slots;
         for (int i = 0; i < operands.size(); i++) {
             Operand o = operands.get(i);
             sb.append(i == 0 ? " " : ", ");

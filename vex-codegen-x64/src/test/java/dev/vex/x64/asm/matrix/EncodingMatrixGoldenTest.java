@@ -115,8 +115,8 @@ class EncodingMatrixGoldenTest {
         }
         assertTrue(checked > 200, "only " + checked + " mnemonic methods found");
         for (dev.vex.x64.asm.Encoding row : dev.vex.x64.asm.EncodingTable.all()) {
-            if (!mnemonics.contains(row.mnemonic) && !missing.contains(row.mnemonic)) {
-                missing.add(row.mnemonic);
+            if (!mnemonics.contains(row.mnemonic()) && !missing.contains(row.mnemonic())) {
+                missing.add(row.mnemonic());
             }
         }
         for (dev.vex.x64.asm.Cond cc : dev.vex.x64.asm.Cond.values()) {

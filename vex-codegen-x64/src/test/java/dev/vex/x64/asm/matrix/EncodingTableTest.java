@@ -55,7 +55,7 @@ class EncodingTableTest {
                 at += X64Disassembler.decode(bytes, at, new StringBuilder());
             }
             String mnemonic = row.text().replace("{disp32} ", "").replace("{disp8} ", "").split(" ", 2)[0];
-            if (decoded.size() == 1 && !decoded.get(0).mnemonic.equals(mnemonic) && !alias(mnemonic, decoded.get(0).mnemonic)) {
+            if (decoded.size() == 1 && !decoded.get(0).mnemonic().equals(mnemonic) && !alias(mnemonic, decoded.get(0).mnemonic())) {
                 problems.add(row.text() + " decodes as the row " + decoded.get(0));
             }
         }
