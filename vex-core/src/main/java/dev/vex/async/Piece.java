@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A block of a resume function while it is planned, before it is written: the control-flow
- * graph that {@link ReachingDefinitions} rebuilds SSA form on.
+ * A block of a resume function while {@link ResumePlanner} plans it: the control-flow graph
+ * that {@link ReachingDefinitions} rebuilds SSA form on. The finished plan holds an immutable
+ * {@link ResumePlan.PlannedPiece} for each.
  *
  * <ul>
  *   <li>{@code DISPATCH}: loads the state word and jumps to {@code START} or a {@code RESUME}
@@ -36,8 +37,6 @@ final class Piece {
     AwaitState resumes;
     /** The phis (extra block parameters) SSA reconstruction put here, in creation order. */
     final List<ReachingDefinitions.Phi> phis = new ArrayList<>();
-    /** The block written for it. */
-    Block block;
 
     Piece(Kind kind, int id, Block origBlock, int from) {
         this.kind = kind;

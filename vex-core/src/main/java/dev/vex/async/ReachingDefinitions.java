@@ -2,7 +2,9 @@ package dev.vex.async;
 
 import dev.vex.ir.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,26 +18,29 @@ import java.util.Set;
  * sealed, with trivial phis removed as they are found.
  *
  * <p>Only the values live across some await (the "variables") go through here; every other value
- * keeps its single definition, which still dominates its uses. A definition is an original
- * {@link Value}, a {@link Reload} or a {@link Phi}; {@link #resolve} follows removed phis.
+ * keeps its single definition, which still dominates its uses. A {@link Definition} is the
+ * original value, a reload or a {@link Phi}; {@link #resolve} follows removed phis.
  */
 final class ReachingDefinitions {
-    /** A merge of one variable's definitions at the start of a piece with several predecessors. */
-    static final class Phi {
+    /** A merge of one variable's definitions at the start of a piece with several predecessors, while planning. */
+    static final class Phi implements Definition {
         final Value variable;
         final Piece piece;
         /** One definition per predecessor of the piece, in its order. */
-        final List<Object> operands = new ArrayList<>();
+        final List<Definition> operands = new ArrayList<>();
         final List<Phi> users = new ArrayList<>();
-        Object replacement;
+        Definition replacement;
         /** All operands are in: only then may it be found trivial. */
         boolean complete;
-        /** The block parameter written for it. */
-        Value param;
 
         Phi(Value variable, Piece piece) {
             this.variable = variable;
             this.piece = piece;
+        }
+
+        @Override
+        public Value variable() {
+            return variable;
         }
 
         @Override
@@ -44,20 +49,12 @@ final class ReachingDefinitions {
         }
     }
 
-    /**
-     * A variable redefined because of an await: reloaded from the frame at the end of the await's
-     * resume piece (a saved value), or recomputed at the start of the segment after the await, on
-     * both paths (a rematerialized one: nothing to merge, and nothing kept live across the poll).
-     */
-    record Reload(AwaitState await, Value variable) {
-    }
-
     private final boolean[] isVariable;
     private final Piece[] defPiece;
     private final int[] defPos;
     private final Map<Piece, Set<Value>> reloads;
     private final Map<Piece, Set<Value>> remats;
-    private final Map<Long, Object> atEntry = new HashMap<>();
+    private final Map<Long, Definition> atEntry = new HashMap<>();
     private final int valueCount;
 
     /**
@@ -82,21 +79,21 @@ final class ReachingDefinitions {
     }
 
     /** The definition of {@code v} that reaches its use by the instruction at {@code pos} of segment {@code p}. */
-    Object readAt(Value v, Piece p, int pos) {
+    Definition readAt(Value v, Piece p, int pos) {
         if (defPiece[v.id()] == p && defPos[v.id()] < pos) {
-            return v;
+            return new Definition.Original(v);
         }
         return readEntry(v, p);
     }
 
     /** The definition of {@code v} live at the end of {@code p}. */
-    Object readEnd(Value v, Piece p) {
+    Definition readEnd(Value v, Piece p) {
         if (defPiece[v.id()] == p) {
-            return v;
+            return new Definition.Original(v);
         }
         Set<Value> r = reloads.get(p);
         if (r != null && r.contains(v)) {
-            return new Reload(p.endAwait, v);
+            return new Definition.Reload(p.endAwait, v);
         }
         return readEntry(v, p);
     }
@@ -106,21 +103,21 @@ final class ReachingDefinitions {
      * is walked in a loop, not by recursion, so that a long chain of blocks cannot exhaust the
      * stack; only merges (phis) recurse.
      */
-    private Object readEntry(Value v, Piece p) {
+    private Definition readEntry(Value v, Piece p) {
         List<Piece> chain = new ArrayList<>();
         Set<Piece> seen = null;
         Piece q = p;
-        Object def;
+        Definition def;
         while (true) {
             long key = (long) q.id * valueCount + v.id();
-            Object known = atEntry.get(key);
+            Definition known = atEntry.get(key);
             if (known != null) {
                 def = resolve(known);
                 break;
             }
             Set<Value> recomputed = remats.get(q);
             if (recomputed != null && recomputed.contains(v)) {
-                def = new Reload(q.resumes, v);
+                def = new Definition.Reload(q.resumes, v);
                 chain.add(q);
                 break;
             }
@@ -134,18 +131,18 @@ final class ReachingDefinitions {
             chain.add(q);
             Piece pred = q.preds.get(0);
             if (defPiece[v.id()] == pred) {
-                def = v;
+                def = new Definition.Original(v);
                 break;
             }
             Set<Value> r = reloads.get(pred);
             if (r != null && r.contains(v)) {
-                def = new Reload(pred.endAwait, v);
+                def = new Definition.Reload(pred.endAwait, v);
                 break;
             }
             if (chain.size() > 64) {
                 // A cycle of single-predecessor pieces reaches no definition: say so, do not spin.
                 if (seen == null) {
-                    seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    seen = Collections.newSetFromMap(new IdentityHashMap<>());
                     seen.addAll(chain);
                 }
                 if (!seen.add(pred)) {
@@ -161,18 +158,18 @@ final class ReachingDefinitions {
     }
 
     /** The phi of {@code v} at the entry of {@code p}, which has several predecessors (or what it folds to). */
-    private Object phiAt(Value v, Piece p, long key) {
+    private Definition phiAt(Value v, Piece p, long key) {
         Phi phi = new Phi(v, p);
         atEntry.put(key, phi); // breaks cycles through loops
         for (Piece pred : p.preds) {
-            Object op = readEnd(v, pred);
+            Definition op = readEnd(v, pred);
             phi.operands.add(op);
             if (op instanceof Phi u) {
                 u.users.add(phi);
             }
         }
         phi.complete = true;
-        Object def = removeIfTrivial(phi);
+        Definition def = removeIfTrivial(phi);
         if (def == phi) {
             p.phis.add(phi);
         }
@@ -181,10 +178,10 @@ final class ReachingDefinitions {
     }
 
     /** A phi whose operands are all one definition (or itself) is that definition. */
-    private Object removeIfTrivial(Phi phi) {
-        Object same = null;
-        for (Object op : phi.operands) {
-            Object d = resolve(op);
+    private Definition removeIfTrivial(Phi phi) {
+        Definition same = null;
+        for (Definition op : phi.operands) {
+            Definition d = resolve(op);
             if (d.equals(same) || d == phi) {
                 continue;
             }
@@ -207,8 +204,8 @@ final class ReachingDefinitions {
     }
 
     /** The definition {@code def} stands for, after removed phis. */
-    static Object resolve(Object def) {
-        Object d = def;
+    static Definition resolve(Definition def) {
+        Definition d = def;
         while (d instanceof Phi p && p.replacement != null) {
             d = p.replacement;
         }

@@ -58,6 +58,16 @@
  * ({@link dev.vex.async.ReachingDefinitions}: SSA is rebuilt, not patched). Unreachable blocks are
  * dropped. Original values, blocks and callee declarations keep their numbers and names.
  *
+ * <h2>Plan, then write</h2>
+ * Each async function is lowered in two stages. {@link dev.vex.async.FrameLayoutPlanner} lays out
+ * the frames ({@link dev.vex.async.AsyncFrameLayout}: the states, what each await saves where);
+ * {@link dev.vex.async.ResumePlanner} then plans the resume function: the pieces the blocks are
+ * split into, the control flow between them, the merges SSA reconstruction needs and the
+ * {@link dev.vex.async.Definition} each use of a value live across an await reads. The result, a
+ * {@link dev.vex.async.ResumePlan}, is immutable and prints itself (the golden files under
+ * {@code src/test/resources/dev/vex/async/plan} show it). {@link dev.vex.async.ResumeWriter}
+ * turns the plan into IR through {@link dev.vex.async.CodeWriter} and decides nothing on its own.
+ *
  * <h2>{@code spawn}</h2>
  * {@code vT = spawn fnN(args)}, in sync and async functions, becomes
  * {@code vT = call %vex_spawn(func_addr %callee$desc, args_ptr)}, the arguments in 64-bit slots

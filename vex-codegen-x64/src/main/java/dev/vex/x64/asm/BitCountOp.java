@@ -1,5 +1,15 @@
 package dev.vex.x64.asm;
 
+import static dev.vex.x64.asm.Encoder.P66;
+import static dev.vex.x64.asm.Encoder.PF3;
+import static dev.vex.x64.asm.Encoder.W;
+import static dev.vex.x64.asm.Encoding.REG;
+import static dev.vex.x64.asm.Encoding.legacy;
+import static dev.vex.x64.asm.Format.RM;
+import static dev.vex.x64.asm.Operand.*;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,27 +20,42 @@ import java.util.Locale;
 public enum BitCountOp {
     POPCNT(0x0FB8, CpuFeature.POPCNT), LZCNT(0x0FBD, CpuFeature.LZCNT), TZCNT(0x0FBC, CpuFeature.BMI1);
 
-    private final int opcode;
-    final CpuFeature feature;
     final String mnemonic;
+    /** Per width (none for 8 bits). */
+    private final Widths forms;
 
     BitCountOp(int opcode, CpuFeature feature) {
-        this.opcode = opcode;
-        this.feature = feature;
-        this.mnemonic = name().toLowerCase(Locale.ROOT);
+        String n = name().toLowerCase(Locale.ROOT);
+        this.mnemonic = n;
+        this.forms = new Widths(
+            null,
+            legacy("bitcount", n, RM, PF3 | P66, opcode, REG, feature, R16, RM16),
+            legacy("bitcount", n, RM, PF3, opcode, REG, feature, R32, RM32),
+            legacy("bitcount", n, RM, PF3 | W, opcode, REG, feature, R64, RM64)
+        );
+    }
+
+    static List<Encoding> rows() {
+        List<Encoding> all = new ArrayList<>();
+        for (BitCountOp op : values()) {
+            all.addAll(Rows.concat(op.forms));
+        }
+        return all;
     }
 
     void rr(Encoder e, Gpr dst, Gpr src) {
-        e.require(feature, mnemonic);
         Encoder.sameBits(dst, src);
         Encoder.requireBits(dst, 16 | 32 | 64, mnemonic);
-        e.rr(dst.sizeFlags | Encoder.PF3, opcode, dst.number, src.number);
+        Encoding f = forms.of(dst.bits);
+        e.require(f);
+        e.rr(f, 0, dst.number, src.number);
     }
 
     void rm(Encoder e, Gpr dst, Mem src) {
-        e.require(feature, mnemonic);
         Encoder.requireBits(dst, 16 | 32 | 64, mnemonic);
         Encoder.memBits(src, dst.bits);
-        e.rm(dst.sizeFlags | Encoder.PF3, opcode, dst.number, src, 0);
+        Encoding f = forms.of(dst.bits);
+        e.require(f);
+        e.rm(f, 0, dst.number, src);
     }
 }

@@ -1,16 +1,19 @@
 package dev.vex.x64.asm;
 
-import static dev.vex.x64.asm.Encoder.MAP_0F38;
-import static dev.vex.x64.asm.Encoder.MAP_0F3A;
-import static dev.vex.x64.asm.Encoder.VEX_66;
-import static dev.vex.x64.asm.Encoder.VEX_F2;
-import static dev.vex.x64.asm.Encoder.VEX_F3;
-import static dev.vex.x64.asm.Encoder.VEX_NONE;
+import static dev.vex.x64.asm.Encoder.P66;
+import static dev.vex.x64.asm.Encoder.PF2;
+import static dev.vex.x64.asm.Encoder.PF3;
+import static dev.vex.x64.asm.Encoder.W;
+import static dev.vex.x64.asm.Encoding.REG;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The VEX-encoded BMI1 and BMI2 general-purpose instructions, 32 or 64 bits (VEX.W).
+ * The VEX-encoded BMI1 and BMI2 general-purpose instructions, 32 or 64 bits (VEX.W). Each
+ * constant is one row of the family, giving VEX.pp (as the 66/F2/F3 flag), the map with the
+ * opcode and the opcode extension; its 32- and 64-bit forms are derived from it.
  *
  * <p>They place their operands three ways, named by where the Intel operands go:
  * <ul>
@@ -24,48 +27,64 @@ import java.util.Locale;
  * </ul>
  */
 public enum BmiOp {
-    ANDN(Form.RVM, VEX_NONE, MAP_0F38, 0xF2, 0, CpuFeature.BMI1),
-    BEXTR(Form.RMV, VEX_NONE, MAP_0F38, 0xF7, 0, CpuFeature.BMI1),
-    BLSR(Form.VM, VEX_NONE, MAP_0F38, 0xF3, 1, CpuFeature.BMI1),
-    BLSMSK(Form.VM, VEX_NONE, MAP_0F38, 0xF3, 2, CpuFeature.BMI1),
-    BLSI(Form.VM, VEX_NONE, MAP_0F38, 0xF3, 3, CpuFeature.BMI1),
-    BZHI(Form.RMV, VEX_NONE, MAP_0F38, 0xF5, 0, CpuFeature.BMI2),
-    PDEP(Form.RVM, VEX_F2, MAP_0F38, 0xF5, 0, CpuFeature.BMI2),
-    PEXT(Form.RVM, VEX_F3, MAP_0F38, 0xF5, 0, CpuFeature.BMI2),
-    MULX(Form.RVM, VEX_F2, MAP_0F38, 0xF6, 0, CpuFeature.BMI2),
-    SARX(Form.RMV, VEX_F3, MAP_0F38, 0xF7, 0, CpuFeature.BMI2),
-    SHLX(Form.RMV, VEX_66, MAP_0F38, 0xF7, 0, CpuFeature.BMI2),
-    SHRX(Form.RMV, VEX_F2, MAP_0F38, 0xF7, 0, CpuFeature.BMI2),
-    RORX(Form.RMI, VEX_F2, MAP_0F3A, 0xF0, 0, CpuFeature.BMI2);
+    ANDN(Form.RVM, 0, 0x0F38F2, REG, CpuFeature.BMI1),
+    BEXTR(Form.RMV, 0, 0x0F38F7, REG, CpuFeature.BMI1),
+    BLSR(Form.VM, 0, 0x0F38F3, 1, CpuFeature.BMI1),
+    BLSMSK(Form.VM, 0, 0x0F38F3, 2, CpuFeature.BMI1),
+    BLSI(Form.VM, 0, 0x0F38F3, 3, CpuFeature.BMI1),
+    BZHI(Form.RMV, 0, 0x0F38F5, REG, CpuFeature.BMI2),
+    PDEP(Form.RVM, PF2, 0x0F38F5, REG, CpuFeature.BMI2),
+    PEXT(Form.RVM, PF3, 0x0F38F5, REG, CpuFeature.BMI2),
+    MULX(Form.RVM, PF2, 0x0F38F6, REG, CpuFeature.BMI2),
+    SARX(Form.RMV, PF3, 0x0F38F7, REG, CpuFeature.BMI2),
+    SHLX(Form.RMV, P66, 0x0F38F7, REG, CpuFeature.BMI2),
+    SHRX(Form.RMV, PF2, 0x0F38F7, REG, CpuFeature.BMI2),
+    RORX(Form.RMI, PF2, 0x0F3AF0, REG, CpuFeature.BMI2);
 
     /** Where the operands go; see the class comment. */
     public enum Form { RVM, RMV, VM, RMI }
 
     public final Form form;
-    private final int pp;
-    private final int map;
-    private final int opcode;
-    private final int digit;
-    final CpuFeature feature;
     final String mnemonic;
+    /** The 32-bit (VEX.W0) and 64-bit (VEX.W1) rows. */
+    private final Encoding w0;
+    private final Encoding w1;
 
-    BmiOp(Form form, int pp, int map, int opcode, int digit, CpuFeature feature) {
+    BmiOp(Form form, int pp, int opcode, int modrm, CpuFeature feature) {
         this.form = form;
-        this.pp = pp;
-        this.map = map;
-        this.opcode = opcode;
-        this.digit = digit;
-        this.feature = feature;
-        this.mnemonic = name().toLowerCase(Locale.ROOT);
+        String n = name().toLowerCase(Locale.ROOT);
+        this.mnemonic = n;
+        this.w0 = row(n, form, pp, opcode, modrm, feature, 32);
+        this.w1 = row(n, form, pp | W, opcode, modrm, feature, 64);
     }
 
-    private int w(Gpr r) {
+    private static Encoding row(String n, Form form, int prefixes, int opcode, int modrm, CpuFeature feature, int bits) {
+        Operand r = bits == 64 ? Operand.R64 : Operand.R32;
+        Operand rm = bits == 64 ? Operand.RM64 : Operand.RM32;
+        return switch (form) {
+            case RVM -> Encoding.vex("bmi", n, Format.RVM, prefixes, opcode, modrm, feature, r, r, rm);
+            case RMV -> Encoding.vex("bmi", n, Format.RMV, prefixes, opcode, modrm, feature, r, rm, r);
+            case VM -> Encoding.vex("bmi", n, Format.VM, prefixes, opcode, modrm, feature, r, rm);
+            case RMI -> Encoding.vex("bmi", n, Format.RMI, prefixes, opcode, modrm, feature, r, rm, Operand.UIMM8);
+        };
+    }
+
+    static List<Encoding> rows() {
+        List<Encoding> all = new ArrayList<>();
+        for (BmiOp op : values()) {
+            all.add(op.w0);
+            all.add(op.w1);
+        }
+        return all;
+    }
+
+    private Encoding formFor(Gpr r) {
         Encoder.requireBits(r, 32 | 64, mnemonic);
-        return r.bits == 64 ? 1 : 0;
+        return r.bits == 64 ? w1 : w0;
     }
 
     private void check(Encoder e, Form expected) {
-        e.require(feature, mnemonic);
+        e.require(w0);
         if (form != expected) {
             throw new X64EncodingException(mnemonic + " takes its operands in " + form + " order");
         }
@@ -73,14 +92,14 @@ public enum BmiOp {
 
     /** RVM and RMV with three registers, in Intel order. */
     void rrr(Encoder e, Gpr a, Gpr b, Gpr c) {
-        e.require(feature, mnemonic);
+        e.require(w0);
         Encoder.sameBits(a, b);
         Encoder.sameBits(a, c);
-        int w = w(a);
+        Encoding f = formFor(a);
         if (form == Form.RVM) {
-            e.vexRR(pp, map, w, opcode, a.number, b.number, c.number);
+            e.vexRR(f, a.number, b.number, c.number);
         } else if (form == Form.RMV) {
-            e.vexRR(pp, map, w, opcode, a.number, c.number, b.number);
+            e.vexRR(f, a.number, c.number, b.number);
         } else {
             throw new X64EncodingException(mnemonic + " takes two operands");
         }
@@ -91,7 +110,7 @@ public enum BmiOp {
         check(e, Form.RVM);
         Encoder.sameBits(a, b);
         Encoder.memBits(c, a.bits);
-        e.vexRM(pp, map, w(a), opcode, a.number, b.number, c, 0);
+        e.vexRM(formFor(a), a.number, b.number, c);
     }
 
     /** RMV: {@code op a, [mem], c}. */
@@ -99,36 +118,40 @@ public enum BmiOp {
         check(e, Form.RMV);
         Encoder.sameBits(a, c);
         Encoder.memBits(b, a.bits);
-        e.vexRM(pp, map, w(a), opcode, a.number, c.number, b, 0);
+        e.vexRM(formFor(a), a.number, c.number, b);
     }
 
     /** VM: {@code op dst, src}. */
     void rr(Encoder e, Gpr dst, Gpr src) {
         check(e, Form.VM);
         Encoder.sameBits(dst, src);
-        e.vexRR(pp, map, w(dst), opcode, digit, dst.number, src.number);
+        Encoding f = formFor(dst);
+        e.vexRR(f, f.modrm(), dst.number, src.number);
     }
 
     /** VM: {@code op dst, [mem]}. */
     void rm(Encoder e, Gpr dst, Mem src) {
         check(e, Form.VM);
         Encoder.memBits(src, dst.bits);
-        e.vexRM(pp, map, w(dst), opcode, digit, dst.number, src, 0);
+        Encoding f = formFor(dst);
+        e.vexRM(f, f.modrm(), dst.number, src);
     }
 
     /** RMI: {@code rorx dst, src, imm8}. */
     void rri(Encoder e, Gpr dst, Gpr src, int imm) {
         check(e, Form.RMI);
         Encoder.sameBits(dst, src);
-        e.vexRR(pp, map, w(dst), opcode, dst.number, 0, src.number);
-        e.imm(Immediates.u8(imm, mnemonic), 1);
+        Encoding f = formFor(dst);
+        e.vexRR(f, dst.number, 0, src.number);
+        e.imm(f, Immediates.u8(imm, mnemonic));
     }
 
     /** RMI: {@code rorx dst, [mem], imm8}. */
     void rmi(Encoder e, Gpr dst, Mem src, int imm) {
         check(e, Form.RMI);
         Encoder.memBits(src, dst.bits);
-        e.vexRM(pp, map, w(dst), opcode, dst.number, 0, src, 1);
-        e.imm(Immediates.u8(imm, mnemonic), 1);
+        Encoding f = formFor(dst);
+        e.vexRM(f, dst.number, 0, src);
+        e.imm(f, Immediates.u8(imm, mnemonic));
     }
 }

@@ -5,7 +5,9 @@ import dev.vex.code.FixupFormat;
 
 /**
  * The byte-level x86-64 encoder that every instruction family calls: legacy prefixes, REX,
- * opcode, ModRM, SIB, displacement and immediate, and the VEX prefix.
+ * opcode, ModRM, SIB, displacement and immediate, and the VEX prefix. The families pass it an
+ * {@link Encoding} row, whose prefixes, opcode, ModRM use and immediate size it writes; the raw
+ * forms that take those as ints are private, so no family can emit bytes that are not in a row.
  *
  * <p>Each instruction reserves room for the longest x86 instruction once ({@link CodeBuffer#reserve})
  * and writes its prefixes, opcode, ModRM, SIB and displacement straight into the array; only the
@@ -42,11 +44,59 @@ final class Encoder {
         this.featureMask = features.mask();
     }
 
-    /** Throws unless the assembler may use {@code feature}. */
-    void require(CpuFeature feature, String mnemonic) {
-        if ((featureMask & feature.bit()) == 0) {
-            throw new X64EncodingException(mnemonic + " needs " + feature + ", which this assembler's CpuFeatures exclude");
+    /** Throws unless the assembler may use the CPU feature {@code form} needs. */
+    void require(Encoding form) {
+        CpuFeature feature = form.feature();
+        if (feature != null && (featureMask & feature.bit()) == 0) {
+            throw new X64EncodingException(form.mnemonic() + " needs " + feature + ", which this assembler's CpuFeatures exclude");
         }
+    }
+
+    // ---- emitting a row ------------------------------------------------------------------------
+    // Each family picks the row for its operands and emits it through these; {@code extra} adds
+    // the REX that selects spl..dil (Gpr.sizeFlags & REX), the only prefix a row cannot know.
+
+    /** A /r form with both operands in registers: {@code reg} in ModRM.reg, {@code rm} in ModRM.rm. */
+    void rr(Encoding f, int extra, int reg, int rm) {
+        rr(f.prefixes() | extra, f.opcode(), reg, rm);
+    }
+
+    /** A /digit form on a register. */
+    void digit(Encoding f, int extra, int rm) {
+        rr(f.prefixes() | extra, f.opcode(), f.modrm(), rm);
+    }
+
+    /** A /r form with memory in ModRM.rm; the row's immediate size places a RIP-relative label right. */
+    void rm(Encoding f, int extra, int reg, Mem m) {
+        rm(f.prefixes() | extra, f.opcode(), reg, m, f.immBytes());
+    }
+
+    /** A /digit form on memory. */
+    void digit(Encoding f, Mem m) {
+        rm(f.prefixes(), f.opcode(), f.modrm(), m, f.immBytes());
+    }
+
+    /** An O form: the register in the opcode's low three bits. */
+    void o(Encoding f, int extra, int reg) {
+        o(f.prefixes() | extra, f.opcode(), reg);
+    }
+
+    /** A form without ModRM (ZO, AI, I, FD, TD). */
+    void op(Encoding f, int extra) {
+        op(f.prefixes() | extra, f.opcode());
+    }
+
+    /** The immediate of {@code f}, {@link Encoding#immBytes} wide. */
+    void imm(Encoding f, long value) {
+        imm(value, f.immBytes());
+    }
+
+    void vexRR(Encoding f, int reg, int vvvv, int rm) {
+        vexRR(f.vexPp(), f.vexMap(), f.vexW(), f.opcode() & 0xFF, reg, vvvv, rm);
+    }
+
+    void vexRM(Encoding f, int reg, int vvvv, Mem m) {
+        vexRM(f.vexPp(), f.vexMap(), f.vexW(), f.opcode() & 0xFF, reg, vvvv, m, f.immBytes());
     }
 
     // ---- operand checks ------------------------------------------------------------------------
@@ -78,11 +128,6 @@ final class Encoder {
         if ((r.bits & allowedMask) == 0) {
             throw new X64EncodingException(mnemonic + " does not take the " + r.bits + "-bit register " + r);
         }
-    }
-
-    /** Flags for a memory operand of {@code bits} bits (8 needs nothing, 16 the 66 prefix, 64 REX.W). */
-    static int flagsForBits(int bits) {
-        return bits == 64 ? W : bits == 16 ? P66 : 0;
     }
 
     static boolean isInt8(long v) {
@@ -119,7 +164,7 @@ final class Encoder {
     }
 
     /** opcode with ModRM.mod = 11: {@code reg} in ModRM.reg (a register or an opcode extension), {@code rm} in ModRM.rm. */
-    void rr(int flags, int opcode, int reg, int rm) {
+    private void rr(int flags, int opcode, int reg, int rm) {
         CodeBuffer b = buf;
         byte[] d = b.reserve(MAX_INSTRUCTION);
         int p = prefixesRexOpcode(d, b.position(), flags, ((reg & 8) >> 1) | ((rm & 8) >> 3), opcode);
@@ -128,14 +173,14 @@ final class Encoder {
     }
 
     /** opcode + register number in the low three bits (push, pop, bswap, mov r, imm). */
-    void o(int flags, int opcode, int reg) {
+    private void o(int flags, int opcode, int reg) {
         CodeBuffer b = buf;
         byte[] d = b.reserve(MAX_INSTRUCTION);
         b.commit(prefixesRexOpcode(d, b.position(), flags, (reg & 8) >> 3, opcode + (reg & 7)));
     }
 
     /** A bare opcode with prefixes. */
-    void op(int flags, int opcode) {
+    private void op(int flags, int opcode) {
         CodeBuffer b = buf;
         byte[] d = b.reserve(MAX_INSTRUCTION);
         b.commit(prefixesRexOpcode(d, b.position(), flags, 0, opcode));
@@ -146,7 +191,7 @@ final class Encoder {
      * displacement. {@code immBytes} is the size of the immediate the caller writes next, which a
      * RIP-relative label use needs because rip points past it.
      */
-    void rm(int flags, int opcode, int reg, Mem m, int immBytes) {
+    private void rm(int flags, int opcode, int reg, Mem m, int immBytes) {
         Gpr base = m.base;
         Gpr index = m.index;
         int rexBits = ((reg & 8) >> 1) | (index != null ? (index.number & 8) >> 2 : 0) | (base != null ? (base.number & 8) >> 3 : 0);
@@ -156,7 +201,7 @@ final class Encoder {
         address(d, p, reg, m, immBytes);
     }
 
-    void imm(long value, int bytes) {
+    private void imm(long value, int bytes) {
         if (bytes == 1) {
             buf.put1((int) value);
         } else if (bytes == 4) {
@@ -188,7 +233,7 @@ final class Encoder {
         return p;
     }
 
-    void vexRR(int pp, int map, int w, int opcode, int reg, int vvvv, int rm) {
+    private void vexRR(int pp, int map, int w, int opcode, int reg, int vvvv, int rm) {
         CodeBuffer buffer = buf;
         byte[] d = buffer.reserve(MAX_INSTRUCTION);
         int p = vexPrefix(d, buffer.position(), pp, map, w, 0, reg, 0, rm, vvvv, opcode);
@@ -196,7 +241,7 @@ final class Encoder {
         buffer.commit(p);
     }
 
-    void vexRM(int pp, int map, int w, int opcode, int reg, int vvvv, Mem m, int immBytes) {
+    private void vexRM(int pp, int map, int w, int opcode, int reg, int vvvv, Mem m, int immBytes) {
         int x = m.index != null ? m.index.number : 0;
         int b = m.base != null ? m.base.number : 0;
         CodeBuffer buffer = buf;

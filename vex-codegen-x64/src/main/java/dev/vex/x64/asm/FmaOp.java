@@ -1,5 +1,7 @@
 package dev.vex.x64.asm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -7,7 +9,8 @@ import java.util.Locale;
  * {@code vfmadd231sd a, b, c} a is ModRM.reg, b VEX.vvvv and c ModRM.rm (a register or memory);
  * the digits say which operands are multiplied and which is added:
  * 132 computes a = a*c + b, 213 a = b*a + c, 231 a = b*c + a. vfmsub subtracts the addend,
- * vfnmadd negates the product, vfnmsub does both. All need {@link CpuFeature#FMA}.
+ * vfnmadd negates the product, vfnmsub does both. All need {@link CpuFeature#FMA}. Each constant
+ * is one row: its opcode and VEX.W.
  */
 public enum FmaOp {
     VFMADD132SS(0x99, 0),
@@ -35,24 +38,32 @@ public enum FmaOp {
     VFNMSUB231SS(0xBF, 0),
     VFNMSUB231SD(0xBF, 1);
 
-    private final int opcode;
-    private final int w;
     final String mnemonic;
+    /** The row: {@code VEX.LIG.66.0F38.W0/W1 op /r}, operands xmm, xmm (vvvv), xmm/m32 or xmm/m64. */
+    private final Encoding form;
 
     FmaOp(int opcode, int w) {
-        this.opcode = opcode;
-        this.w = w;
         this.mnemonic = name().toLowerCase(Locale.ROOT);
+        this.form = Encoding.vex("fma", mnemonic, Format.RVM, Encoder.P66 | (w == 1 ? Encoder.W : 0), 0x0F3800 | opcode,
+            Encoding.REG, CpuFeature.FMA, Operand.XMM, Operand.XMM, w == 1 ? Operand.XMM_M64 : Operand.XMM_M32);
+    }
+
+    static List<Encoding> rows() {
+        List<Encoding> all = new ArrayList<>();
+        for (FmaOp op : values()) {
+            all.add(op.form);
+        }
+        return all;
     }
 
     void rrr(Encoder e, Xmm a, Xmm b, Xmm c) {
-        e.require(CpuFeature.FMA, mnemonic);
-        e.vexRR(Encoder.VEX_66, Encoder.MAP_0F38, w, opcode, a.number, b.number, c.number);
+        e.require(form);
+        e.vexRR(form, a.number, b.number, c.number);
     }
 
     void rrm(Encoder e, Xmm a, Xmm b, Mem c) {
-        e.require(CpuFeature.FMA, mnemonic);
-        Encoder.memBits(c, w == 1 ? 64 : 32);
-        e.vexRM(Encoder.VEX_66, Encoder.MAP_0F38, w, opcode, a.number, b.number, c, 0);
+        e.require(form);
+        Encoder.memBits(c, form.w() ? 64 : 32);
+        e.vexRM(form, a.number, b.number, c);
     }
 }

@@ -91,6 +91,8 @@ public final class Gpr {
     public final int bits;
     /** Encoder prefix flags implied by the width (REX.W, 0x66, or a forced REX for spl..dil). */
     final int sizeFlags;
+    /** {@link Encoder#REX} for spl, bpl, sil and dil, which need a REX prefix that no row can know; else 0. */
+    final int rex;
     private final String name;
 
     private Gpr(int number, int bits, String name) {
@@ -103,6 +105,7 @@ public final class Gpr {
             case 8 -> number >= 4 && number < 8 ? Encoder.REX : 0;
             default -> 0;
         };
+        this.rex = sizeFlags & Encoder.REX;
     }
 
     /** The register numbered {@code number} (0 to 15) with {@code bits} bits (8, 16, 32, 64). */

@@ -2,7 +2,10 @@ package dev.vex.x64.asm;
 
 import static dev.vex.x64.asm.Encoder.PF2;
 import static dev.vex.x64.asm.Encoder.PF3;
+import static dev.vex.x64.asm.Encoder.W;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,17 +19,35 @@ public enum SseConvertOp {
     CVTTSS2SI(PF3, 0x0F2C, false), CVTTSD2SI(PF2, 0x0F2C, false),
     CVTSS2SI(PF3, 0x0F2D, false), CVTSD2SI(PF2, 0x0F2D, false);
 
-    private final int prefix;
-    private final int opcode;
     /** Whether the destination is an xmm register (int to float). */
     final boolean toXmm;
     final String mnemonic;
+    /** The 32-bit and the 64-bit (REX.W) integer side. */
+    private final Encoding w0;
+    private final Encoding w1;
+    /** The width of the float side: 32 (ss) or 64 (sd). */
+    private final int floatBits;
 
     SseConvertOp(int prefix, int opcode, boolean toXmm) {
-        this.prefix = prefix;
-        this.opcode = opcode;
         this.toXmm = toXmm;
         this.mnemonic = name().toLowerCase(Locale.ROOT);
+        this.floatBits = prefix == PF3 ? 32 : 64;
+        Operand flt = prefix == PF3 ? Operand.XMM_M32 : Operand.XMM_M64;
+        this.w0 = toXmm
+            ? Encoding.legacy("sse-convert", mnemonic, Format.RM, prefix, opcode, Encoding.REG, Operand.XMM, Operand.RM32)
+            : Encoding.legacy("sse-convert", mnemonic, Format.RM, prefix, opcode, Encoding.REG, Operand.R32, flt);
+        this.w1 = toXmm
+            ? Encoding.legacy("sse-convert", mnemonic, Format.RM, prefix | W, opcode, Encoding.REG, Operand.XMM, Operand.RM64)
+            : Encoding.legacy("sse-convert", mnemonic, Format.RM, prefix | W, opcode, Encoding.REG, Operand.R64, flt);
+    }
+
+    static List<Encoding> rows() {
+        List<Encoding> all = new ArrayList<>();
+        for (SseConvertOp op : values()) {
+            all.add(op.w0);
+            all.add(op.w1);
+        }
+        return all;
     }
 
     /** Whether the destination is an xmm register (int to float) rather than a general-purpose one. */
@@ -44,7 +65,7 @@ public enum SseConvertOp {
     void xr(Encoder e, Xmm dst, Gpr src) {
         direction(true);
         Encoder.requireBits(src, 32 | 64, mnemonic);
-        e.rr(prefix | (src.bits == 64 ? Encoder.W : 0), opcode, dst.number, src.number);
+        e.rr(src.bits == 64 ? w1 : w0, 0, dst.number, src.number);
     }
 
     /** int to float from memory; the operand's width (dword or qword) says which integer. */
@@ -54,21 +75,21 @@ public enum SseConvertOp {
         if (bits != 32 && bits != 64) {
             throw new X64EncodingException(mnemonic + " reads a dword or a qword, not " + bits + " bits");
         }
-        e.rm(prefix | (bits == 64 ? Encoder.W : 0), opcode, dst.number, src, 0);
+        e.rm(bits == 64 ? w1 : w0, 0, dst.number, src);
     }
 
     /** float to int from a register. */
     void rx(Encoder e, Gpr dst, Xmm src) {
         direction(false);
         Encoder.requireBits(dst, 32 | 64, mnemonic);
-        e.rr(prefix | (dst.bits == 64 ? Encoder.W : 0), opcode, dst.number, src.number);
+        e.rr(dst.bits == 64 ? w1 : w0, 0, dst.number, src.number);
     }
 
     /** float to int from memory (a float of the ss or sd width). */
     void rm(Encoder e, Gpr dst, Mem src) {
         direction(false);
         Encoder.requireBits(dst, 32 | 64, mnemonic);
-        Encoder.memBits(src, prefix == PF3 ? 32 : 64);
-        e.rm(prefix | (dst.bits == 64 ? Encoder.W : 0), opcode, dst.number, src, 0);
+        Encoder.memBits(src, floatBits);
+        e.rm(dst.bits == 64 ? w1 : w0, 0, dst.number, src);
     }
 }

@@ -4,6 +4,8 @@ import static dev.vex.x64.asm.Encoder.P66;
 import static dev.vex.x64.asm.Encoder.PF2;
 import static dev.vex.x64.asm.Encoder.PF3;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,7 +13,8 @@ import java.util.Locale;
  * in ModRM.rm, a mandatory prefix (none, 66, F3 or F2) and an 0F-map opcode. The scalar
  * arithmetic comes in ss (F3, 32-bit) and sd (F2, 64-bit) forms, the bitwise logic in ps (none)
  * and pd (66) forms over the whole register, which is how scalar code negates and takes absolute
- * values. roundss and roundsd (SSE4.1) add an immediate rounding mode.
+ * values. roundss and roundsd (SSE4.1) add an immediate rounding mode. Each constant is one row
+ * ({@code op xmm, xmm/mN}): its mandatory prefix, opcode and memory width.
  */
 public enum SseOp {
     ADDSS(PF3, 0x0F58, 32), ADDSD(PF2, 0x0F58, 64),
@@ -31,22 +34,32 @@ public enum SseOp {
     /** SSE4.1, with an immediate rounding mode (0 nearest, 1 down, 2 up, 3 toward zero, +8 no precision exception). */
     ROUNDSS(P66, 0x0F3A0A, 32), ROUNDSD(P66, 0x0F3A0B, 64);
 
-    private final int prefix;
-    private final int opcode;
     /** Width of the memory operand: 32, 64 or 128 bits. */
     final int memBits;
     final String mnemonic;
+    /** The row: {@code op xmm, xmm/mN}, or {@code op xmm, xmm/mN, uimm8} for the roundings. */
+    private final Encoding form;
 
     SseOp(int prefix, int opcode, int memBits) {
-        this.prefix = prefix;
-        this.opcode = opcode;
         this.memBits = memBits;
         this.mnemonic = name().toLowerCase(Locale.ROOT);
+        Operand src = memBits == 32 ? Operand.XMM_M32 : memBits == 64 ? Operand.XMM_M64 : Operand.XMM_M128;
+        this.form = opcode > 0xFFFF
+            ? Encoding.legacy("sse", mnemonic, Format.RMI, prefix, opcode, Encoding.REG, CpuFeature.SSE4_1, Operand.XMM, src, Operand.UIMM8)
+            : Encoding.legacy("sse", mnemonic, Format.RM, prefix, opcode, Encoding.REG, Operand.XMM, src);
+    }
+
+    static List<Encoding> rows() {
+        List<Encoding> all = new ArrayList<>();
+        for (SseOp op : values()) {
+            all.add(op.form);
+        }
+        return all;
     }
 
     /** Whether this is roundss or roundsd, which take an immediate and need SSE4.1. */
     public boolean takesImmediate() {
-        return opcode > 0xFFFF;
+        return form.immBytes() != 0;
     }
 
     private void checkMem(Mem src) {
@@ -59,32 +72,30 @@ public enum SseOp {
         if (takesImmediate() != withImmediate) {
             throw new X64EncodingException(mnemonic + (withImmediate ? " takes no immediate" : " needs an immediate"));
         }
-        if (withImmediate) {
-            e.require(CpuFeature.SSE4_1, mnemonic);
-        }
+        e.require(form);
     }
 
     void rr(Encoder e, Xmm dst, Xmm src) {
         checkForm(e, false);
-        e.rr(prefix, opcode, dst.number, src.number);
+        e.rr(form, 0, dst.number, src.number);
     }
 
     void rm(Encoder e, Xmm dst, Mem src) {
         checkForm(e, false);
         checkMem(src);
-        e.rm(prefix, opcode, dst.number, src, 0);
+        e.rm(form, 0, dst.number, src);
     }
 
     void rri(Encoder e, Xmm dst, Xmm src, int imm) {
         checkForm(e, true);
-        e.rr(prefix, opcode, dst.number, src.number);
-        e.imm(Immediates.u8(imm, mnemonic), 1);
+        e.rr(form, 0, dst.number, src.number);
+        e.imm(form, Immediates.u8(imm, mnemonic));
     }
 
     void rmi(Encoder e, Xmm dst, Mem src, int imm) {
         checkForm(e, true);
         checkMem(src);
-        e.rm(prefix, opcode, dst.number, src, 1);
-        e.imm(Immediates.u8(imm, mnemonic), 1);
+        e.rm(form, 0, dst.number, src);
+        e.imm(form, Immediates.u8(imm, mnemonic));
     }
 }

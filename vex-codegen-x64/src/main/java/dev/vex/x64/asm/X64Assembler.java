@@ -99,18 +99,18 @@ public final class X64Assembler extends SseMnemonics {
     }
 
     public X64Assembler jmp(Gpr target) {
-        BranchInstructions.indirect(enc, 4, target);
+        BranchInstructions.indirect(enc, BranchInstructions.JMP_M, target);
         return self();
     }
 
     public X64Assembler jmp(Mem target) {
-        BranchInstructions.indirect(enc, 4, target);
+        BranchInstructions.indirect(enc, BranchInstructions.JMP_M, target);
         return self();
     }
 
     /** A rel32 jump (tail call) to a symbol, with a pc-relative relocation. */
     public X64Assembler jmp(String symbol) {
-        BranchInstructions.toSymbol(enc, 0xE9, symbol);
+        BranchInstructions.toSymbol(enc, BranchInstructions.JMP_REL32, symbol);
         return self();
     }
 
@@ -133,17 +133,17 @@ public final class X64Assembler extends SseMnemonics {
 
     /** A rel32 call to a symbol, with a pc-relative relocation (addend -4). */
     public X64Assembler call(String symbol) {
-        BranchInstructions.toSymbol(enc, 0xE8, symbol);
+        BranchInstructions.toSymbol(enc, BranchInstructions.CALL_REL32, symbol);
         return self();
     }
 
     public X64Assembler call(Gpr target) {
-        BranchInstructions.indirect(enc, 2, target);
+        BranchInstructions.indirect(enc, BranchInstructions.CALL_M, target);
         return self();
     }
 
     public X64Assembler call(Mem target) {
-        BranchInstructions.indirect(enc, 2, target);
+        BranchInstructions.indirect(enc, BranchInstructions.CALL_M, target);
         return self();
     }
 
