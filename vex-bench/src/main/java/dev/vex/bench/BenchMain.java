@@ -103,6 +103,8 @@ public final class BenchMain {
         }
         step("Vex async loops (1 and 2 workers)");
         jmh.run(VexAsyncBenchmark.class.getName() + "\\.", null, List.of());
+        step("Java to native calls");
+        jmh.run(JavaCallBenchmark.class.getName() + "\\.", null, List.of());
         step("CompletableFuture and platform-thread peers");
         jmh.run(CompletableFutureBenchmark.class.getName() + "\\.", null, List.of());
         String vtJava = Runtime.version().feature() >= 21 ? null : peerJava;

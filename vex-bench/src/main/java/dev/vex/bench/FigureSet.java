@@ -37,6 +37,11 @@ final class FigureSet {
         fs.add(new Figure("ready_await_ratio", "ready await / plain sync call, timed as a pair", pairRatio, "×", 1.3, true,
                 "ratio of the two separate medians " + x(ready / plain) + "; " + readyContext));
 
+        double jna = jmh.median("JavaCallBenchmark.invokeLong");
+        fs.add(new Figure("java_call_jna_ns", "Java to native call, NativeFunction.invokeLong (JNA, JDK 17)", jna, "ns", 150, true,
+                "same call with JNI-copied arrays (the former path) " + ns(jmh.median("JavaCallBenchmark.invokeBitsArrays"))
+                        + "; %add(i64, i64) -> i64, so the binding is all there is"));
+
         fs.add(new Figure("yield_1_worker_ns", "yield round trip, 1 worker", jmh.median(VEX + "yield1"), "ns", 15, true,
                 peer(VT + "yield1", "virtual threads (1 carrier) Thread.yield") + "published: Kotlin 33, Go 106, Tokio 229 ns"));
         fs.add(new Figure("yield_2_workers_ns", "yield, 2 workers, " + VexAsyncBenchmark.YIELD_TASKS + " tasks: wall time / yields per task",

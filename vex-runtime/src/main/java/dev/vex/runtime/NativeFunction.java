@@ -5,6 +5,7 @@ import dev.vex.ir.Signature;
 import dev.vex.ir.TrapCode;
 import dev.vex.ir.Type;
 import dev.vex.runtime.jit.JitImage;
+import dev.vex.runtime.jit.SlotBuffer;
 import dev.vex.runtime.jit.TrapExit;
 
 /**
@@ -114,11 +115,42 @@ public final class NativeFunction {
             throw new VexCallException("invokeLong needs one integer result; %" + name() + " returns "
                     + compiled.signature().returns());
         }
-        long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
+        if (args.length + 1 > SlotBuffer.SLOTS) {
+            return invokeLongWithArrays(args);
+        }
+        // Copy-free: the slots are this thread's native buffer.
+        SlotBuffer slots = SlotBuffer.forThisThread();
         for (int i = 0; i < args.length; i++) {
             if (params[i].isFloat()) {
-                throw new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
-                        + ": invokeLong passes integers only (use invoke or invokeBits)");
+                throw floatToInvokeLong(i);
+            }
+            slots.put(i, integerBits(i, args[i]));
+        }
+        if (compiled.isAsync()) {
+            throw new VexCallException("%" + name() + " is async: run it as a task (VexRuntime.blockOn or spawn)");
+        }
+        owner.enter(name());
+        int code;
+        try {
+            code = slots.invoke(entry, args.length);
+        } finally {
+            owner.exit();
+        }
+        if (code != 0) {
+            long[] trap = new long[2];
+            TrapExit.vex_last_trap(trap);
+            throw trapped(code, trap[1]);
+        }
+        long r = slots.get(args.length);
+        int shift = 64 - results[0].bits();
+        return r << shift >> shift;
+    }
+
+    private long invokeLongWithArrays(long[] args) {
+        long[] bits = new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (params[i].isFloat()) {
+                throw floatToInvokeLong(i);
             }
             bits[i] = integerBits(i, args[i]);
         }
@@ -205,6 +237,11 @@ public final class NativeFunction {
             TrapExit.vex_last_trap(trap);
             throw trapped(code, trap[1]);
         }
+    }
+
+    private VexCallException floatToInvokeLong(int i) {
+        return new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
+                + ": invokeLong passes integers only (use invoke or invokeBits)");
     }
 
     /** The exception for trap {@code code} whose trap call returns to {@code pc} (0: unknown). */

@@ -18,10 +18,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The perf map and the jitdump file name every function of a module at its address, with its size. */
 class PerfMapTest {
+
+    /** The files stay open for the JVM's life (later modules append); unlinking them keeps /tmp clean. */
+    @AfterAll
+    static void removeFiles() throws IOException {
+        for (Path p : new Path[] {ProfilerSupport.perfMapPath(), ProfilerSupport.jitDumpPath()}) {
+            if (p != null) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 
     @Test
     void thePerfMapHasALinePerFunctionAndEntryAtTheirAddresses() throws IOException {
