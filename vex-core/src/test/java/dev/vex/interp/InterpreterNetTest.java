@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vex.exec.Outcome;
 import dev.vex.ir.Module;
 import dev.vex.text.ClifReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The interpreter's sockets beyond what the engines compare (vex-runtime's I/O tests do that):
- * handles it never gave, the real-time bound on a wait nothing answers, and virtual time moving
- * on while a task waits for a socket.
+ * handles it never gave, the real-time bound on a wait nothing answers, virtual time moving on
+ * while a task waits for a socket, and a run's sockets closed when it ends.
  */
 class InterpreterNetTest {
     private static final String PROBE = """
@@ -119,5 +122,37 @@ class InterpreterNetTest {
         assertEquals(new Outcome.Returned(new long[] {1}), r.outcome());
         assertEquals(3_600_000_000_000L, r.virtualNanos(), "an hour of virtual time, while a task waited to accept");
         assertTrue(millis < 10_000, millis + " ms of real time");
+    }
+
+    private static final String LISTEN_AND_TRAP = """
+            async function %main(i64, i64) -> i64 {
+                fn0 = async %vex_tcp_listen(i64, i64) -> i64
+            block0(v0: i64, v1: i64):
+                v2 = iconst.i64 0x7f00_0001
+                v3 = await fn0(v2, v0)
+                brif v1, block1, block2
+            block1:
+                trap user1
+            block2:
+                return v3
+            }
+            """;
+
+    @Test
+    void aRunClosesItsSocketsWhenItEndsOrTraps() throws Exception {
+        Interpreter interp = new Interpreter(ClifReader.readModule(LISTEN_AND_TRAP, "listen.clif"));
+        for (long trap : new long[] {0, 1}) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            Outcome o = interp.run("main", new long[] {port, trap});
+            assertEquals(trap == 0 ? "Returned" : "Trapped", o.getClass().getSimpleName(), o.toString());
+            // The port is free again: without SO_REUSEADDR, a bind fails while the listener lives.
+            try (ServerSocket again = new ServerSocket()) {
+                again.setReuseAddress(false);
+                again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            }
+        }
     }
 }
