@@ -154,6 +154,20 @@ void handle_unpin(int64_t h) {
     }
 }
 
+void *handle_take(int64_t h, uint32_t kind) {
+    handle_slot *s = handle_slot_of(h, kind);
+    if (!s) return NULL;
+    uint64_t id = ((uint64_t)h & HW_GEN_MASK) | ((uint64_t)kind << HW_KIND_SHIFT);
+    uint64_t w = id; /* the expected word: live, unclaimed, no pins */
+    void *obj = atomic_load_explicit(&s->obj, memory_order_relaxed);
+    /* acq_rel: as for a claim followed by the last unpin. */
+    if (!atomic_compare_exchange_strong_explicit(&s->word, &w, freed_word(w), memory_order_acq_rel,
+                                                 memory_order_relaxed))
+        return NULL;
+    put_index((uint32_t)h);
+    return obj;
+}
+
 bool handle_consume(int64_t h, uint32_t kind) {
     handle_slot *s = handle_slot_of(h, kind);
     if (!s) return false;

@@ -45,7 +45,7 @@ typedef struct handle_slot {
 } handle_slot;
 
 /* Per-worker cache of free slot indexes (owner only). */
-#define HANDLE_CACHE 64
+#define HANDLE_CACHE 256
 typedef struct {
     uint32_t n;
     uint32_t idx[HANDLE_CACHE];
@@ -86,6 +86,10 @@ void *handle_pin(int64_t h, uint32_t kind);
 void *handle_claim(int64_t h, uint32_t kind);
 /* Drops a pin; the last pin of a claimed slot frees the slot and releases the object. */
 void handle_unpin(int64_t h);
+/* Consumes a live handle nobody has pinned or claimed, in one CAS, without releasing its
+ * object: the caller owns the handle's hold on it from now on.  NULL if the handle is bad, or
+ * pinned (then claim it instead) or claimed. */
+void *handle_take(int64_t h, uint32_t kind);
 /* Claims and unpins at once: the handle is consumed.  Returns false for a bad handle. */
 bool handle_consume(int64_t h, uint32_t kind);
 

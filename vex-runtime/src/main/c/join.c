@@ -1,6 +1,7 @@
 /* join.c: %vex_join(i64 h) -> i64 and %vex_join_status(i64 h) -> i64 status, i64 value.
- * Both claim the handle on their first poll and release it when they finish; a bad handle (0,
- * bogus, already consumed, stale) fails the joining task with VEX_FAIL_BAD_HANDLE.  vex_join returns the task's first result (0 when it
+ * Both consume the handle on their first poll (a vex_cancel of it afterwards finds it stale;
+ * cancelling the joiner cancels the joined task); a bad handle (0, bogus, already consumed,
+ * stale) fails the joining task with VEX_FAIL_BAD_HANDLE.  vex_join returns the task's first result (0 when it
  * was cancelled); when the task failed, the joiner fails too with the same trap code (it returns
  * VEX_FAILED, as the interpreter propagates a joined task's trap), and the trap site travels
  * with it.  vex_join_status instead returns the outcome (VEX_TASK_*) and the value, the trap code
@@ -11,43 +12,72 @@
 
 
 typedef struct {
-    uint64_t state; /* 0 not started, 2 handle claimed, 1 claimed and registered */
-    int64_t handle;
+    /* 0 not started; else JOIN_OWNED or JOIN_CLAIMED, plus JOIN_REGISTERED once registered. */
+    uint64_t state;
+    /* The handle; once owned, the task itself (the handle is gone, its hold is ours). */
+    union {
+        int64_t handle;
+        vex_task *task;
+    };
     uint64_t value; /* vex_join_status: result slot 1 */
 } join_frame;
 
 _Static_assert(sizeof(join_frame) == VEX_JOIN_STATUS_FRAME_SIZE, "join_status frame is ABI");
 _Static_assert(offsetof(join_frame, value) == VEX_JOIN_FRAME_SIZE, "join frame is ABI");
 
-/* The task of a handle this join claimed (the claim's pin keeps slot and task). */
-static vex_task *claimed_task(join_frame *f) {
+enum {
+    JOIN_REGISTERED = 1,
+    JOIN_OWNED = 2,   /* the handle was taken in one CAS: its slot is free, we hold the task */
+    JOIN_CLAIMED = 4, /* a vex_cancel had it pinned: claimed, its slot lives until we unpin */
+};
+
+static vex_task *joined_task(join_frame *f) {
+    if (f->state & JOIN_OWNED) return f->task;
+    /* Claimed: the claim's pin keeps slot and task. */
     return atomic_load_explicit(&handle_table[(uint32_t)f->handle].obj, memory_order_relaxed);
+}
+
+/* Gives up the handle's hold on the task (the join is done or cancelled). */
+static void release_joined(join_frame *f, vex_task *t) {
+    if (f->state & JOIN_OWNED) task_release_handle(t);
+    else handle_unpin(f->handle);
 }
 
 static void join_cancel(void *frame, vex_task *joiner) {
     join_frame *f = frame;
+    vex_task *t = joined_task(f);
+    /* The task we wait for is ours to cancel: its handle dies with us (vex_runtime.h). */
+    task_request_cancel(t);
     /* If the completer already owns our registration it wakes us (dropping our reference). */
-    if (join_unregister(claimed_task(f))) vex_task_unref(joiner);
-    handle_unpin(f->handle); /* the handle dies with the awaiting task */
+    if (join_unregister(t)) vex_task_unref(joiner);
+    release_joined(f, t);
 }
 
 enum { JOIN_PENDING, JOIN_DONE, JOIN_BAD_HANDLE };
 
 /* JOIN_DONE with the outcome in *outcome and the value in *value, JOIN_PENDING, or
- * JOIN_BAD_HANDLE.  The handle is claimed on the first poll, so that exactly one join or
- * detach gets it, and released once the join is done. */
+ * JOIN_BAD_HANDLE.  The handle is consumed on the first poll, so that exactly one join or
+ * detach gets it: taken in one CAS (the slot is freed at once and the join holds the task), or,
+ * if a vex_cancel has it pinned at that moment, claimed and released when the join is done. */
 static int poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *value, uintptr_t *site) {
     if (f->state == 0) {
-        if (!handle_claim(f->handle, HANDLE_TASK)) return JOIN_BAD_HANDLE;
-        f->state = 2;
+        vex_task *taken = handle_take(f->handle, HANDLE_TASK);
+        if (taken) {
+            f->task = taken;
+            f->state = JOIN_OWNED;
+        } else if (handle_claim(f->handle, HANDLE_TASK)) {
+            f->state = JOIN_CLAIMED;
+        } else {
+            return JOIN_BAD_HANDLE;
+        }
     }
-    vex_task *t = claimed_task(f);
+    vex_task *t = joined_task(f);
     uint64_t s;
     if (!task_is_complete(t, &s)) {
-        if (f->state == 1) return JOIN_PENDING; /* registered already; a spurious poll */
-        vex_task_ref(task);                      /* the completer's reference to us */
+        if (f->state & JOIN_REGISTERED) return JOIN_PENDING; /* a spurious poll */
+        vex_task_ref(task);                                  /* the completer's reference to us */
         if (join_register(t, task)) {
-            f->state = 1;
+            f->state |= JOIN_REGISTERED;
             vex_task_set_cancel_hook(task, join_cancel, f);
             return JOIN_PENDING;
         }
@@ -58,7 +88,7 @@ static int poll_join(join_frame *f, vex_task *task, int *outcome, uint64_t *valu
     *outcome = join_outcome(s);
     *value = *outcome == VEX_TASK_CANCELLED ? 0 : t->u.result; /* FAILED: the trap code */
     if (site) *site = *outcome == VEX_TASK_FAILED ? *(uint64_t *)task_frame(t) : 0; /* see task_run */
-    handle_unpin(f->handle);
+    release_joined(f, t);
     return JOIN_DONE;
 }
 

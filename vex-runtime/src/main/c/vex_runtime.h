@@ -83,8 +83,10 @@ VEX_API void vex_runtime_enter(vex_runtime *rt);
  * A task handle (and a channel) is an int64 naming a slot of the process-wide handle table: a
  * slot index and the slot's generation (handle.h), never a pointer.  A task handle holds one
  * reference and the join interest.  It is consumed by exactly one of: await vex_join /
- * vex_join_status, vex_detach, vex_handle_wait (a second one gets VEX_ERR_BAD_HANDLE, also when
- * both race).  vex_cancel does not consume it and may run while a join waits.
+ * vex_join_status (at its first poll), vex_detach, vex_handle_wait (a second one gets
+ * VEX_ERR_BAD_HANDLE, also when both race).  vex_cancel does not consume it and may run while
+ * vex_handle_wait waits; a task awaiting vex_join on it is the one to cancel then (cancelling a
+ * joiner cancels the task it joins).
  *
  * Error convention: every entry point checks its handle.  0 (the failure value of vex_spawn and
  * vex_chan_new), a value never issued, a consumed handle, a handle of a destroyed runtime and a
