@@ -10,6 +10,7 @@
 
 #include "test_util.h"
 #include "vex_runtime.h"
+#include "vex_net.h"
 
 /* FutureDescriptorLayout, field by field. */
 #define JAVA_DESC_RESUME_OFFSET 0
@@ -43,6 +44,9 @@ static const struct leaf LEAVES[] = {
     {"vex_tcp_read", &vex_tcp_read_desc, VEX_TCP_FRAME_SIZE, 40, 8},
     {"vex_tcp_write", &vex_tcp_write_desc, VEX_TCP_FRAME_SIZE, 40, 8},
     {"vex_tcp_close", &vex_tcp_close_desc, VEX_TCP_FRAME_SIZE, 40, 8},
+    {"vex_tcp_listen_with", &vex_tcp_listen_with_desc, VEX_TCP_FRAME_SIZE, 40, 8},
+    {"vex_udp_send_to", &vex_udp_send_to_desc, VEX_UDP_FRAME_SIZE, 48, 8},
+    {"vex_udp_recv_from", &vex_udp_recv_from_desc, VEX_UDP_FRAME_SIZE, 48, 8},
 };
 
 static void descriptor_layout_matches_the_header(void) {
