@@ -13,6 +13,15 @@ public interface Target {
     String name();
 
     /**
+     * The features beyond the scalar core that this target compiles. A module whose functions
+     * use another one must not be given to {@link #compile}: engines report such functions as
+     * not compiled, naming the feature.
+     */
+    default java.util.Set<dev.vex.ir.IrFeature> irFeatures() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Compiles a verified module into one code buffer: every function, plus for each one an
      * array-call entry (see {@link CompiledFunction#arrayEntrySymbol()}).
      *

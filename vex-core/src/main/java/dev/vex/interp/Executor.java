@@ -15,6 +15,8 @@ final class Executor {
     private long steps;
     private final long[] evalArgs = new long[3];
     private final long[] evalOut = new long[2];
+    private final long[] evalArgsHigh = new long[3];
+    private final long[] evalOutHigh = new long[2];
     private long[] branchScratch = new long[8];
     private String trapFunction = "";
 
@@ -40,8 +42,12 @@ final class Executor {
     /** Gives {@code task} its first frame: {@code fn} called with {@code args}. */
     void start(Task task, DecodedFunction fn, long[] args) {
         Frame f = task.push(fn, depthLimit, memory);
+        int k = 0;
         for (int i = 0; i < fn.paramSlots.length; i++) {
-            f.regs[fn.paramSlots[i]] = args[i];
+            f.regs[fn.paramSlots[i]] = args[k++];
+            if (fn.paramWide[i]) {
+                f.high[fn.paramSlots[i]] = args[k++];
+            }
         }
         ensureScratch(fn);
     }
@@ -64,6 +70,7 @@ final class Executor {
     private void loop(Task task) {
         Frame f = task.top();
         long[] r = f.regs;
+        long[] h = f.high;
         DecodedInstruction[] code = f.function.code;
         int pc = f.pc;
         long steps = this.steps;
@@ -88,6 +95,62 @@ final class Executor {
                         int[] res = in.results;
                         for (int i = 0; i < res.length; i++) {
                             r[res[i]] = evalOut[i];
+                        }
+                        pc++;
+                    }
+                    case PURE_WIDE -> {
+                        int[] a = in.args;
+                        long[] ea = evalArgs;
+                        long[] eh = evalArgsHigh;
+                        for (int i = 0; i < a.length; i++) {
+                            ea[i] = r[a[i]];
+                            eh[i] = h[a[i]];
+                        }
+                        WideEvaluator.evaluate(in.opcode, in.type, in.argType, ea, eh, in.imm, in.intCC, in.floatCC,
+                                in.trapCode, evalOut, evalOutHigh);
+                        int[] res = in.results;
+                        for (int i = 0; i < res.length; i++) {
+                            r[res[i]] = evalOut[i];
+                            h[res[i]] = evalOutHigh[i];
+                        }
+                        pc++;
+                    }
+                    case LOAD_WIDE -> {
+                        memory.loadWide(r[in.args[0]] + in.offset, in.bigEndian, r, h, in.results[0]);
+                        pc++;
+                    }
+                    case STORE_WIDE -> {
+                        int v = in.args[0];
+                        memory.storeWide(r[in.args[1]] + in.offset, in.bigEndian, r[v], h[v]);
+                        pc++;
+                    }
+                    case STACK_LOAD_WIDE -> {
+                        memory.loadWide(slotAddress(f, in), in.bigEndian, r, h, in.results[0]);
+                        pc++;
+                    }
+                    case STACK_STORE_WIDE -> {
+                        int v = in.args[0];
+                        memory.storeWide(slotAddress(f, in), in.bigEndian, r[v], h[v]);
+                        pc++;
+                    }
+                    case BRIF_WIDE -> {
+                        int c = in.args[0];
+                        DecodedBranch t = in.targets[(r[c] | h[c]) != 0 ? 0 : 1];
+                        t.assign(r, branchScratch);
+                        t.assignHigh(h, branchScratch);
+                        pc = t.targetPc;
+                    }
+                    case TRAPZ_WIDE -> {
+                        int c = in.args[0];
+                        if ((r[c] | h[c]) == 0) {
+                            throw new Trap(in.trapCode);
+                        }
+                        pc++;
+                    }
+                    case TRAPNZ_WIDE -> {
+                        int c = in.args[0];
+                        if ((r[c] | h[c]) != 0) {
+                            throw new Trap(in.trapCode);
                         }
                         pc++;
                     }
@@ -116,11 +179,17 @@ final class Executor {
                     case JUMP -> {
                         DecodedBranch t = in.targets[0];
                         t.assign(r, branchScratch);
+                        if (t.wide) {
+                            t.assignHigh(h, branchScratch);
+                        }
                         pc = t.targetPc;
                     }
                     case BRIF -> {
                         DecodedBranch t = in.targets[r[in.args[0]] != 0 ? 0 : 1];
                         t.assign(r, branchScratch);
+                        if (t.wide) {
+                            t.assignHigh(h, branchScratch);
+                        }
                         pc = t.targetPc;
                     }
                     case BR_TABLE -> {
@@ -129,18 +198,23 @@ final class Executor {
                         DecodedBranch t = Long.compareUnsigned(index, tableSize) < 0
                                 ? in.targets[1 + (int) index] : in.targets[0];
                         t.assign(r, branchScratch);
+                        if (t.wide) {
+                            t.assignHigh(h, branchScratch);
+                        }
                         pc = t.targetPc;
                     }
                     case RETURN -> {
                         int[] a = in.args;
                         Frame caller = task.pop();
                         if (caller == null) {
-                            long[] results = new long[a.length];
-                            for (int i = 0; i < a.length; i++) {
-                                results[i] = r[a[i]];
-                            }
-                            scheduler.finish(task, results);
+                            scheduler.finish(task, rootResults(f, a));
                             return;
+                        }
+                        if (h != null && caller.high != null) {
+                            int[] out = caller.function.code[caller.pc].results;
+                            for (int i = 0; i < out.length; i++) {
+                                caller.high[out[i]] = h[a[i]];
+                            }
                         }
                         int[] out = caller.function.code[caller.pc].results;
                         long[] cr = caller.regs;
@@ -150,6 +224,7 @@ final class Executor {
                         caller.pc++;
                         f = caller;
                         r = cr;
+                        h = f.high;
                         code = f.function.code;
                         pc = f.pc;
                     }
@@ -174,6 +249,7 @@ final class Executor {
                         }
                         f = task.top();
                         r = f.regs;
+                        h = f.high;
                         code = f.function.code;
                         pc = f.pc;
                     }
@@ -222,6 +298,11 @@ final class Executor {
             for (int i = 0; i < params.length; i++) {
                 f.regs[params[i]] = r[a[first + i]];
             }
+            if (f.high != null && caller.high != null) {
+                for (int i = 0; i < params.length; i++) {
+                    f.high[params[i]] = caller.high[a[first + i]];
+                }
+            }
             ensureScratch(fn);
             return true;
         }
@@ -266,6 +347,24 @@ final class Executor {
         Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS);
         start(t, fn, args);
         return t.handle;
+    }
+
+    /** A root function's results as an engine gives them: two longs for a wide one. */
+    private static long[] rootResults(Frame f, int[] a) {
+        boolean[] wide = f.function.resultWide;
+        int n = a.length;
+        for (int i = 0; i < a.length; i++) {
+            n += i < wide.length && wide[i] ? 1 : 0;
+        }
+        long[] results = new long[n];
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            results[k++] = f.regs[a[i]];
+            if (i < wide.length && wide[i]) {
+                results[k++] = f.high[a[i]];
+            }
+        }
+        return results;
     }
 
     private static long slotAddress(Frame f, DecodedInstruction in) {

@@ -22,6 +22,18 @@ enum Kind {
     CALL_INDIRECT,
     FUNC_ADDR,
     SPAWN,
+    /**
+     * The forms that touch a wide (128-bit) value, whose high half lives in {@link Frame#high}:
+     * separate kinds so that the 64-bit cases above never test for it.
+     */
+    PURE_WIDE,
+    LOAD_WIDE,
+    STORE_WIDE,
+    STACK_LOAD_WIDE,
+    STACK_STORE_WIDE,
+    BRIF_WIDE,
+    TRAPZ_WIDE,
+    TRAPNZ_WIDE,
     /** Something the interpreter cannot run (a block without a terminator...): fails the run when reached. */
     UNSUPPORTED
 }

@@ -291,7 +291,7 @@ public final class TypeRules {
                 same(ops[1], t);
                 Type wide = Type.intOfBits(t.bits() * 2);
                 if (wide == null) {
-                    throw new Violation("of two " + t + " would make an i128, which Vex does not support", "i128");
+                    throw new Violation("of two " + t + " would make an i" + 2 * t.bits() + ", which is no type");
                 }
                 return one(wide);
             }
@@ -454,7 +454,7 @@ public final class TypeRules {
     }
 
     private static void fits(long imm, Type t) throws Violation {
-        if (t.bits() == 64) {
+        if (t.bits() >= 64) {
             return;
         }
         long min = -(1L << (t.bits() - 1));

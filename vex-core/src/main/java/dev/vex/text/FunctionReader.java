@@ -139,14 +139,14 @@ final class FunctionReader {
     private Type type() {
         Token t = in.peek();
         if (t.kind() == Token.Kind.IDENT) {
+            String feature = Unsupported.typeFeature(t.text());
+            if (feature != null) {
+                throw in.unsupported(t, feature, "Vex supports i8 to i128, f32 and f64");
+            }
             Type type = Type.parse(t.text());
             if (type != null) {
                 in.next();
                 return type;
-            }
-            String feature = Unsupported.typeFeature(t.text());
-            if (feature != null) {
-                throw in.unsupported(t, feature, "Vex supports i8, i16, i32, i64, f32 and f64");
             }
         }
         throw in.expected("a type");

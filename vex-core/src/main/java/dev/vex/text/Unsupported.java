@@ -13,9 +13,6 @@ final class Unsupported {
 
     /** The feature a type name needs, or null if it is no known CLIF type. */
     static String typeFeature(String word) {
-        if (word.equals("i128")) {
-            return "i128";
-        }
         if (word.equals("f16") || word.equals("f128")) {
             return word;
         }

@@ -85,6 +85,21 @@ public final class NativeEngine implements Engine {
         return skipReason(targetIsas);
     }
 
+    /** A function that uses a feature the target does not list in {@link Target#irFeatures()}. */
+    @Override
+    public String skipReason(Function function) {
+        Target compiler = compiler();
+        if (compiler == null) {
+            return unavailable;
+        }
+        for (dev.vex.ir.IrFeature f : dev.vex.ir.IrFeature.usedBy(function)) {
+            if (!compiler.irFeatures().contains(f)) {
+                return name + " does not compile " + f + " yet";
+            }
+        }
+        return null;
+    }
+
     @Override
     public LoadedModule load(Module module) {
         Target compiler = compiler();

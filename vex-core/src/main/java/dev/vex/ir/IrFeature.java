@@ -1,0 +1,60 @@
+package dev.vex.ir;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Parts of the IR beyond the scalar core (i8..i64, f32, f64, their operations, memory, control
+ * flow and calls) that a code generator may not handle yet. Every target compiles the core; a
+ * target names the features it compiles besides ({@link dev.vex.backend.Target#irFeatures()}), so
+ * that a function using another one is reported as not compiled, with the feature, instead of
+ * failing deep inside instruction selection.
+ */
+public enum IrFeature {
+    I128("i128"),
+    F16("f16"),
+    F128("f128");
+
+    private final String text;
+
+    IrFeature(String text) {
+        this.text = text;
+    }
+
+    /** The feature's name as a message gives it ({@code i128}). */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** The features {@code fn} uses, in declaration order. */
+    public static Set<IrFeature> usedBy(Function fn) {
+        EnumSet<IrFeature> used = EnumSet.noneOf(IrFeature.class);
+        for (AbiParam p : fn.signature().params()) {
+            addType(used, p.type());
+        }
+        for (AbiParam p : fn.signature().returns()) {
+            addType(used, p.type());
+        }
+        for (Value v : fn.values()) {
+            if (v.type() != null) {
+                addType(used, v.type());
+            }
+        }
+        for (Instruction inst : fn.instructions()) {
+            if (inst.controllingType() != null) {
+                addType(used, inst.controllingType());
+            }
+        }
+        return used;
+    }
+
+    private static void addType(Set<IrFeature> used, Type t) {
+        switch (t) {
+            case I128 -> used.add(I128);
+            case F16 -> used.add(F16);
+            case F128 -> used.add(F128);
+            default -> { }
+        }
+    }
+}
