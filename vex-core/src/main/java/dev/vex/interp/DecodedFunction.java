@@ -153,6 +153,25 @@ final class DecodedFunction {
                 return DecodedInstruction.of(wide ? Kind.LOAD_WIDE : Kind.LOAD, op).types(resultType, argType).args(args).results(results)
                         .access(width, signed, bigEndian(inst.memFlags(), bigEndianDefault), inst.offset()).build();
             }
+            case ATOMIC_LOAD -> {
+                return DecodedInstruction.of(wide ? Kind.LOAD_WIDE : Kind.LOAD, op).types(resultType, argType)
+                        .args(args).results(results)
+                        .access(resultType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0).build();
+            }
+            case ATOMIC_STORE -> {
+                return DecodedInstruction.of(wide ? Kind.STORE_WIDE : Kind.STORE, op).types(argType, argType).args(args)
+                        .access(argType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0).build();
+            }
+            case ATOMIC_RMW, ATOMIC_CAS -> {
+                Kind kind = op == Opcode.ATOMIC_RMW ? (wide ? Kind.ATOMIC_RMW_WIDE : Kind.ATOMIC_RMW)
+                        : (wide ? Kind.ATOMIC_CAS_WIDE : Kind.ATOMIC_CAS);
+                return DecodedInstruction.of(kind, op).types(resultType, argType).args(args).results(results)
+                        .access(resultType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0)
+                        .atomicOp(inst.atomicOp()).build();
+            }
+            case FENCE -> {
+                return DecodedInstruction.of(Kind.NOP, op).build();
+            }
             case STORE, ISTORE8, ISTORE16, ISTORE32 -> {
                 int width = switch (op) {
                     case ISTORE8 -> 1;

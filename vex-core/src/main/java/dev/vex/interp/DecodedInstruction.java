@@ -37,6 +37,8 @@ final class DecodedInstruction {
     final long resultMask;
     final Callee callee;
     final DecodedBranch[] targets;
+    /** The operation of an {@code atomic_rmw}. */
+    final dev.vex.ir.AtomicRmwOp atomicOp;
     /** Why an {@link Kind#UNSUPPORTED} instruction cannot run. */
     final String message;
 
@@ -59,6 +61,7 @@ final class DecodedInstruction {
         this.resultMask = b.type == null ? -1L : b.type.mask();
         this.callee = b.callee;
         this.targets = b.targets;
+        this.atomicOp = b.atomicOp;
         this.message = b.message;
     }
 
@@ -86,6 +89,7 @@ final class DecodedInstruction {
         private Callee callee;
         private DecodedBranch[] targets = new DecodedBranch[0];
         private String message;
+        private dev.vex.ir.AtomicRmwOp atomicOp;
 
         private Builder(Kind kind, Opcode opcode) {
             this.kind = kind;
@@ -145,6 +149,11 @@ final class DecodedInstruction {
 
         Builder targets(DecodedBranch[] targets) {
             this.targets = targets;
+            return this;
+        }
+
+        Builder atomicOp(dev.vex.ir.AtomicRmwOp op) {
+            this.atomicOp = op;
             return this;
         }
 

@@ -115,6 +115,46 @@ final class Executor {
                         }
                         pc++;
                     }
+                    case ATOMIC_RMW -> {
+                        long addr = r[in.args[0]];
+                        long old = memory.load(addr, in.width, in.bigEndian);
+                        memory.store(addr, in.width, in.bigEndian,
+                                AtomicOperations.apply(in.atomicOp, in.type, old, r[in.args[1]]));
+                        r[in.results[0]] = old;
+                        pc++;
+                    }
+                    case ATOMIC_CAS -> {
+                        long addr = r[in.args[0]];
+                        long old = memory.load(addr, in.width, in.bigEndian);
+                        if (old == r[in.args[1]]) {
+                            memory.store(addr, in.width, in.bigEndian, r[in.args[2]]);
+                        }
+                        r[in.results[0]] = old;
+                        pc++;
+                    }
+                    case ATOMIC_RMW_WIDE -> {
+                        long addr = r[in.args[0]];
+                        int x = in.args[1];
+                        memory.loadWide(addr, in.bigEndian, evalOut, evalOutHigh, 0);
+                        AtomicOperations.applyWide(in.atomicOp, evalOut[0], evalOutHigh[0], r[x], h[x], evalOut,
+                                evalOutHigh, 1);
+                        memory.storeWide(addr, in.bigEndian, evalOut[1], evalOutHigh[1]);
+                        r[in.results[0]] = evalOut[0];
+                        h[in.results[0]] = evalOutHigh[0];
+                        pc++;
+                    }
+                    case ATOMIC_CAS_WIDE -> {
+                        long addr = r[in.args[0]];
+                        int e = in.args[1];
+                        int x = in.args[2];
+                        memory.loadWide(addr, in.bigEndian, evalOut, evalOutHigh, 0);
+                        if (evalOut[0] == r[e] && evalOutHigh[0] == h[e]) {
+                            memory.storeWide(addr, in.bigEndian, r[x], h[x]);
+                        }
+                        r[in.results[0]] = evalOut[0];
+                        h[in.results[0]] = evalOutHigh[0];
+                        pc++;
+                    }
                     case LOAD_WIDE -> {
                         memory.loadWide(r[in.args[0]] + in.offset, in.bigEndian, r, h, in.results[0]);
                         pc++;

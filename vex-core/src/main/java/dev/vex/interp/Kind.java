@@ -27,6 +27,10 @@ enum Kind {
      * separate kinds so that the 64-bit cases above never test for it.
      */
     PURE_WIDE,
+    ATOMIC_RMW,
+    ATOMIC_RMW_WIDE,
+    ATOMIC_CAS,
+    ATOMIC_CAS_WIDE,
     LOAD_WIDE,
     STORE_WIDE,
     STACK_LOAD_WIDE,

@@ -36,6 +36,7 @@ public final class Instruction {
     private final FuncRef funcRef;
     private final SigRef sigRef;
     private final TrapCode trapCode;
+    private final AtomicRmwOp atomicOp;
     private BlockCall[] destinations;
     private Block block;
     private int indexInBlock;
@@ -56,6 +57,7 @@ public final class Instruction {
         this.funcRef = spec.funcRef();
         this.sigRef = spec.sigRef();
         this.trapCode = spec.trapCode();
+        this.atomicOp = spec.atomicOp();
         this.destinations = destinations;
     }
 
@@ -160,6 +162,11 @@ public final class Instruction {
 
     public SigRef sigRef() {
         return sigRef;
+    }
+
+    /** The operation of {@code atomic_rmw}, else null. */
+    public AtomicRmwOp atomicOp() {
+        return atomicOp;
     }
 
     public TrapCode trapCode() {

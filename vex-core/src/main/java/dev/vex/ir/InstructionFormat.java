@@ -46,6 +46,12 @@ public enum InstructionFormat {
     LOAD_NO_OFFSET,
     /** {@code store flags v0, v1+offset}: value, then address. */
     STORE,
+    /** {@code atomic_store flags v0, v1}: value, then address; no offset. */
+    STORE_NO_OFFSET,
+    /** {@code atomic_rmw.T flags op v0, v1}: address, then operand. */
+    ATOMIC_RMW,
+    /** {@code atomic_cas flags v0, v1, v2}: address, expected, replacement. */
+    ATOMIC_CAS,
     /** {@code stack_load.T ssN+offset}, and {@code stack_addr.T ssN+offset}. */
     STACK_LOAD,
     /** {@code stack_store v0, ssN+offset}. */

@@ -24,6 +24,7 @@ public final class InstructionSpec {
     private FuncRef funcRef;
     private SigRef sigRef;
     private TrapCode trapCode;
+    private AtomicRmwOp atomicOp;
     private final List<BlockCall> destinations = new ArrayList<>();
     private int[] resultNumbers;
 
@@ -33,7 +34,9 @@ public final class InstructionSpec {
         }
         this.opcode = opcode;
         InstructionFormat f = opcode.format();
-        if (f == InstructionFormat.LOAD || f == InstructionFormat.STORE || f == InstructionFormat.LOAD_NO_OFFSET) {
+        if (f == InstructionFormat.LOAD || f == InstructionFormat.STORE || f == InstructionFormat.LOAD_NO_OFFSET
+                || f == InstructionFormat.STORE_NO_OFFSET || f == InstructionFormat.ATOMIC_RMW
+                || f == InstructionFormat.ATOMIC_CAS) {
             memFlags = MemFlags.NONE;
         }
     }
@@ -52,8 +55,19 @@ public final class InstructionSpec {
         s.funcRef = inst.funcRef();
         s.sigRef = inst.sigRef();
         s.trapCode = inst.trapCode();
+        s.atomicOp = inst.atomicOp();
         s.destinations.addAll(inst.destinations());
         return s;
+    }
+
+    /** The operation of {@code atomic_rmw}. */
+    public InstructionSpec atomicOp(AtomicRmwOp op) {
+        this.atomicOp = op;
+        return this;
+    }
+
+    public AtomicRmwOp atomicOp() {
+        return atomicOp;
     }
 
     /** The controlling type; may be left null where it can be inferred from an operand. */

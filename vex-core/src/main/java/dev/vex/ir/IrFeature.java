@@ -13,7 +13,9 @@ import java.util.Set;
 public enum IrFeature {
     I128("i128"),
     F16("f16"),
-    F128("f128");
+    F128("f128"),
+    /** {@code atomic_load}, {@code atomic_store}, {@code atomic_rmw}, {@code atomic_cas}, {@code fence}. */
+    ATOMICS("atomics");
 
     private final String text;
 
@@ -45,8 +47,20 @@ public enum IrFeature {
             if (inst.controllingType() != null) {
                 addType(used, inst.controllingType());
             }
+            IrFeature f = ofOpcode(inst.opcode());
+            if (f != null) {
+                used.add(f);
+            }
         }
         return used;
+    }
+
+    /** The feature an opcode belongs to, or null if it is in the core. */
+    public static IrFeature ofOpcode(Opcode op) {
+        return switch (op) {
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> ATOMICS;
+            default -> null;
+        };
     }
 
     private static void addType(Set<IrFeature> used, Type t) {

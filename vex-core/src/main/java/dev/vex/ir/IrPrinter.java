@@ -175,6 +175,19 @@ public final class IrPrinter {
                 flags(inst.memFlags());
                 out.append(' ').append(inst.operand(0));
             }
+            case STORE_NO_OFFSET -> {
+                flags(inst.memFlags());
+                values(" ", inst.operands());
+            }
+            case ATOMIC_RMW -> {
+                flags(inst.memFlags());
+                out.append(' ').append(inst.atomicOp());
+                values(" ", inst.operands());
+            }
+            case ATOMIC_CAS -> {
+                flags(inst.memFlags());
+                values(" ", inst.operands());
+            }
             case STORE -> {
                 flags(inst.memFlags());
                 out.append(' ').append(inst.operand(0)).append(", ").append(inst.operand(1));

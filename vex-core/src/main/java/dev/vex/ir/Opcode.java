@@ -136,6 +136,13 @@ public enum Opcode {
     ISTORE8("istore8", InstructionFormat.STORE, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
     ISTORE16("istore16", InstructionFormat.STORE, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
     ISTORE32("istore32", InstructionFormat.STORE, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
+    // Atomics: on one thread of memory they are plain accesses; native code makes them atomic.
+    ATOMIC_LOAD("atomic_load", LOAD_NO_OFFSET, Flag.CAN_TRAP, Flag.READS_MEMORY),
+    ATOMIC_STORE("atomic_store", STORE_NO_OFFSET, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
+    ATOMIC_RMW("atomic_rmw", InstructionFormat.ATOMIC_RMW, Flag.CAN_TRAP, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
+    ATOMIC_CAS("atomic_cas", InstructionFormat.ATOMIC_CAS, Flag.CAN_TRAP, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
+    /** A full memory barrier; it has no operands and no results. */
+    FENCE("fence", NULLARY, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
     STACK_LOAD("stack_load", InstructionFormat.STACK_LOAD, Flag.READS_MEMORY),
     STACK_STORE("stack_store", InstructionFormat.STACK_STORE, Flag.WRITES_MEMORY),
     STACK_ADDR("stack_addr", InstructionFormat.STACK_LOAD),

@@ -117,7 +117,8 @@ public final class StructuralEquality {
     private static boolean sameInstruction(Instruction x, Instruction y) {
         if (x.opcode() != y.opcode() || x.controllingType() != y.controllingType() || x.imm() != y.imm()
                 || x.intCC() != y.intCC() || x.floatCC() != y.floatCC() || x.offset() != y.offset()
-                || !Objects.equals(x.memFlags(), y.memFlags()) || !Objects.equals(x.trapCode(), y.trapCode())) {
+                || !Objects.equals(x.memFlags(), y.memFlags()) || !Objects.equals(x.trapCode(), y.trapCode())
+                || x.atomicOp() != y.atomicOp()) {
             return false;
         }
         if (!sameNumber(x.stackSlot() == null ? null : x.stackSlot().number(),

@@ -37,7 +37,7 @@ public final class TypeRules {
     public static boolean isPolymorphic(Opcode op) {
         return switch (op) {
             case F32CONST, F64CONST, JUMP, BR_TABLE, RETURN, TRAP, NOP, CALL, AWAIT, AWAIT_BOXED,
-                    SPAWN, STACK_STORE -> false;
+                    SPAWN, STACK_STORE, FENCE -> false;
             default -> true;
         };
     }
@@ -55,8 +55,8 @@ public final class TypeRules {
             case ICONST, UEXTEND, SEXTEND, IREDUCE, BITCAST, FPROMOTE, FDEMOTE, FCVT_TO_UINT,
                     FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32, STACK_LOAD, STACK_ADDR,
-                    FUNC_ADDR, BMASK -> -1;
-            case SELECT, SELECT_SPECTRE_GUARD -> 1;
+                    FUNC_ADDR, BMASK, ATOMIC_LOAD -> -1;
+            case SELECT, SELECT_SPECTRE_GUARD, ATOMIC_RMW, ATOMIC_CAS -> 1;
             default -> 0;
         };
     }
@@ -67,8 +67,8 @@ public final class TypeRules {
             case UNARY_IMM, UNARY_IEEE32, UNARY_IEEE64, JUMP, FUNC_ADDR, STACK_LOAD, TRAP, NULLARY -> 0;
             case UNARY, BINARY_IMM64, INT_COMPARE_IMM, BRIF, BRANCH_TABLE, LOAD, LOAD_NO_OFFSET,
                     STACK_STORE, COND_TRAP -> 1;
-            case BINARY, INT_COMPARE, FLOAT_COMPARE, STORE, INT_ADD_TRAP -> 2;
-            case TERNARY -> 3;
+            case BINARY, INT_COMPARE, FLOAT_COMPARE, STORE, INT_ADD_TRAP, STORE_NO_OFFSET, ATOMIC_RMW -> 2;
+            case TERNARY, ATOMIC_CAS -> 3;
             case MULTI_ARY, CALL, CALL_INDIRECT -> -1;
         };
     }
@@ -126,7 +126,11 @@ public final class TypeRules {
         switch (f) {
             case INT_COMPARE, INT_COMPARE_IMM -> need(s.intCC() != null, "an integer condition code");
             case FLOAT_COMPARE -> need(s.floatCC() != null, "a float condition code");
-            case LOAD, STORE, LOAD_NO_OFFSET -> need(s.memFlags() != null, "memory flags");
+            case LOAD, STORE, LOAD_NO_OFFSET, STORE_NO_OFFSET, ATOMIC_CAS -> need(s.memFlags() != null, "memory flags");
+            case ATOMIC_RMW -> {
+                need(s.memFlags() != null, "memory flags");
+                need(s.atomicOp() != null, "an atomic operation (add, xchg...)");
+            }
             case STACK_LOAD, STACK_STORE -> need(s.stackSlot() != null, "a stack slot");
             case CALL, FUNC_ADDR -> need(s.funcRef() != null, "a function reference");
             case CALL_INDIRECT -> need(s.sigRef() != null, "a signature reference");
@@ -359,6 +363,30 @@ public final class TypeRules {
                         throw new Violation("stores " + narrow + " bits, so its value must be wider than " + t);
                     }
                 }
+                return none();
+            }
+            case ATOMIC_LOAD -> {
+                isInt(t, "the result type");
+                address(ops[0]);
+                return one(t);
+            }
+            case ATOMIC_STORE -> {
+                isInt(t, ops[0]);
+                address(ops[1]);
+                return none();
+            }
+            case ATOMIC_RMW -> {
+                address(ops[0]);
+                isInt(t, ops[1]);
+                return one(t);
+            }
+            case ATOMIC_CAS -> {
+                address(ops[0]);
+                isInt(t, ops[1]);
+                same(ops[2], t);
+                return one(t);
+            }
+            case FENCE -> {
                 return none();
             }
             case STACK_LOAD -> {

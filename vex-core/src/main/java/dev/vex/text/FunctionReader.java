@@ -2,6 +2,7 @@ package dev.vex.text;
 
 import dev.vex.diag.SourceLocation;
 import dev.vex.ir.AbiParam;
+import dev.vex.ir.AtomicRmwOp;
 import dev.vex.ir.Block;
 import dev.vex.ir.BlockCall;
 import dev.vex.ir.FloatCC;
@@ -495,6 +496,18 @@ final class FunctionReader {
                 s.offset(offset());
             }
             case LOAD_NO_OFFSET -> s.memFlags(memFlags()).operand(value());
+            case STORE_NO_OFFSET -> s.memFlags(memFlags()).operands(value(), commaValue());
+            case ATOMIC_RMW -> {
+                s.memFlags(memFlags());
+                Token t = in.peek();
+                AtomicRmwOp op = t.kind() == Token.Kind.IDENT ? AtomicRmwOp.fromText(t.text()) : null;
+                if (op == null) {
+                    throw in.expected("an atomic operation (add, sub, and, nand, or, xor, xchg, umin, umax, smin, smax)");
+                }
+                in.next();
+                s.atomicOp(op).operands(value(), commaValue());
+            }
+            case ATOMIC_CAS -> s.memFlags(memFlags()).operands(value(), commaValue(), commaValue());
             case STORE -> {
                 s.memFlags(memFlags()).operand(value());
                 s.operand(commaValue());

@@ -30,8 +30,6 @@ final class Unsupported {
 
     /** CLIF opcodes outside Vex's scalar subset, each with the feature it belongs to. */
     private static final Map<String, String> OPCODE_FAMILIES = Map.ofEntries(
-            Map.entry("atomic_load", "atomics"), Map.entry("atomic_store", "atomics"),
-            Map.entry("atomic_rmw", "atomics"), Map.entry("atomic_cas", "atomics"), Map.entry("fence", "atomics"),
             Map.entry("global_value", "global values"), Map.entry("symbol_value", "global values"),
             Map.entry("tls_value", "global values"),
             Map.entry("dynamic_stack_load", "dynamic stack slots"), Map.entry("dynamic_stack_store", "dynamic stack slots"),
