@@ -358,6 +358,14 @@ final class Executor {
             caller.completeCall(results);
             return true;
         }
+        if (callee instanceof Callee.Library l) {
+            long[] args = new long[a.length - first];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = r[a[first + i]];
+            }
+            caller.completeCall(Libcalls.invoke(l.libcall(), args, memory));
+            return true;
+        }
         if (callee instanceof Callee.Host h) {
             long[] args = new long[a.length - first];
             for (int i = 0; i < args.length; i++) {

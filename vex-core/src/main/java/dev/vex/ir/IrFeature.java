@@ -15,7 +15,9 @@ public enum IrFeature {
     F16("f16"),
     F128("f128"),
     /** {@code atomic_load}, {@code atomic_store}, {@code atomic_rmw}, {@code atomic_cas}, {@code fence}. */
-    ATOMICS("atomics");
+    ATOMICS("atomics"),
+    /** Calls of Cranelift's named libcalls ({@link Libcall}). */
+    LIBCALLS("libcalls");
 
     private final String text;
 
@@ -41,6 +43,11 @@ public enum IrFeature {
         for (Value v : fn.values()) {
             if (v.type() != null) {
                 addType(used, v.type());
+            }
+        }
+        for (FuncRef ref : fn.funcRefs()) {
+            if (Libcall.named(ref.name()) != null) {
+                used.add(LIBCALLS);
             }
         }
         for (Instruction inst : fn.instructions()) {

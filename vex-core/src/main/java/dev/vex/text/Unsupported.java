@@ -61,11 +61,11 @@ final class Unsupported {
         return VECTOR_OPCODES.contains(word) ? "vectors" : null;
     }
 
-    /** Cranelift's named libcalls ({@code %CeilF32}...), which a callee name may refer to. */
-    private static final Set<String> LIBCALLS = Set.of(
-            "Probestack", "CeilF32", "CeilF64", "FloorF32", "FloorF64", "TruncF32", "TruncF64", "NearestF32",
-            "NearestF64", "FmaF32", "FmaF64", "Memcpy", "Memset", "Memmove", "Memcmp", "ElfTlsGetAddr",
-            "ElfTlsGetOffset", "X86Pshufb");
+    /**
+     * Cranelift's named libcalls that Vex does not run (the others are {@link dev.vex.ir.Libcall}s):
+     * they belong to a native ABI (stack probes, TLS) or to vectors.
+     */
+    private static final Set<String> LIBCALLS = Set.of("Probestack", "ElfTlsGetAddr", "ElfTlsGetOffset", "X86Pshufb");
 
     static boolean isLibcall(String name) {
         return LIBCALLS.contains(name);
