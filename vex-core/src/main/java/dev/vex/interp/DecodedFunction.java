@@ -228,6 +228,13 @@ final class DecodedFunction {
                 return DecodedInstruction.of(kind, op).types(resultType, argType).args(args).results(results)
                         .callee(program.callee(inst.funcRef().name())).build();
             }
+            case RETURN_CALL -> {
+                return DecodedInstruction.of(Kind.TAIL_CALL, op).types(argType, argType).args(args)
+                        .callee(program.callee(inst.funcRef().name())).build();
+            }
+            case RETURN_CALL_INDIRECT -> {
+                return DecodedInstruction.of(Kind.TAIL_CALL_INDIRECT, op).types(argType, argType).args(args).build();
+            }
             case CALL_INDIRECT -> {
                 return DecodedInstruction.of(Kind.CALL_INDIRECT, op).types(resultType, argType).args(args)
                         .results(results).build();

@@ -293,6 +293,17 @@ final class Executor {
                         code = f.function.code;
                         pc = f.pc;
                     }
+                    case TAIL_CALL, TAIL_CALL_INDIRECT -> {
+                        f.pc = pc;
+                        if (!tailCall(task, f, in)) {
+                            return;
+                        }
+                        f = task.top();
+                        r = f.regs;
+                        h = f.high;
+                        code = f.function.code;
+                        pc = f.pc;
+                    }
                     case FUNC_ADDR -> {
                         r[in.results[0]] = in.imm & in.resultMask;
                         pc++;
@@ -376,6 +387,71 @@ final class Executor {
         }
         throw new InterpreterFailure("%" + caller.function.name + " calls %" + callee.name()
                 + ", which is neither in the module nor a runtime builtin");
+    }
+
+    /**
+     * {@code return_call}: pops {@code f} and enters the callee in its place, so that the
+     * callee returns to {@code f}'s caller; a libcall or host function is called and its results
+     * returned at once. Returns false if the task finished.
+     */
+    private boolean tailCall(Task task, Frame f, DecodedInstruction in) {
+        long[] r = f.regs;
+        int[] a = in.args;
+        int first = 0;
+        Callee callee = in.callee;
+        if (in.kind == Kind.TAIL_CALL_INDIRECT) {
+            long token = r[a[0]];
+            callee = program.calleeAt(token);
+            if (callee == null) {
+                throw new InterpreterFailure("return_call_indirect in %" + f.function.name + " to 0x"
+                        + Long.toHexString(token) + ", which is no function's address");
+            }
+            first = 1;
+        }
+        int n = a.length - first;
+        long[] args = new long[n];
+        long[] high = f.high == null ? null : new long[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = r[a[first + i]];
+            if (high != null) {
+                high[i] = f.high[a[first + i]];
+            }
+        }
+        if (callee instanceof Callee.ModuleFunction m) {
+            DecodedFunction fn = program.function(m.index());
+            if (fn.paramSlots.length != n) {
+                throw new InterpreterFailure("%" + f.function.name + " tail-calls %" + fn.name + " with " + n
+                        + " arguments; it takes " + fn.paramSlots.length);
+            }
+            task.pop();
+            Frame callee_ = task.push(fn, depthLimit, memory);
+            for (int i = 0; i < n; i++) {
+                callee_.regs[fn.paramSlots[i]] = args[i];
+            }
+            if (callee_.high != null && high != null) {
+                for (int i = 0; i < n; i++) {
+                    callee_.high[fn.paramSlots[i]] = high[i];
+                }
+            }
+            ensureScratch(fn);
+            return true;
+        }
+        long[] results;
+        if (callee instanceof Callee.Library l) {
+            results = Libcalls.invoke(l.libcall(), args, memory);
+        } else if (callee instanceof Callee.Host hf) {
+            results = hf.function().invoke(args);
+        } else {
+            throw new InterpreterFailure("%" + f.function.name + " tail-calls %" + callee.name()
+                    + ", which is neither in the module nor a libcall or host function");
+        }
+        Frame caller = task.pop();
+        if (caller == null) {
+            scheduler.finish(task, results);
+            return false;
+        }
+        caller.completeCall(results);
+        return true;
     }
 
     private long spawn(DecodedInstruction in, long[] r) {

@@ -20,6 +20,9 @@ enum Kind {
     /** {@code call}, {@code await} and {@code await_boxed}: the same semantics here. */
     CALL,
     CALL_INDIRECT,
+    /** {@code return_call} and {@code return_call_indirect}: the frame is replaced by the callee's. */
+    TAIL_CALL,
+    TAIL_CALL_INDIRECT,
     FUNC_ADDR,
     SPAWN,
     /**

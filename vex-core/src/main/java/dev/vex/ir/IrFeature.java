@@ -17,7 +17,9 @@ public enum IrFeature {
     /** {@code atomic_load}, {@code atomic_store}, {@code atomic_rmw}, {@code atomic_cas}, {@code fence}. */
     ATOMICS("atomics"),
     /** Calls of Cranelift's named libcalls ({@link Libcall}). */
-    LIBCALLS("libcalls");
+    LIBCALLS("libcalls"),
+    /** {@code return_call}, {@code return_call_indirect}. */
+    TAIL_CALLS("tail calls");
 
     private final String text;
 
@@ -66,6 +68,7 @@ public enum IrFeature {
     public static IrFeature ofOpcode(Opcode op) {
         return switch (op) {
             case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> ATOMICS;
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> TAIL_CALLS;
             default -> null;
         };
     }

@@ -161,6 +161,9 @@ public enum Opcode {
     CALL("call", InstructionFormat.CALL, Flag.CALL),
     CALL_INDIRECT("call_indirect", InstructionFormat.CALL_INDIRECT, Flag.CALL),
     FUNC_ADDR("func_addr", InstructionFormat.FUNC_ADDR),
+    /** Tail calls: the callee's results are the caller's; the caller's frame is gone before it runs. */
+    RETURN_CALL("return_call", InstructionFormat.CALL, Flag.TERMINATOR, Flag.CALL),
+    RETURN_CALL_INDIRECT("return_call_indirect", InstructionFormat.CALL_INDIRECT, Flag.TERMINATOR, Flag.CALL),
 
     // Async extensions (ASYNC-IR.md).
     AWAIT("await", InstructionFormat.CALL, Flag.CALL, Flag.SUSPENDS),

@@ -37,7 +37,7 @@ public final class TypeRules {
     public static boolean isPolymorphic(Opcode op) {
         return switch (op) {
             case F32CONST, F64CONST, JUMP, BR_TABLE, RETURN, TRAP, NOP, CALL, AWAIT, AWAIT_BOXED,
-                    SPAWN, STACK_STORE, FENCE -> false;
+                    SPAWN, STACK_STORE, FENCE, RETURN_CALL -> false;
             default -> true;
         };
     }
@@ -437,6 +437,32 @@ public final class TypeRules {
                 Signature sig = s.sigRef().signature();
                 arguments(sig, ops, 1);
                 return returns(sig);
+            }
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> {
+                Signature sig;
+                if (op == Opcode.RETURN_CALL) {
+                    owned(fn, s.funcRef());
+                    sig = s.funcRef().signature();
+                    arguments(sig, ops, 0);
+                } else {
+                    isInt(t, ops[0]);
+                    if (!fn.sigRefs.contains(s.sigRef())) {
+                        throw new Violation("uses " + s.sigRef() + ", which the function does not declare");
+                    }
+                    sig = s.sigRef().signature();
+                    arguments(sig, ops, 1);
+                }
+                List<AbiParam> mine = fn.signature().returns();
+                List<AbiParam> theirs = sig.returns();
+                boolean same = mine.size() == theirs.size();
+                for (int i = 0; same && i < mine.size(); i++) {
+                    same = mine.get(i).type() == theirs.get(i).type();
+                }
+                if (!same) {
+                    throw new Violation("needs a callee that returns what the function returns, " + fn.signature()
+                            + ", but it returns " + sig);
+                }
+                return none();
             }
             case FUNC_ADDR -> {
                 isInt(t, "the address type");

@@ -34,7 +34,6 @@ final class Unsupported {
             Map.entry("tls_value", "global values"),
             Map.entry("dynamic_stack_load", "dynamic stack slots"), Map.entry("dynamic_stack_store", "dynamic stack slots"),
             Map.entry("dynamic_stack_addr", "dynamic stack slots"), Map.entry("extract_vector", "dynamic vectors"),
-            Map.entry("return_call", "tail calls"), Map.entry("return_call_indirect", "tail calls"),
             Map.entry("try_call", "exceptions"), Map.entry("try_call_indirect", "exceptions"),
             Map.entry("stack_switch", "stack switching"),
             Map.entry("get_pinned_reg", "pinned register"), Map.entry("set_pinned_reg", "pinned register"),
