@@ -135,11 +135,14 @@ final class DecodedFunction {
         Type resultType = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type argType = inst.operandCount() > 0 ? inst.operand(0).type() : null;
         boolean wide = false;
+        boolean half = false;
         for (Value v : inst.operands()) {
             wide |= v.type().isWide();
+            half |= v.type() == Type.F16;
         }
         for (Value v : inst.results()) {
             wide |= v.type().isWide();
+            half |= v.type() == Type.F16;
         }
         switch (op) {
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 -> {
@@ -252,9 +255,9 @@ final class DecodedFunction {
                     case ICMP, ICMP_IMM, FCMP -> argType;
                     default -> resultType;
                 };
-                return DecodedInstruction.of(wide ? Kind.PURE_WIDE : Kind.PURE, op)
+                return DecodedInstruction.of(wide ? Kind.PURE_WIDE : half ? Kind.PURE_HALF : Kind.PURE, op)
                         .types(type, argType == null ? type : argType)
-                        .args(args).results(results).imm(inst.imm())
+                        .args(args).results(results).imm(inst.imm()).immHigh(inst.immHigh())
                         .conditions(inst.intCC(), inst.floatCC()).trapCode(inst.trapCode()).build();
             }
         }

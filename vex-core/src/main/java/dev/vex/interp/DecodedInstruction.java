@@ -22,6 +22,8 @@ final class DecodedInstruction {
     final int[] args;
     final int[] results;
     final long imm;
+    /** The high half of an {@code f128const}'s bits. */
+    final long immHigh;
     final IntCC intCC;
     final FloatCC floatCC;
     final TrapCode trapCode;
@@ -50,6 +52,7 @@ final class DecodedInstruction {
         this.args = b.args;
         this.results = b.results;
         this.imm = b.imm;
+        this.immHigh = b.immHigh;
         this.intCC = b.intCC;
         this.floatCC = b.floatCC;
         this.trapCode = b.trapCode;
@@ -78,6 +81,7 @@ final class DecodedInstruction {
         private int[] args = new int[0];
         private int[] results = new int[0];
         private long imm;
+        private long immHigh;
         private IntCC intCC;
         private FloatCC floatCC;
         private TrapCode trapCode;
@@ -114,6 +118,11 @@ final class DecodedInstruction {
 
         Builder imm(long imm) {
             this.imm = imm;
+            return this;
+        }
+
+        Builder immHigh(long immHigh) {
+            this.immHigh = immHigh;
             return this;
         }
 

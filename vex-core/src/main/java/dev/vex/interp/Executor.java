@@ -98,6 +98,17 @@ final class Executor {
                         }
                         pc++;
                     }
+                    case PURE_HALF -> {
+                        int[] a = in.args;
+                        long[] ea = evalArgs;
+                        for (int i = 0; i < a.length; i++) {
+                            ea[i] = r[a[i]];
+                        }
+                        HalfEvaluator.evaluate(in.opcode, in.type, in.argType, ea, in.imm, in.intCC, in.floatCC,
+                                in.trapCode, evalOut);
+                        r[in.results[0]] = evalOut[0];
+                        pc++;
+                    }
                     case PURE_WIDE -> {
                         int[] a = in.args;
                         long[] ea = evalArgs;
@@ -106,7 +117,8 @@ final class Executor {
                             ea[i] = r[a[i]];
                             eh[i] = h[a[i]];
                         }
-                        WideEvaluator.evaluate(in.opcode, in.type, in.argType, ea, eh, in.imm, in.intCC, in.floatCC,
+                        WideEvaluator.evaluate(in.opcode, in.type, in.argType, ea, eh, in.imm, in.immHigh, in.intCC,
+                                in.floatCC,
                                 in.trapCode, evalOut, evalOutHigh);
                         int[] res = in.results;
                         for (int i = 0; i < res.length; i++) {

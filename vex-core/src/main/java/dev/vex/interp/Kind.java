@@ -30,6 +30,8 @@ enum Kind {
      * separate kinds so that the 64-bit cases above never test for it.
      */
     PURE_WIDE,
+    /** A pure operation that touches an {@code f16}, computed by {@link HalfEvaluator}. */
+    PURE_HALF,
     ATOMIC_RMW,
     ATOMIC_RMW_WIDE,
     ATOMIC_CAS,

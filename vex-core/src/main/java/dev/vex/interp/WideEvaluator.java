@@ -25,12 +25,18 @@ final class WideEvaluator {
     /**
      * Computes {@code op}, with the same meaning of {@code type} and {@code argType} as
      * {@link ScalarEvaluator#evaluate}; writes up to two results to {@code outLo}/{@code outHi}.
+     * {@code immHigh} is the high half of an {@code f128const}'s bits. Of f128 arithmetic only
+     * what is bit movement (constants, bitcasts, {@code select}) runs here.
      */
-    static void evaluate(Opcode op, Type type, Type argType, long[] lo, long[] hi, long imm, IntCC intCC,
+    static void evaluate(Opcode op, Type type, Type argType, long[] lo, long[] hi, long imm, long immHigh, IntCC intCC,
             FloatCC floatCC, TrapCode trapCode, long[] outLo, long[] outHi) {
         outHi[0] = 0;
         outHi[1] = 0;
         switch (op) {
+            case F128CONST -> {
+                Int128.set(outLo, outHi, 0, imm, immHigh);
+                return;
+            }
             case SELECT, SELECT_SPECTRE_GUARD -> {
                 int pick = (lo[0] | hi[0]) != 0 ? 1 : 2;
                 Int128.set(outLo, outHi, 0, lo[pick], hi[pick]);

@@ -28,6 +28,7 @@ public final class Instruction {
     private Value[] operands;
     private final Value[] results;
     private final long imm;
+    private final long immHigh;
     private final IntCC intCC;
     private final FloatCC floatCC;
     private final MemFlags memFlags;
@@ -49,6 +50,7 @@ public final class Instruction {
         this.operands = operands;
         this.results = results;
         this.imm = spec.imm();
+        this.immHigh = spec.immHigh();
         this.intCC = spec.intCC();
         this.floatCC = spec.floatCC();
         this.memFlags = spec.memFlags();
@@ -125,6 +127,11 @@ public final class Instruction {
     }
 
     /** The bits of an {@code f32const} (low 32 bits of {@link #imm()}). */
+    /** The high 64 bits of an {@code f128const}'s pattern; 0 for every other instruction. */
+    public long immHigh() {
+        return immHigh;
+    }
+
     public int ieee32Bits() {
         return (int) imm;
     }

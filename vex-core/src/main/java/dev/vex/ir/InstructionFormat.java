@@ -14,6 +14,10 @@ public enum InstructionFormat {
     UNARY_IEEE32,
     /** {@code f64const imm}. */
     UNARY_IEEE64,
+    /** {@code f16const imm}. */
+    UNARY_IEEE16,
+    /** {@code f128const imm}: the low half of the bits in the immediate, the high half beside it. */
+    UNARY_IEEE128,
     /** {@code op v0, v1}. */
     BINARY,
     /** {@code op v0, imm}: an integer immediate of the controlling type. */

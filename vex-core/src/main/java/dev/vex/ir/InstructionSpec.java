@@ -16,6 +16,7 @@ public final class InstructionSpec {
     private Type controllingType;
     private final List<Value> operands = new ArrayList<>();
     private long imm;
+    private long immHigh;
     private IntCC intCC;
     private FloatCC floatCC;
     private MemFlags memFlags;
@@ -47,6 +48,7 @@ public final class InstructionSpec {
         s.controllingType = inst.controllingType();
         s.operands.addAll(inst.operands());
         s.imm = inst.imm();
+        s.immHigh = inst.immHigh();
         s.intCC = inst.intCC();
         s.floatCC = inst.floatCC();
         s.memFlags = inst.memFlags();
@@ -58,6 +60,16 @@ public final class InstructionSpec {
         s.atomicOp = inst.atomicOp();
         s.destinations.addAll(inst.destinations());
         return s;
+    }
+
+    /** The high 64 bits of an {@code f128const}'s pattern ({@link #imm(long)} holds the low ones). */
+    public InstructionSpec immHigh(long immHigh) {
+        this.immHigh = immHigh;
+        return this;
+    }
+
+    public long immHigh() {
+        return immHigh;
     }
 
     /** The operation of {@code atomic_rmw}. */

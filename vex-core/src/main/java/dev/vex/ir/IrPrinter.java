@@ -133,6 +133,8 @@ public final class IrPrinter {
             case UNARY_IMM -> out.append(' ').append(inst.imm());
             case UNARY_IEEE32 -> out.append(' ').append(IeeeFormat.f32(inst.ieee32Bits()));
             case UNARY_IEEE64 -> out.append(' ').append(IeeeFormat.f64(inst.ieee64Bits()));
+            case UNARY_IEEE16 -> out.append(' ').append(IeeeFormat.f16(inst.imm()));
+            case UNARY_IEEE128 -> out.append(' ').append(IeeeFormat.f128(inst.imm(), inst.immHigh()));
             case UNARY, BINARY, TERNARY, MULTI_ARY -> values(" ", inst.operands());
             case BINARY_IMM64 -> out.append(' ').append(inst.operand(0)).append(", ").append(inst.imm());
             case INT_COMPARE -> {

@@ -16,6 +16,8 @@ public enum Opcode {
     ICONST("iconst", UNARY_IMM),
     F32CONST("f32const", UNARY_IEEE32),
     F64CONST("f64const", UNARY_IEEE64),
+    F16CONST("f16const", UNARY_IEEE16),
+    F128CONST("f128const", UNARY_IEEE128),
 
     // Integer arithmetic.
     IADD("iadd", BINARY),

@@ -118,7 +118,7 @@ public final class StructuralEquality {
         if (x.opcode() != y.opcode() || x.controllingType() != y.controllingType() || x.imm() != y.imm()
                 || x.intCC() != y.intCC() || x.floatCC() != y.floatCC() || x.offset() != y.offset()
                 || !Objects.equals(x.memFlags(), y.memFlags()) || !Objects.equals(x.trapCode(), y.trapCode())
-                || x.atomicOp() != y.atomicOp()) {
+                || x.atomicOp() != y.atomicOp() || x.immHigh() != y.immHigh()) {
             return false;
         }
         if (!sameNumber(x.stackSlot() == null ? null : x.stackSlot().number(),

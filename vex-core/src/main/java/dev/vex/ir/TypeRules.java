@@ -36,7 +36,7 @@ public final class TypeRules {
     /** Whether the opcode is instantiated at a type, written {@code op.T} or inferred. */
     public static boolean isPolymorphic(Opcode op) {
         return switch (op) {
-            case F32CONST, F64CONST, JUMP, BR_TABLE, RETURN, TRAP, NOP, CALL, AWAIT, AWAIT_BOXED,
+            case F32CONST, F64CONST, F16CONST, F128CONST, JUMP, BR_TABLE, RETURN, TRAP, NOP, CALL, AWAIT, AWAIT_BOXED,
                     SPAWN, STACK_STORE, FENCE, RETURN_CALL -> false;
             default -> true;
         };
@@ -64,7 +64,7 @@ public final class TypeRules {
     /** How many value operands the format takes, or -1 for "any number". */
     static int operandCount(InstructionFormat f) {
         return switch (f) {
-            case UNARY_IMM, UNARY_IEEE32, UNARY_IEEE64, JUMP, FUNC_ADDR, STACK_LOAD, TRAP, NULLARY -> 0;
+            case UNARY_IMM, UNARY_IEEE32, UNARY_IEEE64, UNARY_IEEE16, UNARY_IEEE128, JUMP, FUNC_ADDR, STACK_LOAD, TRAP, NULLARY -> 0;
             case UNARY, BINARY_IMM64, INT_COMPARE_IMM, BRIF, BRANCH_TABLE, LOAD, LOAD_NO_OFFSET,
                     STACK_STORE, COND_TRAP -> 1;
             case BINARY, INT_COMPARE, FLOAT_COMPARE, STORE, INT_ADD_TRAP, STORE_NO_OFFSET, ATOMIC_RMW -> 2;
@@ -190,6 +190,15 @@ public final class TypeRules {
             }
             case F64CONST -> {
                 return one(Type.F64);
+            }
+            case F16CONST -> {
+                if (s.imm() >>> 16 != 0) {
+                    throw new Violation("the f16 bit pattern 0x" + Long.toHexString(s.imm()) + " does not fit in 16 bits");
+                }
+                return one(Type.F16);
+            }
+            case F128CONST -> {
+                return one(Type.F128);
             }
             case IADD, ISUB, IMUL, UMULHI, SMULHI, UDIV, SDIV, UREM, SREM, SMIN, SMAX, UMIN, UMAX -> {
                 isInt(t, ops[0]);

@@ -142,7 +142,7 @@ final class FunctionReader {
         if (t.kind() == Token.Kind.IDENT) {
             String feature = Unsupported.typeFeature(t.text());
             if (feature != null) {
-                throw in.unsupported(t, feature, "Vex supports i8 to i128, f32 and f64");
+                throw in.unsupported(t, feature, "Vex supports i8 to i128 and f16 to f128");
             }
             Type type = Type.parse(t.text());
             if (type != null) {
@@ -449,6 +449,16 @@ final class FunctionReader {
             case UNARY_IMM -> s.imm(imm64());
             case UNARY_IEEE32 -> s.imm(floatLiteral(Type.F32));
             case UNARY_IEEE64 -> s.imm(floatLiteral(Type.F64));
+            case UNARY_IEEE16 -> s.imm(floatLiteral(Type.F16));
+            case UNARY_IEEE128 -> {
+                Token t = in.peek();
+                if (t.kind() != Token.Kind.NUMBER) {
+                    throw in.expected("an f128 literal");
+                }
+                long[] bits = Literals.floatBitsOfType(t.text(), Type.F128, in.location(t));
+                in.next();
+                s.imm(bits[0]).immHigh(bits[1]);
+            }
             case BINARY -> s.operands(value(), commaValue());
             case BINARY_IMM64 -> {
                 s.operand(value());

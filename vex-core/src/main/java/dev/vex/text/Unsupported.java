@@ -13,9 +13,6 @@ final class Unsupported {
 
     /** The feature a type name needs, or null if it is no known CLIF type. */
     static String typeFeature(String word) {
-        if (word.equals("f16") || word.equals("f128")) {
-            return word;
-        }
         if (word.matches("[if](8|16|32|64|128)x[0-9]+xN")) {
             return "dynamic vector type " + word;
         }
@@ -39,7 +36,7 @@ final class Unsupported {
             Map.entry("get_pinned_reg", "pinned register"), Map.entry("set_pinned_reg", "pinned register"),
             Map.entry("get_frame_pointer", "frame introspection"), Map.entry("get_stack_pointer", "frame introspection"),
             Map.entry("get_return_address", "frame introspection"), Map.entry("debugtrap", "debugtrap"),
-            Map.entry("f16const", "f16"), Map.entry("f128const", "f128"), Map.entry("vconst", "vectors"),
+            Map.entry("vconst", "vectors"),
             Map.entry("call_indirect_tail", "tail calls"), Map.entry("sequence_point", "sequence points"),
             Map.entry("iadd_cout", "carry flags"), Map.entry("isub_bout", "carry flags"));
 

@@ -33,7 +33,7 @@ class ReaderFuzzTest {
     private static final String[] EXTENDED_WORDS = {"add", "nand", "xchg", "smax", "little", "big", "aligned",
         "atomic_load", "atomic_store", "atomic_rmw", "atomic_cas", "fence", "call", "return_call",
         "return_call_indirect", "try_call", "tail", "throw", "frobnicate"};
-    private static final String[] TYPES = {"i8", "i16", "i32", "i64", "f32", "f64", "i128", "i33", "i32x4", "f16", "b1"};
+    private static final String[] TYPES = {"i8", "i16", "i32", "i64", "f32", "f64", "i128", "i33", "i32x4", "f16", "f128", "b1"};
     private static final String[] NUMBERS = {"0", "-1", "18446744073709551616", "0x", "0x1_0000_0000_0000_0000",
         "99999999999999999999999", "1e999", "0x1.0p99999", "NaN:0x", "sNaN:0x0", "-", "+", "0x1.8p", "0x.p1",
         "0x1.00000000000000001p0", "2147483648", "-2147483649", "0x0.0000000000001p-1074"};
