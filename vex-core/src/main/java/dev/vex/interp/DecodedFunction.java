@@ -172,6 +172,10 @@ final class DecodedFunction {
                         .access(resultType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0)
                         .atomicOp(inst.atomicOp()).build();
             }
+            case GET_PINNED_REG, SET_PINNED_REG -> {
+                Kind kind = op == Opcode.GET_PINNED_REG ? Kind.GET_PINNED_REG : Kind.SET_PINNED_REG;
+                return DecodedInstruction.of(kind, op).types(resultType, argType).args(args).results(results).build();
+            }
             case FENCE -> {
                 return DecodedInstruction.of(Kind.NOP, op).build();
             }

@@ -316,6 +316,14 @@ final class Executor {
                         code = f.function.code;
                         pc = f.pc;
                     }
+                    case GET_PINNED_REG -> {
+                        r[in.results[0]] = task.pinnedRegister & in.resultMask;
+                        pc++;
+                    }
+                    case SET_PINNED_REG -> {
+                        task.pinnedRegister = r[in.args[0]];
+                        pc++;
+                    }
                     case FUNC_ADDR -> {
                         r[in.results[0]] = in.imm & in.resultMask;
                         pc++;

@@ -24,6 +24,8 @@ enum Kind {
     TAIL_CALL,
     TAIL_CALL_INDIRECT,
     FUNC_ADDR,
+    GET_PINNED_REG,
+    SET_PINNED_REG,
     SPAWN,
     /**
      * The forms that touch a wide (128-bit) value, whose high half lives in {@link Frame#high}:

@@ -19,7 +19,9 @@ public enum IrFeature {
     /** Calls of Cranelift's named libcalls ({@link Libcall}). */
     LIBCALLS("libcalls"),
     /** {@code return_call}, {@code return_call_indirect}. */
-    TAIL_CALLS("tail calls");
+    TAIL_CALLS("tail calls"),
+    /** {@code get_pinned_reg}, {@code set_pinned_reg}. */
+    PINNED_REGISTER("pinned register");
 
     private final String text;
 
@@ -69,6 +71,7 @@ public enum IrFeature {
         return switch (op) {
             case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> ATOMICS;
             case RETURN_CALL, RETURN_CALL_INDIRECT -> TAIL_CALLS;
+            case GET_PINNED_REG, SET_PINNED_REG -> PINNED_REGISTER;
             default -> null;
         };
     }

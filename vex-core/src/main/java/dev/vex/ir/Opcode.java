@@ -145,6 +145,9 @@ public enum Opcode {
     ATOMIC_CAS("atomic_cas", InstructionFormat.ATOMIC_CAS, Flag.CAN_TRAP, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
     /** A full memory barrier; it has no operands and no results. */
     FENCE("fence", NULLARY, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
+    /** The pinned register: a value that lives across the whole task (Cranelift's {@code enable_pinned_reg}). */
+    GET_PINNED_REG("get_pinned_reg", NULLARY),
+    SET_PINNED_REG("set_pinned_reg", UNARY),
     STACK_LOAD("stack_load", InstructionFormat.STACK_LOAD, Flag.READS_MEMORY),
     STACK_STORE("stack_store", InstructionFormat.STACK_STORE, Flag.WRITES_MEMORY),
     STACK_ADDR("stack_addr", InstructionFormat.STACK_LOAD),

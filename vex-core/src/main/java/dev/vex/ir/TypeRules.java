@@ -55,7 +55,7 @@ public final class TypeRules {
             case ICONST, UEXTEND, SEXTEND, IREDUCE, BITCAST, FPROMOTE, FDEMOTE, FCVT_TO_UINT,
                     FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32, STACK_LOAD, STACK_ADDR,
-                    FUNC_ADDR, BMASK, ATOMIC_LOAD -> -1;
+                    FUNC_ADDR, BMASK, ATOMIC_LOAD, GET_PINNED_REG -> -1;
             case SELECT, SELECT_SPECTRE_GUARD, ATOMIC_RMW, ATOMIC_CAS -> 1;
             default -> 0;
         };
@@ -396,6 +396,14 @@ public final class TypeRules {
                 return one(t);
             }
             case FENCE -> {
+                return none();
+            }
+            case GET_PINNED_REG -> {
+                isInt(t, "the type");
+                return one(t);
+            }
+            case SET_PINNED_REG -> {
+                isInt(t, ops[0]);
                 return none();
             }
             case STACK_LOAD -> {

@@ -33,7 +33,6 @@ final class Unsupported {
             Map.entry("dynamic_stack_addr", "dynamic stack slots"), Map.entry("extract_vector", "dynamic vectors"),
             Map.entry("try_call", "exceptions"), Map.entry("try_call_indirect", "exceptions"),
             Map.entry("stack_switch", "stack switching"),
-            Map.entry("get_pinned_reg", "pinned register"), Map.entry("set_pinned_reg", "pinned register"),
             Map.entry("get_frame_pointer", "frame introspection"), Map.entry("get_stack_pointer", "frame introspection"),
             Map.entry("get_return_address", "frame introspection"), Map.entry("debugtrap", "debugtrap"),
             Map.entry("vconst", "vectors"),

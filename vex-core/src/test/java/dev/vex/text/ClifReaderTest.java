@@ -286,7 +286,7 @@ class ClifReaderTest {
         List<Case> cases = List.of(
                 new Case("function %f(i8x16) {\nblock0(v0: i8x16):\n return\n}\n", "vector type i8x16"),
                 new Case("function %f(i32x4) {\nblock0(v0: i32x4):\n return\n}\n", "vector type i32x4"),
-                new Case("function %f(i64) {\nblock0(v0: i64):\n v1 = get_pinned_reg.i64\n return\n}\n", "pinned register"),
+                new Case("function %f(i64) {\nblock0(v0: i64):\n v1 = get_frame_pointer.i64\n return\n}\n", "frame introspection"),
                 new Case("function %f() {\n gv0 = vmctx\nblock0:\n return\n}\n", "global values"),
                 new Case("function %f(i64 vmctx) {\nblock0(v0: i64):\n return\n}\n", "parameter purpose vmctx"),
                 new Case("function %f(i32) {\nblock0(v0: i32):\n v1 = splat.i32x4 v0\n return\n}\n", "vectors"));
