@@ -21,7 +21,9 @@ public enum IrFeature {
     /** {@code return_call}, {@code return_call_indirect}. */
     TAIL_CALLS("tail calls"),
     /** {@code get_pinned_reg}, {@code set_pinned_reg}. */
-    PINNED_REGISTER("pinned register");
+    PINNED_REGISTER("pinned register"),
+    /** The {@code vmctx} parameter purpose and global value declarations. */
+    VMCTX("vmctx and global values");
 
     private final String text;
 
@@ -53,6 +55,17 @@ public enum IrFeature {
             if (Libcall.named(ref.name()) != null) {
                 used.add(LIBCALLS);
             }
+            if (hasVmctx(ref.signature())) {
+                used.add(VMCTX);
+            }
+        }
+        for (SigRef ref : fn.sigRefs()) {
+            if (hasVmctx(ref.signature())) {
+                used.add(VMCTX);
+            }
+        }
+        if (hasVmctx(fn.signature()) || !fn.globalValues().isEmpty()) {
+            used.add(VMCTX);
         }
         for (Instruction inst : fn.instructions()) {
             if (inst.controllingType() != null) {
@@ -74,6 +87,10 @@ public enum IrFeature {
             case GET_PINNED_REG, SET_PINNED_REG -> PINNED_REGISTER;
             default -> null;
         };
+    }
+
+    private static boolean hasVmctx(Signature sig) {
+        return sig.params().stream().anyMatch(p -> p.has(ParamFlag.VMCTX));
     }
 
     private static void addType(Set<IrFeature> used, Type t) {

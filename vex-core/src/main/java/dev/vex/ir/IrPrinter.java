@@ -69,6 +69,10 @@ public final class IrPrinter {
             out.append('\n');
             preamble = true;
         }
+        for (GlobalValue g : fn.globalValues()) {
+            out.append("    ").append(g).append(" = ").append(g.definition()).append('\n');
+            preamble = true;
+        }
         for (SigRef s : fn.sigRefs()) {
             out.append("    ").append(s).append(" = ").append(s.signature()).append('\n');
             preamble = true;

@@ -58,6 +58,10 @@ public final class StructuralEquality {
                 return at + "stack slots differ: " + x + " and " + y;
             }
         }
+        if (!a.globalValues().stream().map(g -> g + "=" + g.definition()).toList()
+                .equals(b.globalValues().stream().map(g -> g + "=" + g.definition()).toList())) {
+            return a + ": global values differ";
+        }
         if (a.sigRefs().size() != b.sigRefs().size()) {
             return at + "signature reference counts differ";
         }

@@ -9,6 +9,7 @@ import dev.vex.ir.FloatCC;
 import dev.vex.ir.FuncRef;
 import dev.vex.ir.Function;
 import dev.vex.ir.FunctionBuilder;
+import dev.vex.ir.GlobalValue;
 import dev.vex.ir.Instruction;
 import dev.vex.ir.InstructionFormat;
 import dev.vex.ir.InstructionSpec;
@@ -176,7 +177,7 @@ final class FunctionReader {
             return null;
         }
         String prefix = word.substring(0, i);
-        return prefix.equals("ss") || prefix.equals("sig") || prefix.equals("fn")
+        return prefix.equals("ss") || prefix.equals("sig") || prefix.equals("fn") || prefix.equals("gv")
                 || Unsupported.entityFeature(prefix) != null ? prefix : null;
     }
 
@@ -193,11 +194,37 @@ final class FunctionReader {
             switch (prefix) {
                 case "ss" -> stackSlot(number, name);
                 case "sig" -> b.declareSignature(number, signature(false));
+                case "gv" -> globalValue(number);
                 default -> funcRef(number);
             }
         } catch (IrBuildException e) {
             throw new ParseException(in.location(name), e.getMessage());
         }
+    }
+
+    /** {@code vmctx} or {@code load.T flags gvN[+offset]}; the other forms are unsupported. */
+    private void globalValue(int number) {
+        Token kind = in.expectIdent("a global value: vmctx or load.T");
+        if (kind.text().equals("vmctx")) {
+            b.declareGlobalValue(number, null, null, null, 0);
+            return;
+        }
+        if (!kind.text().equals("load")) {
+            throw in.unsupported(kind, "global values", "Vex reads only 'vmctx' and 'load' global values");
+        }
+        in.expect(".", "after load");
+        Type t = type();
+        MemFlags flags = memFlags();
+        Token base = in.peek();
+        if (!base.isNumbered("gv")) {
+            throw in.expected("the base global value like 'gv0'");
+        }
+        in.next();
+        GlobalValue g = b.declaredGlobalValue(entityNumber(base, "gv"));
+        if (g == null) {
+            throw in.error(base, base.text() + " is not declared before its use");
+        }
+        b.declareGlobalValue(number, t, flags, g, offset());
     }
 
     private int entityNumber(Token t, String prefix) {

@@ -69,7 +69,6 @@ final class Unsupported {
     /** The feature of a preamble entity prefix ({@code gv}, {@code dt}...), or null. */
     static String entityFeature(String prefix) {
         return switch (prefix) {
-            case "gv" -> "global values";
             case "dt" -> "dynamic types";
             case "dss" -> "dynamic stack slots";
             case "const" -> "constant pool";
@@ -85,7 +84,7 @@ final class Unsupported {
     /** The feature of a parameter purpose word ({@code sret}, {@code vmctx}...), or null. */
     static String purposeFeature(String word) {
         return switch (word) {
-            case "sret", "vmctx", "sigid", "stack_limit", "struct_return", "norestore", "callee_vmctx",
+            case "sret", "sigid", "stack_limit", "struct_return", "norestore", "callee_vmctx",
                     "caller_vmctx" -> "parameter purpose " + word;
             default -> null;
         };

@@ -287,8 +287,8 @@ class ClifReaderTest {
                 new Case("function %f(i8x16) {\nblock0(v0: i8x16):\n return\n}\n", "vector type i8x16"),
                 new Case("function %f(i32x4) {\nblock0(v0: i32x4):\n return\n}\n", "vector type i32x4"),
                 new Case("function %f(i64) {\nblock0(v0: i64):\n v1 = get_frame_pointer.i64\n return\n}\n", "frame introspection"),
-                new Case("function %f() {\n gv0 = vmctx\nblock0:\n return\n}\n", "global values"),
-                new Case("function %f(i64 vmctx) {\nblock0(v0: i64):\n return\n}\n", "parameter purpose vmctx"),
+                new Case("function %f() {\n gv0 = symbol %foo\nblock0:\n return\n}\n", "global values"),
+                new Case("function %f(i64 sret) {\nblock0(v0: i64):\n return\n}\n", "parameter purpose sret"),
                 new Case("function %f(i32) {\nblock0(v0: i32):\n v1 = splat.i32x4 v0\n return\n}\n", "vectors"));
         for (Case c : cases) {
             ParseException e = error(c.text());

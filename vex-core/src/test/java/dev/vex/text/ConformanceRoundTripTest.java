@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ConformanceRoundTripTest {
     // The features of the 174-file set that Vex does not read yet ([conformance] #13).
     private static final Set<String> KNOWN_FEATURES = Set.of(
-            "exceptions", "frame introspection", "parameter purpose vmctx");
+            "exceptions", "frame introspection");
 
     @Test
     void everyFunctionReadsPrintsAndReadsBackIdentically() {
