@@ -43,6 +43,7 @@ public final class Vex {
      */
     public static CompiledModule compileOnly(Module module, Target target, CompileOptions options) {
         Verifier.check(module);
+        dev.vex.backend.FeatureCheck.require(module, target);
         LoweredModule lowered = AsyncLowering.lower(module, RuntimeFrameSizes.instance());
         return target.compile(lowered, options);
     }

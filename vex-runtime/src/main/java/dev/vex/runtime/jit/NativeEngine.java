@@ -92,12 +92,7 @@ public final class NativeEngine implements Engine {
         if (compiler == null) {
             return unavailable;
         }
-        for (dev.vex.ir.IrFeature f : dev.vex.ir.IrFeature.usedBy(function)) {
-            if (!compiler.irFeatures().contains(f)) {
-                return name + " does not compile " + f + " yet";
-            }
-        }
-        return null;
+        return dev.vex.backend.FeatureCheck.reason(function, compiler);
     }
 
     @Override
