@@ -15,7 +15,7 @@ public enum CallKind {
     /** The kind of a {@code call}, {@code await}, {@code await_boxed} or {@code spawn}, else null. */
     public static CallKind of(Opcode op) {
         return switch (op) {
-            case CALL -> CALL;
+            case CALL, RETURN_CALL -> CALL;
             case AWAIT -> AWAIT;
             case AWAIT_BOXED -> AWAIT_BOXED;
             case SPAWN -> SPAWN;

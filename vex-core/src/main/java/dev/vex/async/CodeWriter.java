@@ -107,6 +107,9 @@ final class CodeWriter {
             case I8, I16, I32 -> one(new InstructionSpec(Opcode.UEXTEND).type(Type.I64).operands(v));
             case F64 -> one(new InstructionSpec(Opcode.BITCAST).type(Type.I64).operands(v));
             case F32 -> toWord(one(new InstructionSpec(Opcode.BITCAST).type(Type.I32).operands(v)));
+            case F16 -> toWord(one(new InstructionSpec(Opcode.BITCAST).type(Type.I16).operands(v)));
+            case I128, F128 -> throw new IllegalArgumentException(
+                    "a " + v.type() + " value does not fit the async ABI's 64-bit word: " + v);
         };
     }
 
@@ -117,7 +120,7 @@ final class CodeWriter {
         }
         Value narrow = word;
         if (type != Type.F64) {
-            Type to = type == Type.F32 ? Type.I32 : type;
+            Type to = type.asInt();
             InstructionSpec s = new InstructionSpec(Opcode.IREDUCE).type(to).operands(word);
             narrow = type.isInt() && number >= 0 ? b.emit(s.resultNumbers(number)).result() : one(s);
         }

@@ -91,6 +91,7 @@ public final class CompileDriver {
 
     private static CompiledModule codegen(Target target, LoweredModule lowered, CompileOptions options,
             CompileListener listener, boolean asyncNames) {
+        FeatureCheck.require(lowered.module(), target);
         Module module = lowered.module();
         List<Function> fns = module.functions();
         CodeBuffer buf = new CodeBuffer(4096);

@@ -57,6 +57,15 @@ public interface Target {
     CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
             Set<String> cpuFeatures);
 
+    /**
+     * The features beyond the scalar core that this target compiles. A function that uses another
+     * one never reaches {@link #codeGenerator}: {@link FeatureCheck} reports it, naming the
+     * feature, and engines report such functions as skipped.
+     */
+    default java.util.Set<dev.vex.ir.IrFeature> irFeatures() {
+        return java.util.Set.of();
+    }
+
     /** Decodes one instruction for listings; see {@link Disassembler}. */
     Disassembler disassembler();
 

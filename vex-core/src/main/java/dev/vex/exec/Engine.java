@@ -28,6 +28,15 @@ public interface Engine {
         return skipReason(targetIsas);
     }
 
+    /**
+     * Null if this engine runs {@code function} (as far as it can tell without compiling it);
+     * otherwise why not, such as a feature its code generator does not handle yet. A function
+     * given a reason is left out of the module given to {@link #load}.
+     */
+    default String skipReason(dev.vex.ir.Function function) {
+        return null;
+    }
+
     /** Makes a verified module ready to run: compiles and links it, for a native engine. */
     LoadedModule load(Module module);
 }

@@ -160,6 +160,26 @@ public final class FileTestRunner {
             report.skip(runLines, fileName, prefix + skip);
             return;
         }
+        Map<String, String> skipped = skippedFunctions(engine, module);
+        if (!skipped.isEmpty()) {
+            ModuleBuilder kept = new ModuleBuilder();
+            module.functions().stream().filter(f -> !skipped.containsKey(f.name())).forEach(kept::add);
+            module = kept.build();
+            List<FunctionEntry> runnable = new ArrayList<>();
+            for (FunctionEntry e : entries) {
+                String why = skipped.get(e.name());
+                if (why == null) {
+                    runnable.add(e);
+                } else if (!e.runs().isEmpty()) {
+                    report.skip(e.runs().size(), e.location().toString(), prefix + "%" + e.name() + ": " + why);
+                }
+            }
+            entries = runnable;
+            runLines = entries.stream().mapToInt(e -> e.runs().size()).sum();
+            if (runLines == 0) {
+                return;
+            }
+        }
         LoadedModule loaded;
         try {
             loaded = engine.load(module);
@@ -176,6 +196,38 @@ public final class FileTestRunner {
                 }
             }
         }
+    }
+
+    /**
+     * The functions {@code engine} does not run, each with the reason: its own
+     * {@link Engine#skipReason(Function)}, or a call (or address taken) of such a function.
+     */
+    private static Map<String, String> skippedFunctions(Engine engine, Module module) {
+        Map<String, String> skipped = new HashMap<>();
+        for (Function f : module.functions()) {
+            String why = engine.skipReason(f);
+            if (why != null) {
+                skipped.put(f.name(), why);
+            }
+        }
+        boolean changed = !skipped.isEmpty();
+        while (changed) {
+            changed = false;
+            for (Function f : module.functions()) {
+                if (skipped.containsKey(f.name())) {
+                    continue;
+                }
+                for (dev.vex.ir.FuncRef ref : f.funcRefs()) {
+                    if (skipped.containsKey(ref.name())) {
+                        skipped.put(f.name(), "calls %" + ref.name() + ", which " + engine.name() + " does not run: "
+                                + skipped.get(ref.name()));
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return skipped;
     }
 
     /**

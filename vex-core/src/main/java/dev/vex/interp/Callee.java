@@ -20,6 +20,14 @@ sealed interface Callee {
     /** A Java function an {@link InterpreterSession} supplies under this name. */
     record Host(String name, HostFunction function) implements Callee {}
 
+    /** One of Cranelift's named libcalls ({@code %CeilF32}...), computed by {@link Libcalls}. */
+    record Library(dev.vex.ir.Libcall libcall) implements Callee {
+        @Override
+        public String name() {
+            return libcall.clifName();
+        }
+    }
+
     /** A name neither the module nor the runtime defines: calling it fails the run. */
     record Undefined(String name) implements Callee {}
 }

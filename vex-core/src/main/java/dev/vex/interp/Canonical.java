@@ -30,6 +30,40 @@ final class Canonical {
         return -1L << (bits - 1);
     }
 
+    /**
+     * Arguments laid out as an engine receives them (one long per value, two for a wide type)
+     * made canonical for {@code params}; null if their number does not fit.
+     */
+    static long[] arguments(java.util.List<dev.vex.ir.AbiParam> params, long[] args) {
+        int n = 0;
+        for (dev.vex.ir.AbiParam p : params) {
+            n += p.type().longs();
+        }
+        if (args.length != n) {
+            return null;
+        }
+        long[] canonical = new long[n];
+        int k = 0;
+        for (dev.vex.ir.AbiParam p : params) {
+            canonical[k] = args[k] & p.type().mask();
+            k++;
+            if (p.type().isWide()) {
+                canonical[k] = args[k];
+                k++;
+            }
+        }
+        return canonical;
+    }
+
+    /** How many longs {@code params} take as an engine's arguments or results. */
+    static int longs(java.util.List<dev.vex.ir.AbiParam> params) {
+        int n = 0;
+        for (dev.vex.ir.AbiParam p : params) {
+            n += p.type().longs();
+        }
+        return n;
+    }
+
     /** The high 64 bits of the unsigned 128-bit product of {@code a} and {@code b}. */
     static long unsignedMultiplyHigh(long a, long b) {
         // Math.unsignedMultiplyHigh arrived in Java 18: correct the signed high word instead.

@@ -10,11 +10,19 @@ final class DecodedBranch {
     final int targetPc;
     final int[] argSlots;
     final int[] paramSlots;
+    /** Some argument is a wide value: its high halves move too ({@link #assignHigh}). */
+    final boolean wide;
 
-    DecodedBranch(int targetPc, int[] argSlots, int[] paramSlots) {
+    DecodedBranch(int targetPc, int[] argSlots, int[] paramSlots, boolean wide) {
         this.targetPc = targetPc;
         this.argSlots = argSlots;
         this.paramSlots = paramSlots;
+        this.wide = wide;
+    }
+
+    /** {@link #assign} for the high halves of wide values (narrow ones move zeros, harmlessly). */
+    void assignHigh(long[] high, long[] scratch) {
+        assign(high, scratch);
     }
 
     /** Moves the arguments into the parameters through {@code scratch} (at least as long as the arguments). */

@@ -35,10 +35,15 @@ final class DecodedFunction {
     final int frameAlign;
     /** The most block arguments any branch passes: the scratch a parallel assignment needs. */
     final int maxBranchArgs;
+    /** Some value is wide (128-bit): frames get a {@link Frame#high} register file. */
+    final boolean hasWide;
+    /** Which parameters, and which results, are wide. */
+    final boolean[] paramWide;
+    final boolean[] resultWide;
 
     private DecodedFunction(String name, boolean isAsync, DecodedInstruction[] code, int registerCount,
             int[] paramSlots, long[] paramMasks, int resultCount, int[] slotOffsets, int frameSize,
-            int frameAlign, int maxBranchArgs) {
+            int frameAlign, int maxBranchArgs, boolean hasWide, boolean[] paramWide, boolean[] resultWide) {
         this.name = name;
         this.isAsync = isAsync;
         this.code = code;
@@ -50,6 +55,9 @@ final class DecodedFunction {
         this.frameSize = frameSize;
         this.frameAlign = frameAlign;
         this.maxBranchArgs = maxBranchArgs;
+        this.hasWide = hasWide;
+        this.paramWide = paramWide;
+        this.resultWide = resultWide;
     }
 
     /** Decodes {@code fn}; callees are resolved through {@code program}. */
@@ -68,9 +76,16 @@ final class DecodedFunction {
         }
         DecodedInstruction[] code = new DecodedInstruction[pc];
         int maxArgs = 0;
+        boolean hasWide = false;
         pc = 0;
         for (Block b : blocks) {
+            for (Value v : b.params()) {
+                hasWide |= v.type().isWide();
+            }
             for (Instruction inst : b.instructions()) {
+                for (Value v : inst.results()) {
+                    hasWide |= v.type().isWide();
+                }
                 code[pc++] = decodeInstruction(fn, inst, blockStart, program, bigEndianDefault);
                 for (BlockCall c : inst.destinations()) {
                     maxArgs = Math.max(maxArgs, c.args().size());
@@ -83,9 +98,16 @@ final class DecodedFunction {
         Block entry = blocks.get(0);
         int[] paramSlots = new int[entry.params().size()];
         long[] paramMasks = new long[paramSlots.length];
+        boolean[] paramWide = new boolean[paramSlots.length];
         for (int i = 0; i < paramSlots.length; i++) {
             paramSlots[i] = entry.param(i).id();
             paramMasks[i] = entry.param(i).type().mask();
+            paramWide[i] = entry.param(i).type().isWide();
+        }
+        List<dev.vex.ir.AbiParam> returns = fn.signature().returns();
+        boolean[] resultWide = new boolean[returns.size()];
+        for (int i = 0; i < resultWide.length; i++) {
+            resultWide[i] = returns.get(i).type().isWide();
         }
         List<StackSlot> slots = fn.stackSlots();
         int[] slotOffsets = new int[slots.size()];
@@ -102,7 +124,7 @@ final class DecodedFunction {
         }
         size = (size + FRAME_ALIGN - 1) & -FRAME_ALIGN;
         return new DecodedFunction(fn.name(), fn.isAsync(), code, fn.valueCount(), paramSlots, paramMasks,
-                fn.signature().returns().size(), slotOffsets, size, frameAlign, maxArgs);
+                fn.signature().returns().size(), slotOffsets, size, frameAlign, maxArgs, hasWide, paramWide, resultWide);
     }
 
     private static DecodedInstruction decodeInstruction(Function fn, Instruction inst, int[] blockStart,
@@ -112,6 +134,16 @@ final class DecodedFunction {
         int[] results = slots(inst.results());
         Type resultType = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type argType = inst.operandCount() > 0 ? inst.operand(0).type() : null;
+        boolean wide = false;
+        boolean half = false;
+        for (Value v : inst.operands()) {
+            wide |= v.type().isWide();
+            half |= v.type() == Type.F16;
+        }
+        for (Value v : inst.results()) {
+            wide |= v.type().isWide();
+            half |= v.type() == Type.F16;
+        }
         switch (op) {
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 -> {
                 int width = switch (op) {
@@ -121,8 +153,31 @@ final class DecodedFunction {
                     default -> resultType.bytes();
                 };
                 boolean signed = op == Opcode.SLOAD8 || op == Opcode.SLOAD16 || op == Opcode.SLOAD32;
-                return DecodedInstruction.of(Kind.LOAD, op).types(resultType, argType).args(args).results(results)
+                return DecodedInstruction.of(wide ? Kind.LOAD_WIDE : Kind.LOAD, op).types(resultType, argType).args(args).results(results)
                         .access(width, signed, bigEndian(inst.memFlags(), bigEndianDefault), inst.offset()).build();
+            }
+            case ATOMIC_LOAD -> {
+                return DecodedInstruction.of(wide ? Kind.LOAD_WIDE : Kind.LOAD, op).types(resultType, argType)
+                        .args(args).results(results)
+                        .access(resultType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0).build();
+            }
+            case ATOMIC_STORE -> {
+                return DecodedInstruction.of(wide ? Kind.STORE_WIDE : Kind.STORE, op).types(argType, argType).args(args)
+                        .access(argType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0).build();
+            }
+            case ATOMIC_RMW, ATOMIC_CAS -> {
+                Kind kind = op == Opcode.ATOMIC_RMW ? (wide ? Kind.ATOMIC_RMW_WIDE : Kind.ATOMIC_RMW)
+                        : (wide ? Kind.ATOMIC_CAS_WIDE : Kind.ATOMIC_CAS);
+                return DecodedInstruction.of(kind, op).types(resultType, argType).args(args).results(results)
+                        .access(resultType.bytes(), false, bigEndian(inst.memFlags(), bigEndianDefault), 0)
+                        .atomicOp(inst.atomicOp()).build();
+            }
+            case GET_PINNED_REG, SET_PINNED_REG -> {
+                Kind kind = op == Opcode.GET_PINNED_REG ? Kind.GET_PINNED_REG : Kind.SET_PINNED_REG;
+                return DecodedInstruction.of(kind, op).types(resultType, argType).args(args).results(results).build();
+            }
+            case FENCE -> {
+                return DecodedInstruction.of(Kind.NOP, op).build();
             }
             case STORE, ISTORE8, ISTORE16, ISTORE32 -> {
                 int width = switch (op) {
@@ -131,12 +186,12 @@ final class DecodedFunction {
                     case ISTORE32 -> 4;
                     default -> argType.bytes();
                 };
-                return DecodedInstruction.of(Kind.STORE, op).types(argType, argType).args(args)
+                return DecodedInstruction.of(wide ? Kind.STORE_WIDE : Kind.STORE, op).types(argType, argType).args(args)
                         .access(width, false, bigEndian(inst.memFlags(), bigEndianDefault), inst.offset()).build();
             }
             case STACK_LOAD, STACK_STORE, STACK_ADDR -> {
-                Kind kind = op == Opcode.STACK_LOAD ? Kind.STACK_LOAD
-                        : op == Opcode.STACK_STORE ? Kind.STACK_STORE : Kind.STACK_ADDR;
+                Kind kind = op == Opcode.STACK_LOAD ? (wide ? Kind.STACK_LOAD_WIDE : Kind.STACK_LOAD)
+                        : op == Opcode.STACK_STORE ? (wide ? Kind.STACK_STORE_WIDE : Kind.STACK_STORE) : Kind.STACK_ADDR;
                 Type t = op == Opcode.STACK_STORE ? argType : resultType;
                 int slot = fn.stackSlots().indexOf(inst.stackSlot());
                 if (slot < 0) {
@@ -147,13 +202,19 @@ final class DecodedFunction {
                         .access(t.bytes(), false, bigEndianDefault, inst.offset()).slot(slot, inst.offset()).build();
             }
             case JUMP, BRIF, BR_TABLE -> {
-                Kind kind = op == Opcode.JUMP ? Kind.JUMP : op == Opcode.BRIF ? Kind.BRIF : Kind.BR_TABLE;
+                wide = op == Opcode.BRIF && argType.isWide();
+                Kind kind = op == Opcode.JUMP ? Kind.JUMP
+                        : op == Opcode.BRIF ? (wide ? Kind.BRIF_WIDE : Kind.BRIF) : Kind.BR_TABLE;
                 List<BlockCall> dests = inst.destinations();
                 DecodedBranch[] targets = new DecodedBranch[dests.size()];
                 for (int i = 0; i < targets.length; i++) {
                     BlockCall c = dests.get(i);
+                    boolean wideArgs = false;
+                    for (Value v : c.args()) {
+                        wideArgs |= v.type().isWide();
+                    }
                     targets[i] = new DecodedBranch(blockStart[c.block().id()], slots(c.args()),
-                            slots(c.block().params()));
+                            slots(c.block().params()), wideArgs);
                 }
                 return DecodedInstruction.of(kind, op).types(argType, argType).args(args).targets(targets).build();
             }
@@ -161,7 +222,9 @@ final class DecodedFunction {
                 return DecodedInstruction.of(Kind.RETURN, op).args(args).build();
             }
             case TRAP, TRAPZ, TRAPNZ -> {
-                Kind kind = op == Opcode.TRAP ? Kind.TRAP : op == Opcode.TRAPZ ? Kind.TRAPZ : Kind.TRAPNZ;
+                wide = argType != null && argType.isWide();
+                Kind kind = op == Opcode.TRAP ? Kind.TRAP
+                        : op == Opcode.TRAPZ ? (wide ? Kind.TRAPZ_WIDE : Kind.TRAPZ) : (wide ? Kind.TRAPNZ_WIDE : Kind.TRAPNZ);
                 return DecodedInstruction.of(kind, op).args(args).trapCode(inst.trapCode()).build();
             }
             case NOP -> {
@@ -171,6 +234,13 @@ final class DecodedFunction {
                 Kind kind = op == Opcode.SPAWN ? Kind.SPAWN : Kind.CALL;
                 return DecodedInstruction.of(kind, op).types(resultType, argType).args(args).results(results)
                         .callee(program.callee(inst.funcRef().name())).build();
+            }
+            case RETURN_CALL -> {
+                return DecodedInstruction.of(Kind.TAIL_CALL, op).types(argType, argType).args(args)
+                        .callee(program.callee(inst.funcRef().name())).build();
+            }
+            case RETURN_CALL_INDIRECT -> {
+                return DecodedInstruction.of(Kind.TAIL_CALL_INDIRECT, op).types(argType, argType).args(args).build();
             }
             case CALL_INDIRECT -> {
                 return DecodedInstruction.of(Kind.CALL_INDIRECT, op).types(resultType, argType).args(args)
@@ -189,8 +259,9 @@ final class DecodedFunction {
                     case ICMP, ICMP_IMM, FCMP -> argType;
                     default -> resultType;
                 };
-                return DecodedInstruction.of(Kind.PURE, op).types(type, argType == null ? type : argType)
-                        .args(args).results(results).imm(inst.imm())
+                return DecodedInstruction.of(wide ? Kind.PURE_WIDE : half ? Kind.PURE_HALF : Kind.PURE, op)
+                        .types(type, argType == null ? type : argType)
+                        .args(args).results(results).imm(inst.imm()).immHigh(inst.immHigh())
                         .conditions(inst.intCC(), inst.floatCC()).trapCode(inst.trapCode()).build();
             }
         }

@@ -22,6 +22,8 @@ final class DecodedInstruction {
     final int[] args;
     final int[] results;
     final long imm;
+    /** The high half of an {@code f128const}'s bits. */
+    final long immHigh;
     final IntCC intCC;
     final FloatCC floatCC;
     final TrapCode trapCode;
@@ -37,6 +39,8 @@ final class DecodedInstruction {
     final long resultMask;
     final Callee callee;
     final DecodedBranch[] targets;
+    /** The operation of an {@code atomic_rmw}. */
+    final dev.vex.ir.AtomicRmwOp atomicOp;
     /** Why an {@link Kind#UNSUPPORTED} instruction cannot run. */
     final String message;
 
@@ -48,6 +52,7 @@ final class DecodedInstruction {
         this.args = b.args;
         this.results = b.results;
         this.imm = b.imm;
+        this.immHigh = b.immHigh;
         this.intCC = b.intCC;
         this.floatCC = b.floatCC;
         this.trapCode = b.trapCode;
@@ -59,6 +64,7 @@ final class DecodedInstruction {
         this.resultMask = b.type == null ? -1L : b.type.mask();
         this.callee = b.callee;
         this.targets = b.targets;
+        this.atomicOp = b.atomicOp;
         this.message = b.message;
     }
 
@@ -75,6 +81,7 @@ final class DecodedInstruction {
         private int[] args = new int[0];
         private int[] results = new int[0];
         private long imm;
+        private long immHigh;
         private IntCC intCC;
         private FloatCC floatCC;
         private TrapCode trapCode;
@@ -86,6 +93,7 @@ final class DecodedInstruction {
         private Callee callee;
         private DecodedBranch[] targets = new DecodedBranch[0];
         private String message;
+        private dev.vex.ir.AtomicRmwOp atomicOp;
 
         private Builder(Kind kind, Opcode opcode) {
             this.kind = kind;
@@ -110,6 +118,11 @@ final class DecodedInstruction {
 
         Builder imm(long imm) {
             this.imm = imm;
+            return this;
+        }
+
+        Builder immHigh(long immHigh) {
+            this.immHigh = immHigh;
             return this;
         }
 
@@ -145,6 +158,11 @@ final class DecodedInstruction {
 
         Builder targets(DecodedBranch[] targets) {
             this.targets = targets;
+            return this;
+        }
+
+        Builder atomicOp(dev.vex.ir.AtomicRmwOp op) {
+            this.atomicOp = op;
             return this;
         }
 

@@ -15,6 +15,8 @@ final class Executor {
     private long steps;
     private final long[] evalArgs = new long[3];
     private final long[] evalOut = new long[2];
+    private final long[] evalArgsHigh = new long[3];
+    private final long[] evalOutHigh = new long[2];
     private long[] branchScratch = new long[8];
     private String trapFunction = "";
 
@@ -40,8 +42,12 @@ final class Executor {
     /** Gives {@code task} its first frame: {@code fn} called with {@code args}. */
     void start(Task task, DecodedFunction fn, long[] args) {
         Frame f = task.push(fn, depthLimit, memory);
+        int k = 0;
         for (int i = 0; i < fn.paramSlots.length; i++) {
-            f.regs[fn.paramSlots[i]] = args[i];
+            f.regs[fn.paramSlots[i]] = args[k++];
+            if (fn.paramWide[i]) {
+                f.high[fn.paramSlots[i]] = args[k++];
+            }
         }
         ensureScratch(fn);
     }
@@ -64,6 +70,7 @@ final class Executor {
     private void loop(Task task) {
         Frame f = task.top();
         long[] r = f.regs;
+        long[] h = f.high;
         DecodedInstruction[] code = f.function.code;
         int pc = f.pc;
         long steps = this.steps;
@@ -88,6 +95,114 @@ final class Executor {
                         int[] res = in.results;
                         for (int i = 0; i < res.length; i++) {
                             r[res[i]] = evalOut[i];
+                        }
+                        pc++;
+                    }
+                    case PURE_HALF -> {
+                        int[] a = in.args;
+                        long[] ea = evalArgs;
+                        for (int i = 0; i < a.length; i++) {
+                            ea[i] = r[a[i]];
+                        }
+                        HalfEvaluator.evaluate(in.opcode, in.type, in.argType, ea, in.imm, in.intCC, in.floatCC,
+                                in.trapCode, evalOut);
+                        r[in.results[0]] = evalOut[0];
+                        pc++;
+                    }
+                    case PURE_WIDE -> {
+                        int[] a = in.args;
+                        long[] ea = evalArgs;
+                        long[] eh = evalArgsHigh;
+                        for (int i = 0; i < a.length; i++) {
+                            ea[i] = r[a[i]];
+                            eh[i] = h[a[i]];
+                        }
+                        WideEvaluator.evaluate(in.opcode, in.type, in.argType, ea, eh, in.imm, in.immHigh, in.intCC,
+                                in.floatCC,
+                                in.trapCode, evalOut, evalOutHigh);
+                        int[] res = in.results;
+                        for (int i = 0; i < res.length; i++) {
+                            r[res[i]] = evalOut[i];
+                            h[res[i]] = evalOutHigh[i];
+                        }
+                        pc++;
+                    }
+                    case ATOMIC_RMW -> {
+                        long addr = r[in.args[0]];
+                        long old = memory.load(addr, in.width, in.bigEndian);
+                        memory.store(addr, in.width, in.bigEndian,
+                                AtomicOperations.apply(in.atomicOp, in.type, old, r[in.args[1]]));
+                        r[in.results[0]] = old;
+                        pc++;
+                    }
+                    case ATOMIC_CAS -> {
+                        long addr = r[in.args[0]];
+                        long old = memory.load(addr, in.width, in.bigEndian);
+                        if (old == r[in.args[1]]) {
+                            memory.store(addr, in.width, in.bigEndian, r[in.args[2]]);
+                        }
+                        r[in.results[0]] = old;
+                        pc++;
+                    }
+                    case ATOMIC_RMW_WIDE -> {
+                        long addr = r[in.args[0]];
+                        int x = in.args[1];
+                        memory.loadWide(addr, in.bigEndian, evalOut, evalOutHigh, 0);
+                        AtomicOperations.applyWide(in.atomicOp, evalOut[0], evalOutHigh[0], r[x], h[x], evalOut,
+                                evalOutHigh, 1);
+                        memory.storeWide(addr, in.bigEndian, evalOut[1], evalOutHigh[1]);
+                        r[in.results[0]] = evalOut[0];
+                        h[in.results[0]] = evalOutHigh[0];
+                        pc++;
+                    }
+                    case ATOMIC_CAS_WIDE -> {
+                        long addr = r[in.args[0]];
+                        int e = in.args[1];
+                        int x = in.args[2];
+                        memory.loadWide(addr, in.bigEndian, evalOut, evalOutHigh, 0);
+                        if (evalOut[0] == r[e] && evalOutHigh[0] == h[e]) {
+                            memory.storeWide(addr, in.bigEndian, r[x], h[x]);
+                        }
+                        r[in.results[0]] = evalOut[0];
+                        h[in.results[0]] = evalOutHigh[0];
+                        pc++;
+                    }
+                    case LOAD_WIDE -> {
+                        memory.loadWide(r[in.args[0]] + in.offset, in.bigEndian, r, h, in.results[0]);
+                        pc++;
+                    }
+                    case STORE_WIDE -> {
+                        int v = in.args[0];
+                        memory.storeWide(r[in.args[1]] + in.offset, in.bigEndian, r[v], h[v]);
+                        pc++;
+                    }
+                    case STACK_LOAD_WIDE -> {
+                        memory.loadWide(slotAddress(f, in), in.bigEndian, r, h, in.results[0]);
+                        pc++;
+                    }
+                    case STACK_STORE_WIDE -> {
+                        int v = in.args[0];
+                        memory.storeWide(slotAddress(f, in), in.bigEndian, r[v], h[v]);
+                        pc++;
+                    }
+                    case BRIF_WIDE -> {
+                        int c = in.args[0];
+                        DecodedBranch t = in.targets[(r[c] | h[c]) != 0 ? 0 : 1];
+                        t.assign(r, branchScratch);
+                        t.assignHigh(h, branchScratch);
+                        pc = t.targetPc;
+                    }
+                    case TRAPZ_WIDE -> {
+                        int c = in.args[0];
+                        if ((r[c] | h[c]) == 0) {
+                            throw new Trap(in.trapCode);
+                        }
+                        pc++;
+                    }
+                    case TRAPNZ_WIDE -> {
+                        int c = in.args[0];
+                        if ((r[c] | h[c]) != 0) {
+                            throw new Trap(in.trapCode);
                         }
                         pc++;
                     }
@@ -116,11 +231,17 @@ final class Executor {
                     case JUMP -> {
                         DecodedBranch t = in.targets[0];
                         t.assign(r, branchScratch);
+                        if (t.wide) {
+                            t.assignHigh(h, branchScratch);
+                        }
                         pc = t.targetPc;
                     }
                     case BRIF -> {
                         DecodedBranch t = in.targets[r[in.args[0]] != 0 ? 0 : 1];
                         t.assign(r, branchScratch);
+                        if (t.wide) {
+                            t.assignHigh(h, branchScratch);
+                        }
                         pc = t.targetPc;
                     }
                     case BR_TABLE -> {
@@ -129,18 +250,23 @@ final class Executor {
                         DecodedBranch t = Long.compareUnsigned(index, tableSize) < 0
                                 ? in.targets[1 + (int) index] : in.targets[0];
                         t.assign(r, branchScratch);
+                        if (t.wide) {
+                            t.assignHigh(h, branchScratch);
+                        }
                         pc = t.targetPc;
                     }
                     case RETURN -> {
                         int[] a = in.args;
                         Frame caller = task.pop();
                         if (caller == null) {
-                            long[] results = new long[a.length];
-                            for (int i = 0; i < a.length; i++) {
-                                results[i] = r[a[i]];
-                            }
-                            scheduler.finish(task, results);
+                            scheduler.finish(task, rootResults(f, a));
                             return;
+                        }
+                        if (h != null && caller.high != null) {
+                            int[] out = caller.function.code[caller.pc].results;
+                            for (int i = 0; i < out.length; i++) {
+                                caller.high[out[i]] = h[a[i]];
+                            }
                         }
                         int[] out = caller.function.code[caller.pc].results;
                         long[] cr = caller.regs;
@@ -150,6 +276,7 @@ final class Executor {
                         caller.pc++;
                         f = caller;
                         r = cr;
+                        h = f.high;
                         code = f.function.code;
                         pc = f.pc;
                     }
@@ -174,8 +301,28 @@ final class Executor {
                         }
                         f = task.top();
                         r = f.regs;
+                        h = f.high;
                         code = f.function.code;
                         pc = f.pc;
+                    }
+                    case TAIL_CALL, TAIL_CALL_INDIRECT -> {
+                        f.pc = pc;
+                        if (!tailCall(task, f, in)) {
+                            return;
+                        }
+                        f = task.top();
+                        r = f.regs;
+                        h = f.high;
+                        code = f.function.code;
+                        pc = f.pc;
+                    }
+                    case GET_PINNED_REG -> {
+                        r[in.results[0]] = task.pinnedRegister & in.resultMask;
+                        pc++;
+                    }
+                    case SET_PINNED_REG -> {
+                        task.pinnedRegister = r[in.args[0]];
+                        pc++;
                     }
                     case FUNC_ADDR -> {
                         r[in.results[0]] = in.imm & in.resultMask;
@@ -222,6 +369,11 @@ final class Executor {
             for (int i = 0; i < params.length; i++) {
                 f.regs[params[i]] = r[a[first + i]];
             }
+            if (f.high != null && caller.high != null) {
+                for (int i = 0; i < params.length; i++) {
+                    f.high[params[i]] = caller.high[a[first + i]];
+                }
+            }
             ensureScratch(fn);
             return true;
         }
@@ -237,6 +389,14 @@ final class Executor {
             caller.completeCall(results);
             return true;
         }
+        if (callee instanceof Callee.Library l) {
+            long[] args = new long[a.length - first];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = r[a[first + i]];
+            }
+            caller.completeCall(Libcalls.invoke(l.libcall(), args, memory));
+            return true;
+        }
         if (callee instanceof Callee.Host h) {
             long[] args = new long[a.length - first];
             for (int i = 0; i < args.length; i++) {
@@ -247,6 +407,71 @@ final class Executor {
         }
         throw new InterpreterFailure("%" + caller.function.name + " calls %" + callee.name()
                 + ", which is neither in the module nor a runtime builtin");
+    }
+
+    /**
+     * {@code return_call}: pops {@code f} and enters the callee in its place, so that the
+     * callee returns to {@code f}'s caller; a libcall or host function is called and its results
+     * returned at once. Returns false if the task finished.
+     */
+    private boolean tailCall(Task task, Frame f, DecodedInstruction in) {
+        long[] r = f.regs;
+        int[] a = in.args;
+        int first = 0;
+        Callee callee = in.callee;
+        if (in.kind == Kind.TAIL_CALL_INDIRECT) {
+            long token = r[a[0]];
+            callee = program.calleeAt(token);
+            if (callee == null) {
+                throw new InterpreterFailure("return_call_indirect in %" + f.function.name + " to 0x"
+                        + Long.toHexString(token) + ", which is no function's address");
+            }
+            first = 1;
+        }
+        int n = a.length - first;
+        long[] args = new long[n];
+        long[] high = f.high == null ? null : new long[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = r[a[first + i]];
+            if (high != null) {
+                high[i] = f.high[a[first + i]];
+            }
+        }
+        if (callee instanceof Callee.ModuleFunction m) {
+            DecodedFunction fn = program.function(m.index());
+            if (fn.paramSlots.length != n) {
+                throw new InterpreterFailure("%" + f.function.name + " tail-calls %" + fn.name + " with " + n
+                        + " arguments; it takes " + fn.paramSlots.length);
+            }
+            task.pop();
+            Frame callee_ = task.push(fn, depthLimit, memory);
+            for (int i = 0; i < n; i++) {
+                callee_.regs[fn.paramSlots[i]] = args[i];
+            }
+            if (callee_.high != null && high != null) {
+                for (int i = 0; i < n; i++) {
+                    callee_.high[fn.paramSlots[i]] = high[i];
+                }
+            }
+            ensureScratch(fn);
+            return true;
+        }
+        long[] results;
+        if (callee instanceof Callee.Library l) {
+            results = Libcalls.invoke(l.libcall(), args, memory);
+        } else if (callee instanceof Callee.Host hf) {
+            results = hf.function().invoke(args);
+        } else {
+            throw new InterpreterFailure("%" + f.function.name + " tail-calls %" + callee.name()
+                    + ", which is neither in the module nor a libcall or host function");
+        }
+        Frame caller = task.pop();
+        if (caller == null) {
+            scheduler.finish(task, results);
+            return false;
+        }
+        caller.completeCall(results);
+        return true;
     }
 
     private long spawn(DecodedInstruction in, long[] r) {
@@ -266,6 +491,24 @@ final class Executor {
         Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS);
         start(t, fn, args);
         return t.handle;
+    }
+
+    /** A root function's results as an engine gives them: two longs for a wide one. */
+    private static long[] rootResults(Frame f, int[] a) {
+        boolean[] wide = f.function.resultWide;
+        int n = a.length;
+        for (int i = 0; i < a.length; i++) {
+            n += i < wide.length && wide[i] ? 1 : 0;
+        }
+        long[] results = new long[n];
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            results[k++] = f.regs[a[i]];
+            if (i < wide.length && wide[i]) {
+                results[k++] = f.high[a[i]];
+            }
+        }
+        return results;
     }
 
     private static long slotAddress(Frame f, DecodedInstruction in) {

@@ -8,6 +8,8 @@ package dev.vex.interp;
 final class Frame {
     final DecodedFunction function;
     final long[] regs;
+    /** High halves of the wide (128-bit) values, by value id; null if the function has none. */
+    final long[] high;
     int pc;
     /** Address of the stack slot area, or 0 if the function has no slots. */
     final long slotBase;
@@ -17,6 +19,7 @@ final class Frame {
     Frame(DecodedFunction function, long slotBase, int savedStackTop) {
         this.function = function;
         this.regs = new long[function.registerCount];
+        this.high = function.hasWide ? new long[function.registerCount] : null;
         this.slotBase = slotBase;
         this.savedStackTop = savedStackTop;
     }

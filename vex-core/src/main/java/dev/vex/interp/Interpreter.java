@@ -70,7 +70,7 @@ public final class Interpreter {
         if (fn == null) {
             return new RunReport(new Outcome.Failed("no function %" + functionName + " in the module"), 0, 0);
         }
-        int wanted = fn.signature().params().size();
+        int wanted = Canonical.longs(fn.signature().params());
         if (args.length != wanted) {
             return new RunReport(new Outcome.Failed("%" + functionName + " takes " + wanted + " arguments, not "
                     + args.length), 0, 0);
@@ -94,11 +94,7 @@ public final class Interpreter {
     }
 
     private Outcome runRoot(Function fn, long[] args, Scheduler scheduler, Executor executor) {
-        long[] canonical = new long[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Type t = fn.signature().paramType(i);
-            canonical[i] = args[i] & t.mask();
-        }
+        long[] canonical = Canonical.arguments(fn.signature().params(), args);
         DecodedFunction decoded = program.function(program.indexOf(fn.name()));
         Task root = scheduler.newTask(fn.name(), Memory.ROOT_STACK_WINDOWS);
         executor.start(root, decoded, canonical);

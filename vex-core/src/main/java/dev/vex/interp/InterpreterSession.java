@@ -48,17 +48,13 @@ public final class InterpreterSession {
         if (fn.isAsync()) {
             return new Outcome.Failed("%" + functionName + " is async; a session calls sync functions");
         }
-        if (args.length != fn.signature().params().size()) {
-            return new Outcome.Failed("%" + functionName + " takes " + fn.signature().params().size()
-                    + " arguments, not " + args.length);
+        long[] canonical = Canonical.arguments(fn.signature().params(), args);
+        if (canonical == null) {
+            return new Outcome.Failed("%" + functionName + " takes " + Canonical.longs(fn.signature().params())
+                    + " argument words, not " + args.length);
         }
         if (calling) {
             throw new IllegalStateException("a host function called back into the session");
-        }
-        long[] canonical = new long[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Type t = fn.signature().paramType(i);
-            canonical[i] = args[i] & t.mask();
         }
         Task task = scheduler.newTask(functionName, Memory.TASK_STACK_WINDOWS);
         task.handleConsumed = true; // nobody joins a call: the scheduler forgets the task when it returns

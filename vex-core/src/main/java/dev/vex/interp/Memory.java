@@ -172,6 +172,23 @@ final class Memory {
         System.arraycopy(hitArray, hitIndex, dst, 0, n);
     }
 
+    /**
+     * Loads a 16-byte value into {@code lo[k]}, {@code hi[k]}: the whole access is checked first,
+     * so a partly mapped one traps without a half done.
+     */
+    void loadWide(long addr, boolean bigEndian, long[] lo, long[] hi, int k) {
+        resolve(addr, 16);
+        lo[k] = load(bigEndian ? addr + 8 : addr, 8, bigEndian);
+        hi[k] = load(bigEndian ? addr : addr + 8, 8, bigEndian);
+    }
+
+    /** Stores a 16-byte value, checking the whole access first. */
+    void storeWide(long addr, boolean bigEndian, long lo, long hi) {
+        resolve(addr, 16);
+        store(bigEndian ? addr + 8 : addr, 8, bigEndian, lo);
+        store(bigEndian ? addr : addr + 8, 8, bigEndian, hi);
+    }
+
     /** Finds the bytes behind {@code [addr, addr + width)} or traps with heap_oob. */
     private void resolve(long addr, int width) {
         if (addr >= STACK_BASE && addr < HEAP_BASE) {

@@ -67,7 +67,10 @@ final class Program {
         return d;
     }
 
-    /** What {@code name} refers to: a module function first, then a host function, then a runtime builtin. */
+    /**
+     * What {@code name} refers to: a module function first, then a host function, then a libcall,
+     * then a runtime builtin.
+     */
     Callee callee(String name) {
         return callees.computeIfAbsent(name, n -> {
             int i = indexOf(n);
@@ -77,6 +80,10 @@ final class Program {
             HostFunction h = hosts.get(n);
             if (h != null) {
                 return new Callee.Host(n, h);
+            }
+            dev.vex.ir.Libcall l = dev.vex.ir.Libcall.named(n);
+            if (l != null) {
+                return new Callee.Library(l);
             }
             RuntimeBuiltin b = RuntimeBuiltin.named(n);
             return b != null ? new Callee.Runtime(b) : new Callee.Undefined(n);

@@ -19,6 +19,8 @@ final class Task {
     /** What it is blocked on, for deadlock messages. */
     String blockedOn = "";
     long[] results;
+    /** The pinned register of {@code get_pinned_reg}/{@code set_pinned_reg}: one per task, as a register is per thread. */
+    long pinnedRegister;
     /** The handle was given up by a join or a detach. */
     boolean handleConsumed;
     /** It was joined by {@code %vex_join_status}, which wants (status, value). */

@@ -21,6 +21,7 @@ public final class Function {
     private final Signature signature;
     final List<StackSlot> stackSlots = new ArrayList<>();
     final List<SigRef> sigRefs = new ArrayList<>();
+    final List<GlobalValue> globalValues = new ArrayList<>();
     final List<FuncRef> funcRefs = new ArrayList<>();
     final List<Block> blocks = new ArrayList<>();
     final List<Value> values = new ArrayList<>();
@@ -55,6 +56,21 @@ public final class Function {
     }
 
     /** Signature references in declaration order (those implied by callee declarations included). */
+    /** The global value declarations, in declaration order. */
+    public List<GlobalValue> globalValues() {
+        return Collections.unmodifiableList(globalValues);
+    }
+
+    /** The global value {@code gvN}, or null. */
+    public GlobalValue globalValueNumbered(int number) {
+        for (GlobalValue g : globalValues) {
+            if (g.number() == number) {
+                return g;
+            }
+        }
+        return null;
+    }
+
     public List<SigRef> sigRefs() {
         return Collections.unmodifiableList(sigRefs);
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds one {@link Function}, checking types as it goes.
@@ -114,6 +115,25 @@ public final class FunctionBuilder {
         return s;
     }
 
+    /**
+     * Declares {@code gvN}: {@code vmctx} when {@code base} is null, else a {@code type} loaded
+     * with {@code flags} from {@code base + offset}.
+     */
+    public GlobalValue declareGlobalValue(int number, Type type, MemFlags flags, GlobalValue base, int offset) {
+        open();
+        if (fn.globalValueNumbered(number) != null) {
+            throw fail("gv" + number + " is declared twice");
+        }
+        if (base != null && !fn.globalValues.contains(base)) {
+            throw fail("gv" + number + " loads through " + base + ", which the function does not declare");
+        }
+        GlobalValue g = base == null ? new GlobalValue(number, GlobalValue.Kind.VMCTX, null, MemFlags.NONE, null, 0)
+                : new GlobalValue(number, GlobalValue.Kind.LOAD, Objects.requireNonNull(type, "type"),
+                        Objects.requireNonNull(flags, "flags"), base, offset);
+        fn.globalValues.add(g);
+        return g;
+    }
+
     /** A fresh signature reference, for {@code call_indirect}. */
     public SigRef importSignature(Signature signature) {
         return declareSignature(nextNumber(fn.sigRefs, SigRef::number), signature);
@@ -164,6 +184,11 @@ public final class FunctionBuilder {
         FuncRef r = new FuncRef(number, name, sig, colocated, isAsync);
         fn.funcRefs.add(r);
         return r;
+    }
+
+    /** The global value {@code gvN} declared so far, or null. */
+    public GlobalValue declaredGlobalValue(int number) {
+        return fn.globalValueNumbered(number);
     }
 
     /** The stack slot {@code ssN} declared so far, or null. */

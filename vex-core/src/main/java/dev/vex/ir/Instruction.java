@@ -28,6 +28,7 @@ public final class Instruction {
     private Value[] operands;
     private final Value[] results;
     private final long imm;
+    private final long immHigh;
     private final IntCC intCC;
     private final FloatCC floatCC;
     private final MemFlags memFlags;
@@ -36,6 +37,7 @@ public final class Instruction {
     private final FuncRef funcRef;
     private final SigRef sigRef;
     private final TrapCode trapCode;
+    private final AtomicRmwOp atomicOp;
     private BlockCall[] destinations;
     private Block block;
     private int indexInBlock;
@@ -48,6 +50,7 @@ public final class Instruction {
         this.operands = operands;
         this.results = results;
         this.imm = spec.imm();
+        this.immHigh = spec.immHigh();
         this.intCC = spec.intCC();
         this.floatCC = spec.floatCC();
         this.memFlags = spec.memFlags();
@@ -56,6 +59,7 @@ public final class Instruction {
         this.funcRef = spec.funcRef();
         this.sigRef = spec.sigRef();
         this.trapCode = spec.trapCode();
+        this.atomicOp = spec.atomicOp();
         this.destinations = destinations;
     }
 
@@ -131,6 +135,11 @@ public final class Instruction {
     }
 
     /** The bits of an {@code f32const} (low 32 bits of {@link #imm()}). */
+    /** The high 64 bits of an {@code f128const}'s pattern; 0 for every other instruction. */
+    public long immHigh() {
+        return immHigh;
+    }
+
     public int ieee32Bits() {
         return (int) imm;
     }
@@ -173,6 +182,11 @@ public final class Instruction {
     /** The signature of an indirect call, or null. */
     public SigRef sigRef() {
         return sigRef;
+    }
+
+    /** The operation of {@code atomic_rmw}, else null. */
+    public AtomicRmwOp atomicOp() {
+        return atomicOp;
     }
 
     /** The trap code, or null. */

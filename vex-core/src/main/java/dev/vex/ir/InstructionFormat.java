@@ -14,6 +14,10 @@ public enum InstructionFormat {
     UNARY_IEEE32,
     /** {@code f64const imm}. */
     UNARY_IEEE64,
+    /** {@code f16const imm}. */
+    UNARY_IEEE16,
+    /** {@code f128const imm}: the low half of the bits in the immediate, the high half beside it. */
+    UNARY_IEEE128,
     /** {@code op v0, v1}. */
     BINARY,
     /** {@code op v0, imm}: an integer immediate of the controlling type. */
@@ -46,6 +50,12 @@ public enum InstructionFormat {
     LOAD_NO_OFFSET,
     /** {@code store flags v0, v1+offset}: value, then address. */
     STORE,
+    /** {@code atomic_store flags v0, v1}: value, then address; no offset. */
+    STORE_NO_OFFSET,
+    /** {@code atomic_rmw.T flags op v0, v1}: address, then operand. */
+    ATOMIC_RMW,
+    /** {@code atomic_cas flags v0, v1, v2}: address, expected, replacement. */
+    ATOMIC_CAS,
     /** {@code stack_load.T ssN+offset}, and {@code stack_addr.T ssN+offset}. */
     STACK_LOAD,
     /** {@code stack_store v0, ssN+offset}. */

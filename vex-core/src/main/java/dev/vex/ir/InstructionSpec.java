@@ -16,6 +16,7 @@ public final class InstructionSpec {
     private Type controllingType;
     private final List<Value> operands = new ArrayList<>();
     private long imm;
+    private long immHigh;
     private IntCC intCC;
     private FloatCC floatCC;
     private MemFlags memFlags;
@@ -24,6 +25,7 @@ public final class InstructionSpec {
     private FuncRef funcRef;
     private SigRef sigRef;
     private TrapCode trapCode;
+    private AtomicRmwOp atomicOp;
     private final List<BlockCall> destinations = new ArrayList<>();
     private int[] resultNumbers;
 
@@ -34,7 +36,9 @@ public final class InstructionSpec {
         }
         this.opcode = opcode;
         InstructionFormat f = opcode.format();
-        if (f == InstructionFormat.LOAD || f == InstructionFormat.STORE || f == InstructionFormat.LOAD_NO_OFFSET) {
+        if (f == InstructionFormat.LOAD || f == InstructionFormat.STORE || f == InstructionFormat.LOAD_NO_OFFSET
+                || f == InstructionFormat.STORE_NO_OFFSET || f == InstructionFormat.ATOMIC_RMW
+                || f == InstructionFormat.ATOMIC_CAS) {
             memFlags = MemFlags.NONE;
         }
     }
@@ -45,6 +49,7 @@ public final class InstructionSpec {
         s.controllingType = inst.controllingType();
         s.operands.addAll(inst.operands());
         s.imm = inst.imm();
+        s.immHigh = inst.immHigh();
         s.intCC = inst.intCC();
         s.floatCC = inst.floatCC();
         s.memFlags = inst.memFlags();
@@ -53,8 +58,29 @@ public final class InstructionSpec {
         s.funcRef = inst.funcRef();
         s.sigRef = inst.sigRef();
         s.trapCode = inst.trapCode();
+        s.atomicOp = inst.atomicOp();
         s.destinations.addAll(inst.destinations());
         return s;
+    }
+
+    /** The high 64 bits of an {@code f128const}'s pattern ({@link #imm(long)} holds the low ones). */
+    public InstructionSpec immHigh(long immHigh) {
+        this.immHigh = immHigh;
+        return this;
+    }
+
+    public long immHigh() {
+        return immHigh;
+    }
+
+    /** The operation of {@code atomic_rmw}. */
+    public InstructionSpec atomicOp(AtomicRmwOp op) {
+        this.atomicOp = op;
+        return this;
+    }
+
+    public AtomicRmwOp atomicOp() {
+        return atomicOp;
     }
 
     /** The controlling type; may be left null where it can be inferred from an operand. */

@@ -69,6 +69,10 @@ public final class IrPrinter {
             out.append('\n');
             preamble = true;
         }
+        for (GlobalValue g : fn.globalValues()) {
+            out.append("    ").append(g).append(" = ").append(g.definition()).append('\n');
+            preamble = true;
+        }
         for (SigRef s : fn.sigRefs()) {
             out.append("    ").append(s).append(" = ").append(s.signature()).append('\n');
             preamble = true;
@@ -133,6 +137,8 @@ public final class IrPrinter {
             case UNARY_IMM -> out.append(' ').append(inst.imm());
             case UNARY_IEEE32 -> out.append(' ').append(IeeeFormat.f32(inst.ieee32Bits()));
             case UNARY_IEEE64 -> out.append(' ').append(IeeeFormat.f64(inst.ieee64Bits()));
+            case UNARY_IEEE16 -> out.append(' ').append(IeeeFormat.f16(inst.imm()));
+            case UNARY_IEEE128 -> out.append(' ').append(IeeeFormat.f128(inst.imm(), inst.immHigh()));
             case UNARY, BINARY, TERNARY, MULTI_ARY -> values(" ", inst.operands());
             case BINARY_IMM64 -> out.append(' ').append(inst.operand(0)).append(", ").append(inst.imm());
             case INT_COMPARE -> {
@@ -174,6 +180,19 @@ public final class IrPrinter {
             case LOAD_NO_OFFSET -> {
                 flags(inst.memFlags());
                 out.append(' ').append(inst.operand(0));
+            }
+            case STORE_NO_OFFSET -> {
+                flags(inst.memFlags());
+                values(" ", inst.operands());
+            }
+            case ATOMIC_RMW -> {
+                flags(inst.memFlags());
+                out.append(' ').append(inst.atomicOp());
+                values(" ", inst.operands());
+            }
+            case ATOMIC_CAS -> {
+                flags(inst.memFlags());
+                values(" ", inst.operands());
             }
             case STORE -> {
                 flags(inst.memFlags());

@@ -16,6 +16,8 @@ public enum Opcode {
     /** Integer constant of the controlling type. */ ICONST("iconst", UNARY_IMM),
     /** 32-bit float constant, from its IEEE bits. */ F32CONST("f32const", UNARY_IEEE32),
     /** 64-bit float constant, from its IEEE bits. */ F64CONST("f64const", UNARY_IEEE64),
+    /** 16-bit float constant, from its IEEE bits. */ F16CONST("f16const", UNARY_IEEE16),
+    /** 128-bit float constant, from its IEEE bits. */ F128CONST("f128const", UNARY_IEEE128),
 
     // Integer arithmetic.
     /** Integer addition, wrapping. */ IADD("iadd", BINARY),
@@ -136,6 +138,15 @@ public enum Opcode {
     /** Stores the low 8 bits of an integer. */ ISTORE8("istore8", InstructionFormat.STORE, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
     /** Stores the low 16 bits of an integer. */ ISTORE16("istore16", InstructionFormat.STORE, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
     /** Stores the low 32 bits of an integer. */ ISTORE32("istore32", InstructionFormat.STORE, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
+    // Atomics: on one thread of memory they are plain accesses; native code makes them atomic.
+    /** Atomic load of the controlling type from an address. */ ATOMIC_LOAD("atomic_load", LOAD_NO_OFFSET, Flag.CAN_TRAP, Flag.READS_MEMORY),
+    /** Atomic store of a value to an address. */ ATOMIC_STORE("atomic_store", STORE_NO_OFFSET, Flag.CAN_TRAP, Flag.WRITES_MEMORY),
+    /** Atomic read-modify-write with its operation; the old value. */ ATOMIC_RMW("atomic_rmw", InstructionFormat.ATOMIC_RMW, Flag.CAN_TRAP, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
+    /** Atomic compare-and-swap; the old value. */ ATOMIC_CAS("atomic_cas", InstructionFormat.ATOMIC_CAS, Flag.CAN_TRAP, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
+    /** A full memory barrier; it has no operands and no results. */ FENCE("fence", NULLARY, Flag.READS_MEMORY, Flag.WRITES_MEMORY),
+    // The pinned register: a value that lives across the whole task (Cranelift's enable_pinned_reg).
+    /** Reads the pinned register. */ GET_PINNED_REG("get_pinned_reg", NULLARY),
+    /** Writes the pinned register. */ SET_PINNED_REG("set_pinned_reg", UNARY),
     /** Loads from a stack slot at an offset. */ STACK_LOAD("stack_load", InstructionFormat.STACK_LOAD, Flag.READS_MEMORY),
     /** Stores to a stack slot at an offset. */ STACK_STORE("stack_store", InstructionFormat.STACK_STORE, Flag.WRITES_MEMORY),
     /** The address of a stack slot plus an offset. */ STACK_ADDR("stack_addr", InstructionFormat.STACK_LOAD),
@@ -154,6 +165,9 @@ public enum Opcode {
     /** Direct call of a function reference. */ CALL("call", InstructionFormat.CALL, Flag.CALL),
     /** Call through a code address, with a signature reference. */ CALL_INDIRECT("call_indirect", InstructionFormat.CALL_INDIRECT, Flag.CALL),
     /** The code address of a function reference. */ FUNC_ADDR("func_addr", InstructionFormat.FUNC_ADDR),
+    // Tail calls: the callee's results are the caller's; the caller's frame is gone before it runs.
+    /** Tail call of a function reference. */ RETURN_CALL("return_call", InstructionFormat.CALL, Flag.TERMINATOR, Flag.CALL),
+    /** Tail call through a code address, with a signature reference. */ RETURN_CALL_INDIRECT("return_call_indirect", InstructionFormat.CALL_INDIRECT, Flag.TERMINATOR, Flag.CALL),
 
     // Async extensions (ASYNC-IR.md).
     /** Awaits an async callee whose frame is embedded in the caller's (ASYNC-IR.md). */ AWAIT("await", InstructionFormat.CALL, Flag.CALL, Flag.SUSPENDS),

@@ -15,7 +15,9 @@ public enum ParamFlag {
     /** A mutably borrowed pointer: the same rule as {@link #BORROW}. */
     BORROW_MUT("borrow_mut"),
     /** A result that stands for a held lock: it may not be live across an await. */
-    GUARD("guard");
+    GUARD("guard"),
+    /** Cranelift's {@code vmctx} purpose: the context pointer a {@code gvN = vmctx} global value names. */
+    VMCTX("vmctx");
 
     private final String text;
 

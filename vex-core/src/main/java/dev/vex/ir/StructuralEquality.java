@@ -60,6 +60,10 @@ public final class StructuralEquality {
                 return at + "stack slots differ: " + x + " and " + y;
             }
         }
+        if (!a.globalValues().stream().map(g -> g + "=" + g.definition()).toList()
+                .equals(b.globalValues().stream().map(g -> g + "=" + g.definition()).toList())) {
+            return a + ": global values differ";
+        }
         if (a.sigRefs().size() != b.sigRefs().size()) {
             return at + "signature reference counts differ";
         }
@@ -119,7 +123,8 @@ public final class StructuralEquality {
     private static boolean sameInstruction(Instruction x, Instruction y) {
         if (x.opcode() != y.opcode() || x.controllingType() != y.controllingType() || x.imm() != y.imm()
                 || x.intCC() != y.intCC() || x.floatCC() != y.floatCC() || x.offset() != y.offset()
-                || !Objects.equals(x.memFlags(), y.memFlags()) || !Objects.equals(x.trapCode(), y.trapCode())) {
+                || !Objects.equals(x.memFlags(), y.memFlags()) || !Objects.equals(x.trapCode(), y.trapCode())
+                || x.atomicOp() != y.atomicOp() || x.immHigh() != y.immHigh()) {
             return false;
         }
         if (!sameNumber(x.stackSlot() == null ? null : x.stackSlot().number(),

@@ -36,8 +36,8 @@ public final class TypeRules {
     /** Whether the opcode is instantiated at a type, written {@code op.T} or inferred. */
     public static boolean isPolymorphic(Opcode op) {
         return switch (op) {
-            case F32CONST, F64CONST, JUMP, BR_TABLE, RETURN, TRAP, NOP, CALL, AWAIT, AWAIT_BOXED,
-                    SPAWN, STACK_STORE -> false;
+            case F32CONST, F64CONST, F16CONST, F128CONST, JUMP, BR_TABLE, RETURN, TRAP, NOP, CALL, AWAIT, AWAIT_BOXED,
+                    SPAWN, STACK_STORE, FENCE, RETURN_CALL -> false;
             default -> true;
         };
     }
@@ -55,8 +55,8 @@ public final class TypeRules {
             case ICONST, UEXTEND, SEXTEND, IREDUCE, BITCAST, FPROMOTE, FDEMOTE, FCVT_TO_UINT,
                     FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32, STACK_LOAD, STACK_ADDR,
-                    FUNC_ADDR, BMASK -> -1;
-            case SELECT, SELECT_SPECTRE_GUARD -> 1;
+                    FUNC_ADDR, BMASK, ATOMIC_LOAD, GET_PINNED_REG -> -1;
+            case SELECT, SELECT_SPECTRE_GUARD, ATOMIC_RMW, ATOMIC_CAS -> 1;
             default -> 0;
         };
     }
@@ -64,11 +64,11 @@ public final class TypeRules {
     /** How many value operands the format takes, or -1 for "any number". */
     static int operandCount(InstructionFormat f) {
         return switch (f) {
-            case UNARY_IMM, UNARY_IEEE32, UNARY_IEEE64, JUMP, FUNC_ADDR, STACK_LOAD, TRAP, NULLARY -> 0;
+            case UNARY_IMM, UNARY_IEEE32, UNARY_IEEE64, UNARY_IEEE16, UNARY_IEEE128, JUMP, FUNC_ADDR, STACK_LOAD, TRAP, NULLARY -> 0;
             case UNARY, BINARY_IMM64, INT_COMPARE_IMM, BRIF, BRANCH_TABLE, LOAD, LOAD_NO_OFFSET,
                     STACK_STORE, COND_TRAP -> 1;
-            case BINARY, INT_COMPARE, FLOAT_COMPARE, STORE, INT_ADD_TRAP -> 2;
-            case TERNARY -> 3;
+            case BINARY, INT_COMPARE, FLOAT_COMPARE, STORE, INT_ADD_TRAP, STORE_NO_OFFSET, ATOMIC_RMW -> 2;
+            case TERNARY, ATOMIC_CAS -> 3;
             case MULTI_ARY, CALL, CALL_INDIRECT -> -1;
         };
     }
@@ -126,7 +126,11 @@ public final class TypeRules {
         switch (f) {
             case INT_COMPARE, INT_COMPARE_IMM -> need(s.intCC() != null, "an integer condition code");
             case FLOAT_COMPARE -> need(s.floatCC() != null, "a float condition code");
-            case LOAD, STORE, LOAD_NO_OFFSET -> need(s.memFlags() != null, "memory flags");
+            case LOAD, STORE, LOAD_NO_OFFSET, STORE_NO_OFFSET, ATOMIC_CAS -> need(s.memFlags() != null, "memory flags");
+            case ATOMIC_RMW -> {
+                need(s.memFlags() != null, "memory flags");
+                need(s.atomicOp() != null, "an atomic operation (add, xchg...)");
+            }
             case STACK_LOAD, STACK_STORE -> need(s.stackSlot() != null, "a stack slot");
             case CALL, FUNC_ADDR -> need(s.funcRef() != null, "a function reference");
             case CALL_INDIRECT -> need(s.sigRef() != null, "a signature reference");
@@ -186,6 +190,15 @@ public final class TypeRules {
             }
             case F64CONST -> {
                 return one(Type.F64);
+            }
+            case F16CONST -> {
+                if (s.imm() >>> 16 != 0) {
+                    throw new Violation("the f16 bit pattern 0x" + Long.toHexString(s.imm()) + " does not fit in 16 bits");
+                }
+                return one(Type.F16);
+            }
+            case F128CONST -> {
+                return one(Type.F128);
             }
             case IADD, ISUB, IMUL, UMULHI, SMULHI, UDIV, SDIV, UREM, SREM, SMIN, SMAX, UMIN, UMAX -> {
                 isInt(t, ops[0]);
@@ -291,7 +304,7 @@ public final class TypeRules {
                 same(ops[1], t);
                 Type wide = Type.intOfBits(t.bits() * 2);
                 if (wide == null) {
-                    throw new Violation("of two " + t + " would make an i128, which Vex does not support", "i128");
+                    throw new Violation("of two " + t + " would make an i" + 2 * t.bits() + ", which is no type");
                 }
                 return one(wide);
             }
@@ -361,6 +374,38 @@ public final class TypeRules {
                 }
                 return none();
             }
+            case ATOMIC_LOAD -> {
+                isInt(t, "the result type");
+                address(ops[0]);
+                return one(t);
+            }
+            case ATOMIC_STORE -> {
+                isInt(t, ops[0]);
+                address(ops[1]);
+                return none();
+            }
+            case ATOMIC_RMW -> {
+                address(ops[0]);
+                isInt(t, ops[1]);
+                return one(t);
+            }
+            case ATOMIC_CAS -> {
+                address(ops[0]);
+                isInt(t, ops[1]);
+                same(ops[2], t);
+                return one(t);
+            }
+            case FENCE -> {
+                return none();
+            }
+            case GET_PINNED_REG -> {
+                isInt(t, "the type");
+                return one(t);
+            }
+            case SET_PINNED_REG -> {
+                isInt(t, ops[0]);
+                return none();
+            }
             case STACK_LOAD -> {
                 return one(t);
             }
@@ -410,6 +455,32 @@ public final class TypeRules {
                 arguments(sig, ops, 1);
                 return returns(sig);
             }
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> {
+                Signature sig;
+                if (op == Opcode.RETURN_CALL) {
+                    owned(fn, s.funcRef());
+                    sig = s.funcRef().signature();
+                    arguments(sig, ops, 0);
+                } else {
+                    isInt(t, ops[0]);
+                    if (!fn.sigRefs.contains(s.sigRef())) {
+                        throw new Violation("uses " + s.sigRef() + ", which the function does not declare");
+                    }
+                    sig = s.sigRef().signature();
+                    arguments(sig, ops, 1);
+                }
+                List<AbiParam> mine = fn.signature().returns();
+                List<AbiParam> theirs = sig.returns();
+                boolean same = mine.size() == theirs.size();
+                for (int i = 0; same && i < mine.size(); i++) {
+                    same = mine.get(i).type() == theirs.get(i).type();
+                }
+                if (!same) {
+                    throw new Violation("needs a callee that returns what the function returns, " + fn.signature()
+                            + ", but it returns " + sig);
+                }
+                return none();
+            }
             case FUNC_ADDR -> {
                 isInt(t, "the address type");
                 owned(fn, s.funcRef());
@@ -454,7 +525,7 @@ public final class TypeRules {
     }
 
     private static void fits(long imm, Type t) throws Violation {
-        if (t.bits() == 64) {
+        if (t.bits() >= 64) {
             return;
         }
         long min = -(1L << (t.bits() - 1));

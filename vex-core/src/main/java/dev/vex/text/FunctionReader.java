@@ -2,12 +2,14 @@ package dev.vex.text;
 
 import dev.vex.diag.SourceLocation;
 import dev.vex.ir.AbiParam;
+import dev.vex.ir.AtomicRmwOp;
 import dev.vex.ir.Block;
 import dev.vex.ir.BlockCall;
 import dev.vex.ir.FloatCC;
 import dev.vex.ir.FuncRef;
 import dev.vex.ir.Function;
 import dev.vex.ir.FunctionBuilder;
+import dev.vex.ir.GlobalValue;
 import dev.vex.ir.Instruction;
 import dev.vex.ir.InstructionFormat;
 import dev.vex.ir.InstructionSpec;
@@ -139,14 +141,14 @@ final class FunctionReader {
     private Type type() {
         Token t = in.peek();
         if (t.kind() == Token.Kind.IDENT) {
+            String feature = Unsupported.typeFeature(t.text());
+            if (feature != null) {
+                throw in.unsupported(t, feature, "Vex supports i8 to i128 and f16 to f128");
+            }
             Type type = Type.parse(t.text());
             if (type != null) {
                 in.next();
                 return type;
-            }
-            String feature = Unsupported.typeFeature(t.text());
-            if (feature != null) {
-                throw in.unsupported(t, feature, "Vex supports i8, i16, i32, i64, f32 and f64");
             }
         }
         throw in.expected("a type");
@@ -175,7 +177,7 @@ final class FunctionReader {
             return null;
         }
         String prefix = word.substring(0, i);
-        return prefix.equals("ss") || prefix.equals("sig") || prefix.equals("fn")
+        return prefix.equals("ss") || prefix.equals("sig") || prefix.equals("fn") || prefix.equals("gv")
                 || Unsupported.entityFeature(prefix) != null ? prefix : null;
     }
 
@@ -192,11 +194,37 @@ final class FunctionReader {
             switch (prefix) {
                 case "ss" -> stackSlot(number, name);
                 case "sig" -> b.declareSignature(number, signature(false));
+                case "gv" -> globalValue(number);
                 default -> funcRef(number);
             }
         } catch (IrBuildException e) {
             throw new ParseException(in.location(name), e.getMessage());
         }
+    }
+
+    /** {@code vmctx} or {@code load.T flags gvN[+offset]}; the other forms are unsupported. */
+    private void globalValue(int number) {
+        Token kind = in.expectIdent("a global value: vmctx or load.T");
+        if (kind.text().equals("vmctx")) {
+            b.declareGlobalValue(number, null, null, null, 0);
+            return;
+        }
+        if (!kind.text().equals("load")) {
+            throw in.unsupported(kind, "global values", "Vex reads only 'vmctx' and 'load' global values");
+        }
+        in.expect(".", "after load");
+        Type t = type();
+        MemFlags flags = memFlags();
+        Token base = in.peek();
+        if (!base.isNumbered("gv")) {
+            throw in.expected("the base global value like 'gv0'");
+        }
+        in.next();
+        GlobalValue g = b.declaredGlobalValue(entityNumber(base, "gv"));
+        if (g == null) {
+            throw in.error(base, base.text() + " is not declared before its use");
+        }
+        b.declareGlobalValue(number, t, flags, g, offset());
     }
 
     private int entityNumber(Token t, String prefix) {
@@ -448,6 +476,16 @@ final class FunctionReader {
             case UNARY_IMM -> s.imm(imm64());
             case UNARY_IEEE32 -> s.imm(floatLiteral(Type.F32));
             case UNARY_IEEE64 -> s.imm(floatLiteral(Type.F64));
+            case UNARY_IEEE16 -> s.imm(floatLiteral(Type.F16));
+            case UNARY_IEEE128 -> {
+                Token t = in.peek();
+                if (t.kind() != Token.Kind.NUMBER) {
+                    throw in.expected("an f128 literal");
+                }
+                long[] bits = Literals.floatBitsOfType(t.text(), Type.F128, in.location(t));
+                in.next();
+                s.imm(bits[0]).immHigh(bits[1]);
+            }
             case BINARY -> s.operands(value(), commaValue());
             case BINARY_IMM64 -> {
                 s.operand(value());
@@ -495,6 +533,18 @@ final class FunctionReader {
                 s.offset(offset());
             }
             case LOAD_NO_OFFSET -> s.memFlags(memFlags()).operand(value());
+            case STORE_NO_OFFSET -> s.memFlags(memFlags()).operands(value(), commaValue());
+            case ATOMIC_RMW -> {
+                s.memFlags(memFlags());
+                Token t = in.peek();
+                AtomicRmwOp op = t.kind() == Token.Kind.IDENT ? AtomicRmwOp.fromText(t.text()) : null;
+                if (op == null) {
+                    throw in.expected("an atomic operation (add, sub, and, nand, or, xor, xchg, umin, umax, smin, smax)");
+                }
+                in.next();
+                s.atomicOp(op).operands(value(), commaValue());
+            }
+            case ATOMIC_CAS -> s.memFlags(memFlags()).operands(value(), commaValue(), commaValue());
             case STORE -> {
                 s.memFlags(memFlags()).operand(value());
                 s.operand(commaValue());

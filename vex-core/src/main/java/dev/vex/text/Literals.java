@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class Literals {
-    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
-    private static final BigInteger MIN_I64 = BigInteger.valueOf(Long.MIN_VALUE);
     private static final Pattern DECIMAL_FLOAT = Pattern.compile("[0-9]+(\\.[0-9]*)?([eE][+-]?[0-9]+)?");
 
     private Literals() {
@@ -27,6 +25,14 @@ final class Literals {
 
     /** An integer of up to 64 bits, wrapped to a long (so 2^64-1 is -1). */
     static long integer(String text, SourceLocation at) {
+        return integerBits(text, 64, at).longValue();
+    }
+
+    /**
+     * An integer of up to {@code bits} bits (64 or 128): in range as a signed or unsigned number
+     * of that width, as a non-negative or negative BigInteger.
+     */
+    private static BigInteger integerBits(String text, int bits, SourceLocation at) {
         boolean negative = text.startsWith("-");
         String body = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
         BigInteger v;
@@ -35,8 +41,8 @@ final class Literals {
             if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 throw new ParseException(at, "expected a hexadecimal integer, found '" + text + "'");
             }
-            if (digits.replaceFirst("^0+", "").length() > 16) {
-                throw new ParseException(at, "integer '" + text + "' does not fit in 64 bits");
+            if (digits.replaceFirst("^0+", "").length() > bits / 4) {
+                throw new ParseException(at, "integer '" + text + "' does not fit in " + bits + " bits");
             }
             v = new BigInteger(digits, 16);
         } else {
@@ -44,18 +50,20 @@ final class Literals {
             if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9') || body.startsWith("_")) {
                 throw new ParseException(at, "expected an integer, found '" + text + "'");
             }
-            if (digits.length() > 30) {
-                throw new ParseException(at, "integer '" + text + "' does not fit in 64 bits");
+            if (digits.length() > 60) {
+                throw new ParseException(at, "integer '" + text + "' does not fit in " + bits + " bits");
             }
             v = new BigInteger(digits);
         }
         if (negative) {
             v = v.negate();
         }
-        if (v.compareTo(MIN_I64) < 0 || v.compareTo(TWO_64) >= 0) {
-            throw new ParseException(at, "integer '" + text + "' does not fit in 64 bits");
+        BigInteger min = BigInteger.ONE.shiftLeft(bits - 1).negate();
+        BigInteger limit = BigInteger.ONE.shiftLeft(bits);
+        if (v.compareTo(min) < 0 || v.compareTo(limit) >= 0) {
+            throw new ParseException(at, "integer '" + text + "' does not fit in " + bits + " bits");
         }
-        return v.longValue();
+        return v;
     }
 
     /**
@@ -75,66 +83,119 @@ final class Literals {
         return v & type.mask();
     }
 
-    /** The IEEE bits of a float literal of {@code type} (F32 in the low 32 bits). */
+    /** A 128-bit integer literal as its two halves, low first. */
+    static long[] integer128(String text, SourceLocation at) {
+        BigInteger v = integerBits(text, 128, at);
+        return new long[] {v.longValue(), v.shiftRight(64).longValue()};
+    }
+
+    /** The IEEE bits of a float literal of {@code type} (F32 in the low 32 bits); not for F128. */
     static long floatBits(String text, Type type, SourceLocation at) {
-        int w = type == Type.F32 ? 8 : 11;
-        int t = type == Type.F32 ? 23 : 52;
-        long signBit = 1L << (w + t);
-        long expAll = ((1L << w) - 1) << t;
-        boolean negative = text.startsWith("-");
+        if (type == Type.F128) {
+            throw new IllegalArgumentException("f128 bits take two longs: use floatBitsOfType");
+        }
+        return floatBitsOfType(text, type, at)[0];
+    }
+
+    /** The IEEE bits of a float literal of {@code type}: one long, or two (low first) for F128. */
+    static long[] floatBitsOfType(String text, Type type, SourceLocation at) {
+        BigInteger bits = floatBig(text, type, at);
+        if (type.isWide()) {
+            return new long[] {bits.longValue(), bits.shiftRight(64).longValue()};
+        }
+        return new long[] {bits.longValue()};
+    }
+
+    /** Exponent width of an IEEE format. */
+    private static int exponentBits(Type type) {
+        return switch (type) {
+            case F16 -> 5;
+            case F32 -> 8;
+            case F64 -> 11;
+            case F128 -> 15;
+            default -> throw new IllegalArgumentException(type + " is no float type");
+        };
+    }
+
+    private static BigInteger floatBig(String text, Type type, SourceLocation at) {
+        int w = exponentBits(type);
+        int t = type.bits() - 1 - w;
+        BigInteger sign = text.startsWith("-") ? BigInteger.ONE.shiftLeft(w + t) : BigInteger.ZERO;
         String body = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        long sign = negative ? signBit : 0;
+        BigInteger expAll = BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE).shiftLeft(t);
+        BigInteger quietBit = BigInteger.ONE.shiftLeft(t - 1);
         if (body.equals("Inf")) {
-            return sign | expAll;
+            return sign.or(expAll);
         }
         if (body.equals("NaN")) {
-            return sign | expAll | 1L << (t - 1);
+            return sign.or(expAll).or(quietBit);
         }
         if (body.startsWith("NaN:") || body.startsWith("sNaN:")) {
             boolean quiet = body.startsWith("NaN:");
-            String payloadText = body.substring(body.indexOf(':') + 1);
-            long payload = payloadOf(payloadText, text, at);
-            if (payload >>> (t - 1) != 0) {
+            BigInteger payload = payloadOf(body.substring(body.indexOf(':') + 1), text, at);
+            if (payload.bitLength() > t - 1) {
                 throw new ParseException(at, "NaN payload of '" + text + "' does not fit in " + (t - 1) + " bits");
             }
-            if (!quiet && payload == 0) {
+            if (!quiet && payload.signum() == 0) {
                 throw new ParseException(at, "a signalling NaN needs a non-zero payload: '" + text + "'");
             }
-            return sign | expAll | (quiet ? 1L << (t - 1) : 0) | payload;
+            return sign.or(expAll).or(quiet ? quietBit : BigInteger.ZERO).or(payload);
         }
         if (body.startsWith("0x") || body.startsWith("0X")) {
-            return sign | hexFloat(body.substring(2), text, w, t, at);
+            return sign.or(hexFloat(body.substring(2), text, type, w, t, at));
         }
         if (DECIMAL_FLOAT.matcher(body).matches()) {
-            if (type == Type.F32) {
-                float f = Float.parseFloat(body);
-                if (Float.isInfinite(f)) {
-                    throw new ParseException(at, "float '" + text + "' is out of range for f32");
-                }
-                return sign | (Float.floatToRawIntBits(f) & 0xFFFF_FFFFL);
-            }
-            double d = Double.parseDouble(body);
-            if (Double.isInfinite(d)) {
-                throw new ParseException(at, "float '" + text + "' is out of range for f64");
-            }
-            return sign | Double.doubleToRawLongBits(d);
+            return sign.or(decimalFloat(body, text, type, at));
         }
         throw new ParseException(at, "expected a float, found '" + text + "'");
     }
 
-    private static long payloadOf(String payloadText, String text, SourceLocation at) {
+    /** A decimal literal: rounded to nearest for f32 and f64; f16 and f128 take exact values only. */
+    private static BigInteger decimalFloat(String body, String text, Type type, SourceLocation at) {
+        if (type == Type.F32) {
+            float f = Float.parseFloat(body);
+            if (Float.isInfinite(f)) {
+                throw new ParseException(at, "float '" + text + "' is out of range for f32");
+            }
+            return BigInteger.valueOf(Float.floatToRawIntBits(f) & 0xFFFF_FFFFL);
+        }
+        if (type == Type.F64) {
+            double d = Double.parseDouble(body);
+            if (Double.isInfinite(d)) {
+                throw new ParseException(at, "float '" + text + "' is out of range for f64");
+            }
+            return BigInteger.valueOf(Double.doubleToRawLongBits(d));
+        }
+        // value = unscaled * 10^-scale must be m * 2^e exactly: write it as a hex float.
+        java.math.BigDecimal v = new java.math.BigDecimal(body).stripTrailingZeros();
+        if (v.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        int e = 0;
+        while (v.scale() > 0 && e < 20000) {
+            v = v.multiply(java.math.BigDecimal.valueOf(2)).stripTrailingZeros();
+            e++;
+        }
+        if (v.scale() > 0) {
+            throw new ParseException(at, "decimal float '" + text + "' is not exact in " + type + "; write it in hex");
+        }
+        BigInteger m = v.toBigIntegerExact();
+        return hexFloat(m.toString(16) + "p-" + e, text, type, exponentBits(type), type.bits() - 1 - exponentBits(type), at);
+    }
+
+    private static BigInteger payloadOf(String payloadText, String text, SourceLocation at) {
         if (!payloadText.startsWith("0x")) {
             throw new ParseException(at, "expected a hexadecimal NaN payload in '" + text + "'");
         }
         String digits = payloadText.substring(2).replace("_", "");
-        if (digits.isEmpty() || digits.length() > 16 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (digits.isEmpty() || digits.length() > 32 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new ParseException(at, "expected a hexadecimal NaN payload in '" + text + "'");
         }
-        return Long.parseUnsignedLong(digits, 16);
+        return new BigInteger(digits, 16);
     }
 
     /** {@code body} is the part after "0x": hex digits, an optional point, an optional p-exponent. */
-    private static long hexFloat(String body, String text, int w, int t, SourceLocation at) {
+    private static BigInteger hexFloat(String body, String text, Type type, int w, int t, SourceLocation at) {
         int p = indexOfExponent(body);
         String mantissa = (p < 0 ? body : body.substring(0, p)).replace("_", "");
         int exponent = 0;
@@ -155,7 +216,7 @@ final class Literals {
         }
         BigInteger m = new BigInteger(digits, 16);
         if (m.signum() == 0) {
-            return 0;
+            return BigInteger.ZERO;
         }
         // value = m * 2^e2
         long e2 = (long) exponent - 4L * fracPart.length();
@@ -163,30 +224,30 @@ final class Literals {
         int emin = 1 - bias;
         long top = m.bitLength() - 1 + e2; // exponent of the leading one bit
         if (top > bias) {
-            throw new ParseException(at, "float '" + text + "' is too large for " + (w == 8 ? "f32" : "f64"));
+            throw new ParseException(at, "float '" + text + "' is too large for " + type);
         }
         if (top >= emin) {
             // Normal: t+1 significant bits, the leading one implicit.
             long shift = m.bitLength() - 1 - t;
-            BigInteger sig = exactShift(m, shift, text, w, at);
-            long trailing = sig.longValue() & ((1L << t) - 1);
-            return ((top + bias) << t) | trailing;
+            BigInteger sig = exactShift(m, shift, text, type, at);
+            BigInteger trailing = sig.clearBit(t);
+            return BigInteger.valueOf(top + bias).shiftLeft(t).or(trailing);
         }
         // Subnormal: the value in units of 2^(emin - t).
         long shift = (emin - t) - e2;
-        BigInteger sig = exactShift(m, shift, text, w, at);
+        BigInteger sig = exactShift(m, shift, text, type, at);
         if (sig.signum() == 0) {
-            throw new ParseException(at, "float '" + text + "' is too small for " + (w == 8 ? "f32" : "f64"));
+            throw new ParseException(at, "float '" + text + "' is too small for " + type);
         }
-        return sig.longValue();
+        return sig;
     }
 
-    private static BigInteger exactShift(BigInteger m, long shift, String text, int w, SourceLocation at) {
+    private static BigInteger exactShift(BigInteger m, long shift, String text, Type type, SourceLocation at) {
         if (shift <= 0) {
             return m.shiftLeft((int) -shift);
         }
-        if (shift > 4000 || m.getLowestSetBit() < shift) {
-            throw new ParseException(at, "float '" + text + "' is not exact in " + (w == 8 ? "f32" : "f64"));
+        if (shift > 40000 || m.getLowestSetBit() < shift) {
+            throw new ParseException(at, "float '" + text + "' is not exact in " + type);
         }
         return m.shiftRight((int) shift);
     }

@@ -55,7 +55,7 @@ final class RunLineReader {
             }
             List<Long> args = new ArrayList<>();
             for (int i = 0; i < argToks.size(); i++) {
-                args.add(literal(in, argToks.get(i), sig.paramType(i)));
+                literal(in, argToks.get(i), sig.paramType(i), args);
             }
             if (in.atEnd()) {
                 return new RunLine(at, text, name, args, RunLine.Comparison.NONE, List.of(), null);
@@ -93,7 +93,7 @@ final class RunLineReader {
             }
             List<Long> expected = new ArrayList<>();
             for (int i = 0; i < resToks.size(); i++) {
-                expected.add(literal(in, resToks.get(i), rets.get(i).type()));
+                literal(in, resToks.get(i), rets.get(i).type(), expected);
             }
             return new RunLine(at, text, name, args, cmp, expected, null);
         } catch (ParseException e) {
@@ -119,17 +119,31 @@ final class RunLineReader {
         throw in.expected("a literal");
     }
 
-    private static long literal(TokenCursor in, Token t, Type type) {
+    /** Adds the bits of literal {@code t} of {@code type} to {@code out}: two longs for a wide type. */
+    private static void literal(TokenCursor in, Token t, Type type, List<Long> out) {
         SourceLocation at = in.location(t);
         if (t.kind() == Token.Kind.IDENT) {
             if (!type.isInt()) {
                 throw new ParseException(at, "expected a " + type + " literal, found '" + t.text() + "'");
             }
-            return t.text().equals("true") ? 1 : 0;
+            out.add(t.text().equals("true") ? 1L : 0L);
+            if (type.isWide()) {
+                out.add(0L);
+            }
+            return;
         }
         if (type.isFloat()) {
-            return Literals.floatBits(t.text(), type, at);
+            for (long half : Literals.floatBitsOfType(t.text(), type, at)) {
+                out.add(half);
+            }
+            return;
         }
-        return Literals.integerOfType(t.text(), type, at);
+        if (type.isWide()) {
+            for (long half : Literals.integer128(t.text(), at)) {
+                out.add(half);
+            }
+            return;
+        }
+        out.add(Literals.integerOfType(t.text(), type, at));
     }
 }

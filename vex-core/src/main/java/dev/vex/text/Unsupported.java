@@ -13,12 +13,6 @@ final class Unsupported {
 
     /** The feature a type name needs, or null if it is no known CLIF type. */
     static String typeFeature(String word) {
-        if (word.equals("i128")) {
-            return "i128";
-        }
-        if (word.equals("f16") || word.equals("f128")) {
-            return word;
-        }
         if (word.matches("[if](8|16|32|64|128)x[0-9]+xN")) {
             return "dynamic vector type " + word;
         }
@@ -33,19 +27,15 @@ final class Unsupported {
 
     /** CLIF opcodes outside Vex's scalar subset, each with the feature it belongs to. */
     private static final Map<String, String> OPCODE_FAMILIES = Map.ofEntries(
-            Map.entry("atomic_load", "atomics"), Map.entry("atomic_store", "atomics"),
-            Map.entry("atomic_rmw", "atomics"), Map.entry("atomic_cas", "atomics"), Map.entry("fence", "atomics"),
             Map.entry("global_value", "global values"), Map.entry("symbol_value", "global values"),
             Map.entry("tls_value", "global values"),
             Map.entry("dynamic_stack_load", "dynamic stack slots"), Map.entry("dynamic_stack_store", "dynamic stack slots"),
             Map.entry("dynamic_stack_addr", "dynamic stack slots"), Map.entry("extract_vector", "dynamic vectors"),
-            Map.entry("return_call", "tail calls"), Map.entry("return_call_indirect", "tail calls"),
             Map.entry("try_call", "exceptions"), Map.entry("try_call_indirect", "exceptions"),
             Map.entry("stack_switch", "stack switching"),
-            Map.entry("get_pinned_reg", "pinned register"), Map.entry("set_pinned_reg", "pinned register"),
             Map.entry("get_frame_pointer", "frame introspection"), Map.entry("get_stack_pointer", "frame introspection"),
             Map.entry("get_return_address", "frame introspection"), Map.entry("debugtrap", "debugtrap"),
-            Map.entry("f16const", "f16"), Map.entry("f128const", "f128"), Map.entry("vconst", "vectors"),
+            Map.entry("vconst", "vectors"),
             Map.entry("call_indirect_tail", "tail calls"), Map.entry("sequence_point", "sequence points"),
             Map.entry("iadd_cout", "carry flags"), Map.entry("isub_bout", "carry flags"));
 
@@ -66,11 +56,11 @@ final class Unsupported {
         return VECTOR_OPCODES.contains(word) ? "vectors" : null;
     }
 
-    /** Cranelift's named libcalls ({@code %CeilF32}...), which a callee name may refer to. */
-    private static final Set<String> LIBCALLS = Set.of(
-            "Probestack", "CeilF32", "CeilF64", "FloorF32", "FloorF64", "TruncF32", "TruncF64", "NearestF32",
-            "NearestF64", "FmaF32", "FmaF64", "Memcpy", "Memset", "Memmove", "Memcmp", "ElfTlsGetAddr",
-            "ElfTlsGetOffset", "X86Pshufb");
+    /**
+     * Cranelift's named libcalls that Vex does not run (the others are {@link dev.vex.ir.Libcall}s):
+     * they belong to a native ABI (stack probes, TLS) or to vectors.
+     */
+    private static final Set<String> LIBCALLS = Set.of("Probestack", "ElfTlsGetAddr", "ElfTlsGetOffset", "X86Pshufb");
 
     static boolean isLibcall(String name) {
         return LIBCALLS.contains(name);
@@ -79,7 +69,6 @@ final class Unsupported {
     /** The feature of a preamble entity prefix ({@code gv}, {@code dt}...), or null. */
     static String entityFeature(String prefix) {
         return switch (prefix) {
-            case "gv" -> "global values";
             case "dt" -> "dynamic types";
             case "dss" -> "dynamic stack slots";
             case "const" -> "constant pool";
@@ -95,7 +84,7 @@ final class Unsupported {
     /** The feature of a parameter purpose word ({@code sret}, {@code vmctx}...), or null. */
     static String purposeFeature(String word) {
         return switch (word) {
-            case "sret", "vmctx", "sigid", "stack_limit", "struct_return", "norestore", "callee_vmctx",
+            case "sret", "sigid", "stack_limit", "struct_return", "norestore", "callee_vmctx",
                     "caller_vmctx" -> "parameter purpose " + word;
             default -> null;
         };

@@ -1,6 +1,7 @@
 package dev.vex.text;
 
 import dev.vex.ir.IeeeFormat;
+import java.math.BigInteger;
 import dev.vex.ir.Type;
 import java.util.List;
 
@@ -12,25 +13,45 @@ public final class ValueFormat {
     /** One value as a run line writes it: decimal integers, floats in CLIF's notation. */
     public static String of(Type type, long bits) {
         return switch (type) {
+            case F16 -> IeeeFormat.f16(bits);
             case F32 -> IeeeFormat.f32((int) bits);
             case F64 -> IeeeFormat.f64(bits);
+            case I128, F128 -> of(type, bits, 0);
             default -> Long.toString(signExtend(bits, type.bits()));
         };
     }
 
-    /** Several values, comma-separated, each per its type. */
+    /** A value of a wide type given as its halves; any other type ignores {@code hi}. */
+    public static String of(Type type, long lo, long hi) {
+        return switch (type) {
+            case I128 -> new BigInteger(Long.toString(hi)).shiftLeft(64)
+                    .or(new BigInteger(Long.toUnsignedString(lo))).toString();
+            case F128 -> IeeeFormat.f128(lo, hi);
+            default -> of(type, lo);
+        };
+    }
+
+    /** Values laid out as in a run line: one long per value, two for a wide type. */
     public static String list(List<Type> types, long[] values) {
-        if (values.length == 1) {
-            return of(types.get(0), values[0]);
+        StringBuilder sb = new StringBuilder();
+        int count = 0;
+        int k = 0;
+        for (int i = 0; k < values.length; i++, count++) {
+            sb.append(count == 0 ? "" : ", ");
+            Type t = i < types.size() ? types.get(i) : null;
+            if (t == null) {
+                sb.append(values[k++]);
+            } else if (t.isWide() && k + 1 < values.length) {
+                sb.append(of(t, values[k], values[k + 1]));
+                k += 2;
+            } else {
+                sb.append(of(t, values[k++]));
+            }
         }
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(i < types.size() ? of(types.get(i), values[i]) : Long.toString(values[i]));
-        }
-        return sb.append(']').toString();
+        return count == 1 ? sb.toString() : "[" + sb + "]";
     }
 
     private static long signExtend(long bits, int width) {
-        return width == 64 ? bits : (bits << (64 - width)) >> (64 - width);
+        return width >= 64 ? bits : (bits << (64 - width)) >> (64 - width);
     }
 }

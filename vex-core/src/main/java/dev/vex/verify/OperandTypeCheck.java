@@ -59,6 +59,10 @@ final class OperandTypeCheck {
                     values(Rule.CALL, inst, inst.results(), sig.returns(), "yields", out);
                 }
             }
+            case RETURN_CALL -> values(Rule.CALL, inst, inst.operands(), inst.funcRef().signature().params(),
+                    "passes", out);
+            case RETURN_CALL_INDIRECT -> values(Rule.CALL, inst, inst.operands().subList(1, inst.operandCount()),
+                    inst.sigRef().signature().params(), "passes", out);
             case CALL_INDIRECT -> {
                 Signature sig = inst.sigRef().signature();
                 values(Rule.CALL, inst, inst.operands().subList(1, inst.operandCount()), sig.params(), "passes", out);

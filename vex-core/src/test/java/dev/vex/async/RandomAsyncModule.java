@@ -342,6 +342,7 @@ final class RandomAsyncModule {
             case I8, I16, I32 -> b.uextend(I64, v);
             case F64 -> b.bitcast(I64, v);
             case F32 -> b.uextend(I64, b.bitcast(I32, v));
+            default -> throw new IllegalArgumentException("the generator makes no " + v.type());
         };
     }
 
@@ -351,6 +352,7 @@ final class RandomAsyncModule {
             case I8, I16, I32 -> b.ireduce(t, x);
             case F64 -> b.convert(Opcode.FCVT_FROM_SINT, F64, b.sshr(x, b.iconst(I64, 11)));
             case F32 -> b.bitcast(F32, b.ireduce(I32, b.binaryImm(Opcode.BAND_IMM, x, 0x3fffffffL)));
+            default -> throw new IllegalArgumentException("the generator makes no " + t);
         };
     }
 }

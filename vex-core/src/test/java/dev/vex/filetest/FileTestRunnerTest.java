@@ -144,8 +144,8 @@ class FileTestRunnerTest {
     @Test
     void unsupportedFeaturesAreSkippedWithTheirReasonNeverPassed() {
         String out = run("""
-                function %wide(i128) -> i128 {
-                block0(v0: i128):
+                function %wide(i32x4) -> i32x4 {
+                block0(v0: i32x4):
                     return v0
                 }
                 ; run: %wide(1) == 1
@@ -153,7 +153,83 @@ class FileTestRunnerTest {
                 """);
         assertEquals(0, report.passed());
         assertEquals(2, report.skipped());
-        assertTrue(out.contains("t.clif:1:1: skipped 2 checks: %wide uses i128"), out);
+        assertTrue(out.contains("t.clif:1:1: skipped 2 checks: %wide uses vector type i32x4"), out);
+    }
+
+    @Test
+    void wideValuesTakeTwoWordsAndPrintWhole() {
+        String out = run("""
+                function %mul(i128, i128) -> i128, i8 {
+                block0(v0: i128, v1: i128):
+                    v2 = imul v0, v1
+                    v3 = icmp ult v2, v0
+                    return v2, v3
+                }
+                ; run: %mul(0x1_0000_0000_0000_0001, 0x1_0000_0000) == [0x1_0000_0000_0000_0001_0000_0000, 0]
+                ; run: %mul(-1, 3) == [-3, 1]
+                ; run: %mul(-1, 3) == [-4, 1]
+                """);
+        assertEquals(2, report.passed(), out);
+        assertTrue(out.contains("expected [-4, 1], got [-3, 1]"), out);
+    }
+
+    /** The interpreter, but declining the functions that use i128, as a native target may. */
+    private static final class NoWideEngine implements dev.vex.exec.Engine {
+        private final InterpreterEngine interp = new InterpreterEngine();
+
+        @Override
+        public String name() {
+            return "interp";
+        }
+
+        @Override
+        public String skipReason(List<String> targetIsas) {
+            return null;
+        }
+
+        @Override
+        public dev.vex.exec.LoadedModule load(dev.vex.ir.Module module) {
+            return interp.load(module);
+        }
+
+        @Override
+        public String skipReason(dev.vex.ir.Function function) {
+            return dev.vex.ir.IrFeature.usedBy(function).contains(dev.vex.ir.IrFeature.I128)
+                    ? "no i128 here" : null;
+        }
+    }
+
+    @Test
+    void functionsAnEngineDeclinesAreSkippedWithTheirCallers() {
+        new FileTestRunner(List.of(new NoWideEngine()), report).runText("""
+                function %wide(i64) -> i64 {
+                block0(v0: i64):
+                    v1 = uextend.i128 v0
+                    v2 = ireduce.i64 v1
+                    return v2
+                }
+                ; run: %wide(1) == 1
+
+                function %caller(i64) -> i64 {
+                    fn0 = %wide(i64) -> i64
+                block0(v0: i64):
+                    v1 = call fn0(v0)
+                    return v1
+                }
+                ; run: %caller(2) == 2
+
+                function %narrow(i64) -> i64 {
+                block0(v0: i64):
+                    return v0
+                }
+                ; run: %narrow(3) == 3
+                """, "t.clif");
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1, report.passed(), out);
+        assertEquals(2, report.skipped(), out);
+        assertEquals(0, report.failed(), out);
+        assertTrue(out.contains("skipped 1 check: %wide: no i128 here"), out);
+        assertTrue(out.contains("skipped 1 check: %caller: calls %wide, which interp does not run: no i128 here"), out);
     }
 
     @Test

@@ -154,8 +154,10 @@ class FunctionBuilderTest {
         assertEquals(I64, b.select(x, y, y).type());
         assertEquals(I32, b.load(Opcode.ULOAD8, I32, MemFlags.NONE, y, 4).type());
 
-        IrBuildException wide = assertThrows(IrBuildException.class, () -> b.binary(Opcode.ICONCAT, y, y));
-        assertEquals("i128", wide.unsupportedFeature());
+        assertEquals(Type.I128, b.binary(Opcode.ICONCAT, y, y).type());
+        IrBuildException wide = assertThrows(IrBuildException.class,
+                () -> b.binary(Opcode.ICONCAT, b.binary(Opcode.ICONCAT, y, y), b.binary(Opcode.ICONCAT, y, y)));
+        assertTrue(wide.getMessage().contains("i256"), wide.getMessage());
         IrBuildException narrow = assertThrows(IrBuildException.class, () -> b.uextend(I16, x));
         assertTrue(narrow.getMessage().contains("uextend: must widen"), narrow.getMessage());
         assertNull(narrow.unsupportedFeature());

@@ -284,12 +284,11 @@ class ClifReaderTest {
         record Case(String text, String feature) {
         }
         List<Case> cases = List.of(
-                new Case("function %f(i128) {\nblock0(v0: i128):\n return\n}\n", "i128"),
+                new Case("function %f(i8x16) {\nblock0(v0: i8x16):\n return\n}\n", "vector type i8x16"),
                 new Case("function %f(i32x4) {\nblock0(v0: i32x4):\n return\n}\n", "vector type i32x4"),
-                new Case("function %f(i64) {\nblock0(v0: i64):\n v1 = atomic_rmw.i64 add v0, v0\n return\n}\n", "atomics"),
-                new Case("function %f() {\n gv0 = vmctx\nblock0:\n return\n}\n", "global values"),
-                new Case("function %f(i64, i64) {\nblock0(v0: i64, v1: i64):\n v2 = iconcat v0, v1\n return\n}\n", "i128"),
-                new Case("function %f(i64 vmctx) {\nblock0(v0: i64):\n return\n}\n", "parameter purpose vmctx"),
+                new Case("function %f(i64) {\nblock0(v0: i64):\n v1 = get_frame_pointer.i64\n return\n}\n", "frame introspection"),
+                new Case("function %f() {\n gv0 = symbol %foo\nblock0:\n return\n}\n", "global values"),
+                new Case("function %f(i64 sret) {\nblock0(v0: i64):\n return\n}\n", "parameter purpose sret"),
                 new Case("function %f(i32) {\nblock0(v0: i32):\n v1 = splat.i32x4 v0\n return\n}\n", "vectors"));
         for (Case c : cases) {
             ParseException e = error(c.text());
@@ -309,8 +308,8 @@ class ClifReaderTest {
                 }
                 ; run: %a() == 1
 
-                function %b(i128) -> i128 {
-                block0(v0: i128):
+                function %b(i64x2) -> i64x2 {
+                block0(v0: i64x2):
                     return v0
                 }
                 ; run: %b(1) == 1

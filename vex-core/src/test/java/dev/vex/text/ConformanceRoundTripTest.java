@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceRoundTripTest {
     // The features of the 174-file set that Vex does not read yet ([conformance] #13).
-    private static final Set<String> KNOWN_FEATURES = Set.of("i128", "atomics", "f16", "f128", "tail calls",
-            "exceptions", "libcalls", "frame introspection", "pinned register", "parameter purpose vmctx");
+    private static final Set<String> KNOWN_FEATURES = Set.of(
+            "exceptions", "frame introspection");
 
     @Test
     void everyFunctionReadsPrintsAndReadsBackIdentically() {

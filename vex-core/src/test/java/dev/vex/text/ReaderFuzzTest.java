@@ -25,8 +25,15 @@ class ReaderFuzzTest {
     private static final int MUTANTS = 1200;
     private static final Pattern WORD = Pattern.compile("[^\\s(),\\[\\]{}:=]+");
     private static final Pattern NUMBER = Pattern.compile("-?(0x)?[0-9][0-9a-fA-F_.p]*");
-    private static final Pattern TYPE = Pattern.compile("\\b(i8|i16|i32|i64|f32|f64)\\b");
-    private static final String[] TYPES = {"i8", "i16", "i32", "i64", "f32", "f64", "i128", "i33", "i32x4", "f16", "b1"};
+    private static final Pattern TYPE = Pattern.compile("\\b(i8|i16|i32|i64|i128|f16|f32|f64|f128)\\b");
+    /** Words of the forms beyond the core (atomics, tail calls, exceptions...), swapped among themselves. */
+    private static final Pattern EXTENDED_WORD = Pattern.compile("\\b(add|sub|and|nand|or|xor|xchg|umin|umax|smin|smax"
+            + "|little|big|aligned|atomic_load|atomic_store|atomic_rmw|atomic_cas|fence|call|return_call"
+            + "|return_call_indirect|try_call|try_call_indirect|tail|throw)\\b");
+    private static final String[] EXTENDED_WORDS = {"add", "nand", "xchg", "smax", "little", "big", "aligned",
+        "atomic_load", "atomic_store", "atomic_rmw", "atomic_cas", "fence", "call", "return_call",
+        "return_call_indirect", "try_call", "tail", "throw", "frobnicate"};
+    private static final String[] TYPES = {"i8", "i16", "i32", "i64", "f32", "f64", "i128", "i33", "i32x4", "f16", "f128", "b1"};
     private static final String[] NUMBERS = {"0", "-1", "18446744073709551616", "0x", "0x1_0000_0000_0000_0000",
         "99999999999999999999999", "1e999", "0x1.0p99999", "NaN:0x", "sNaN:0x0", "-", "+", "0x1.8p", "0x.p1",
         "0x1.00000000000000001p0", "2147483648", "-2147483649", "0x0.0000000000001p-1074"};
@@ -143,7 +150,7 @@ class ReaderFuzzTest {
         if (text.isEmpty()) {
             return text;
         }
-        switch (rnd.nextInt(12)) {
+        switch (rnd.nextInt(13)) {
             case 0 -> {
                 return text.substring(0, rnd.nextInt(text.length()));
             }
@@ -198,6 +205,9 @@ class ReaderFuzzTest {
             }
             case 10 -> {
                 return replaceNth(text, Pattern.compile("[{}()\\[\\]]"), rnd, "");
+            }
+            case 11 -> {
+                return replaceNth(text, EXTENDED_WORD, rnd, EXTENDED_WORDS[rnd.nextInt(EXTENDED_WORDS.length)]);
             }
             default -> {
                 int at = rnd.nextInt(text.length() + 1);

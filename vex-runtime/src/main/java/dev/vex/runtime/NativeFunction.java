@@ -313,6 +313,8 @@ public final class NativeFunction {
             case I64 -> bits;
             case F32 -> Float.intBitsToFloat((int) bits);
             case F64 -> Double.longBitsToDouble(bits);
+            case F16 -> (short) bits;
+            case I128, F128 -> throw new VexCallException("a native function cannot return a " + t + " yet");
         };
     }
 }

@@ -5,6 +5,7 @@ import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledModule;
 import dev.vex.compile.CompileDriver;
 import dev.vex.compile.CompileListener;
+import dev.vex.compile.FeatureCheck;
 import dev.vex.compile.Target;
 import dev.vex.ir.Module;
 import dev.vex.runtime.jit.JitException;
@@ -62,6 +63,7 @@ public final class Vex {
      * leaf frames (constants: the runtime is not loaded), compile.
      */
     public static CompiledModule compileOnly(Module module, Target target, CompileOptions options) {
+        FeatureCheck.require(module, target); // before lowering, which knows only the scalar core
         return target.compile(CompileDriver.lower(module, CompileListener.NONE), options);
     }
 

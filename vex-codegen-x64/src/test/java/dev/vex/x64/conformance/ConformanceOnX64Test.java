@@ -61,6 +61,24 @@ class ConformanceOnX64Test {
             for (VerifierError e : Verifier.verify(tf.module())) {
                 bad.add(e.function().startsWith("%") ? e.function().substring(1) : e.function());
             }
+            // Functions using a feature x64 does not compile yet (and their callers) are not run:
+            // the engines report them as skipped; here they are left out of the comparison.
+            boolean grew = true;
+            for (FunctionEntry entry : tf.functions()) {
+                if (entry.function() != null && dev.vex.compile.FeatureCheck.reason(entry.function(), new X64Target()) != null) {
+                    bad.add(entry.name());
+                }
+            }
+            while (grew) {
+                grew = false;
+                for (FunctionEntry entry : tf.functions()) {
+                    if (entry.function() != null && !bad.contains(entry.name())
+                            && entry.function().funcRefs().stream().anyMatch(r -> bad.contains(r.name()))) {
+                        bad.add(entry.name());
+                        grew = true;
+                    }
+                }
+            }
             ModuleBuilder mb = new ModuleBuilder();
             List<String> fns = new ArrayList<>();
             List<long[]> args = new ArrayList<>();

@@ -103,6 +103,16 @@ public final class NativeEngine implements Engine {
         return skipReason(targetIsas);
     }
 
+    /** A function that uses a feature the target does not list in {@link Target#irFeatures()}. */
+    @Override
+    public String skipReason(Function function) {
+        Target compiler = compiler();
+        if (compiler == null) {
+            return unavailable;
+        }
+        return dev.vex.compile.FeatureCheck.reason(function, compiler);
+    }
+
     @Override
     public LoadedModule load(Module module) {
         Target compiler = compiler();

@@ -69,5 +69,12 @@ class X64ConformanceTest {
         assertEquals(0, r.failed(), () -> String.join("\n", failures));
         int ran = r.passed() + r.failed();
         assertTrue(r.passed() >= 0.99 * ran && ran >= 6_500, "at least 99% of some 6,800 run lines: " + r.summary());
+        // A skip is for the file's targets, for a feature x64 does not compile yet, or for one Vex
+        // does not read yet ([conformance] #13), and says which.
+        List<String> unexplained = log.toString().lines().filter(l -> l.contains(": skipped "))
+                .filter(l -> !l.matches(".*(: x64 does not compile [a-z0-9/ ]+ yet|, which x64 does not run: .*"
+                        + "|the file targets only .*|the file names no target.*"
+                        + "| uses (exceptions|frame introspection))")).limit(20).toList();
+        assertEquals(List.of(), unexplained, "skips without a target or feature reason");
     }
 }
