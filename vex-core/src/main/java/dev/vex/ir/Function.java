@@ -55,7 +55,6 @@ public final class Function {
         return Collections.unmodifiableList(stackSlots);
     }
 
-    /** Signature references in declaration order (those implied by callee declarations included). */
     /** The global value declarations, in declaration order. */
     public List<GlobalValue> globalValues() {
         return Collections.unmodifiableList(globalValues);
@@ -71,6 +70,7 @@ public final class Function {
         return null;
     }
 
+    /** Signature references in declaration order (those implied by callee declarations included). */
     public List<SigRef> sigRefs() {
         return Collections.unmodifiableList(sigRefs);
     }

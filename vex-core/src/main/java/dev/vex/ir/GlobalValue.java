@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public final class GlobalValue {
     /** How the value is obtained. */
-    public enum Kind { VMCTX, LOAD }
+    public enum Kind {
+        /** The {@code vmctx} parameter itself. */
+        VMCTX,
+        /** A load through another global value, at an offset. */
+        LOAD
+    }
 
     private final int number;
     private final Kind kind;
@@ -29,10 +34,12 @@ public final class GlobalValue {
         this.offset = offset;
     }
 
+    /** N of {@code gvN}. */
     public int number() {
         return number;
     }
 
+    /** How the value is obtained. */
     public Kind kind() {
         return kind;
     }
@@ -42,6 +49,7 @@ public final class GlobalValue {
         return type;
     }
 
+    /** The flags of a {@link Kind#LOAD}; null for {@link Kind#VMCTX}. */
     public MemFlags flags() {
         return flags;
     }
@@ -51,6 +59,7 @@ public final class GlobalValue {
         return base;
     }
 
+    /** The byte offset of a {@link Kind#LOAD} from its base. */
     public int offset() {
         return offset;
     }

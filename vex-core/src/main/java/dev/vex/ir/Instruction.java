@@ -134,12 +134,12 @@ public final class Instruction {
         return imm;
     }
 
-    /** The bits of an {@code f32const} (low 32 bits of {@link #imm()}). */
     /** The high 64 bits of an {@code f128const}'s pattern; 0 for every other instruction. */
     public long immHigh() {
         return immHigh;
     }
 
+    /** The bits of an {@code f32const} (low 32 bits of {@link #imm()}). */
     public int ieee32Bits() {
         return (int) imm;
     }

@@ -69,6 +69,7 @@ public final class InstructionSpec {
         return this;
     }
 
+    /** The high 64 bits of an {@code f128const}'s pattern. */
     public long immHigh() {
         return immHigh;
     }
@@ -79,6 +80,7 @@ public final class InstructionSpec {
         return this;
     }
 
+    /** The operation of {@code atomic_rmw}, or null. */
     public AtomicRmwOp atomicOp() {
         return atomicOp;
     }

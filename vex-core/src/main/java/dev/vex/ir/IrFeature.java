@@ -11,8 +11,11 @@ import java.util.Set;
  * failing deep inside instruction selection.
  */
 public enum IrFeature {
+    /** Values of type {@code i128}. */
     I128("i128"),
+    /** Values of type {@code f16}. */
     F16("f16"),
+    /** Values of type {@code f128}. */
     F128("f128"),
     /** {@code atomic_load}, {@code atomic_store}, {@code atomic_rmw}, {@code atomic_cas}, {@code fence}. */
     ATOMICS("atomics"),

@@ -18,15 +18,25 @@ import java.util.List;
  * the default rounding mode); {@code Memcmp} returns a negative, zero or positive {@code i32}.
  */
 public enum Libcall {
+    /** Rounds an f32 up to an integer. */
     CEIL_F32("CeilF32", "ceilf", List.of(Type.F32), List.of(Type.F32)),
+    /** Rounds an f64 up to an integer. */
     CEIL_F64("CeilF64", "ceil", List.of(Type.F64), List.of(Type.F64)),
+    /** Rounds an f32 down to an integer. */
     FLOOR_F32("FloorF32", "floorf", List.of(Type.F32), List.of(Type.F32)),
+    /** Rounds an f64 down to an integer. */
     FLOOR_F64("FloorF64", "floor", List.of(Type.F64), List.of(Type.F64)),
+    /** Rounds an f32 toward zero to an integer. */
     TRUNC_F32("TruncF32", "truncf", List.of(Type.F32), List.of(Type.F32)),
+    /** Rounds an f64 toward zero to an integer. */
     TRUNC_F64("TruncF64", "trunc", List.of(Type.F64), List.of(Type.F64)),
+    /** Rounds an f32 to the nearest integer, ties to even. */
     NEAREST_F32("NearestF32", "nearbyintf", List.of(Type.F32), List.of(Type.F32)),
+    /** Rounds an f64 to the nearest integer, ties to even. */
     NEAREST_F64("NearestF64", "nearbyint", List.of(Type.F64), List.of(Type.F64)),
+    /** Fused multiply-add of f32s, rounded once. */
     FMA_F32("FmaF32", "fmaf", List.of(Type.F32, Type.F32, Type.F32), List.of(Type.F32)),
+    /** Fused multiply-add of f64s, rounded once. */
     FMA_F64("FmaF64", "fma", List.of(Type.F64, Type.F64, Type.F64), List.of(Type.F64)),
     /** {@code (dst, src, n)}: copies n bytes; the regions must not overlap. */
     MEMCPY("Memcpy", "memcpy", List.of(Type.I64, Type.I64, Type.I64), List.of()),
@@ -67,6 +77,7 @@ public enum Libcall {
         return symbol;
     }
 
+    /** The signature a declaration of it must have. */
     public Signature signature() {
         return signature;
     }
