@@ -282,7 +282,11 @@ static void teardown_cancels_parked_tasks(void) {
     }
     uint64_t joiner_args[2] = {hour, 0};
     vex_detach(vex_spawn_on(rt, &joiner_desc, joiner_args));
-    usleep(20000);
+    /* The joiner spawns the 42nd task when it first runs: wait for it (bounded; a loaded machine,
+     * or TSan, may take longer than any fixed sleep). */
+    for (int waited = 0; vex_runtime_live_tasks(rt) < 42 && waited < 5000; waited++) {
+        usleep(1000);
+    }
     CHECK(vex_runtime_live_tasks(rt) >= 42);
     vex_runtime_enter(NULL);
     vex_runtime_destroy(rt); /* everything is cancelled and freed: the sanitizers check */
