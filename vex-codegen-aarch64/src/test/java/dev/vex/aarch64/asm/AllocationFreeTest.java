@@ -47,13 +47,17 @@ class AllocationFreeTest {
         for (int i = 0; i < 2000; i++) {
             emitMix(asm, top); // warm up, and the one-off class initialisation
         }
-        buf.reset();
-        long before = counter.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < 2000; i++) {
-            emitMix(asm, top);
+        // The best of three rounds: a loaded machine's JIT can charge a one-off allocation to any one.
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            buf.reset();
+            long before = counter.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 2000; i++) {
+                emitMix(asm, top);
+            }
+            allocated = Math.min(allocated, counter.getThreadAllocatedBytes(thread) - before);
+            assertEquals(2000 * block, buf.position(), "bytes emitted");
         }
-        long allocated = counter.getThreadAllocatedBytes(thread) - before;
-        assertEquals(2000 * block, buf.position(), "bytes emitted");
         // The counter itself may show a few bytes; one object per instruction would be megabytes.
         assertEquals(0, allocated / 1024, "allocated " + allocated + " bytes while emitting " + buf.position() / 4 + " instructions");
     }
