@@ -72,6 +72,16 @@ class MainTest {
     }
 
     @Test
+    void runTakesTheWorkerCountOfTheRuntime() {
+        Path example = Path.of(System.getProperty("vex.root"), "examples", "pipeline.clif");
+        assertEquals(0, vex("run", "--workers", "1", example.toString()), err());
+        assertTrue(out().contains("%main(10) == [0, 580]"), out());
+        assertEquals(0, vex("run", "--workers=3", example.toString(), "%main(10)"), err());
+        assertEquals(2, vex("run", "--workers", "0", example.toString()));
+        assertTrue(err().contains("--workers takes a whole number of at least 1"), err());
+    }
+
+    @Test
     void malformedInputIsOneLocatedLineAndExitTwo() throws IOException {
         String[] bad = {
             "function %f(i32) -> i32 {\nblock0(v0: i32):\n    v1 = iadd v0, 0x\n    return v1\n}\n",
