@@ -61,8 +61,18 @@ public final class FunctionEmitter {
     private Label[] blockLabels = new Label[0];
     private int cur;
     private Listing listing;
+    /** Float results that are NaNs follow the interpreter's rule bit for bit ({@link FloatEmitter}). */
+    final boolean nanCanonicalization;
 
+    /** An emitter that leaves NaN results as the hardware makes them (the default). */
     public FunctionEmitter(X64Assembler asm, CodeBuffer buf, Map<String, Label> functionLabels) {
+        this(asm, buf, functionLabels, false);
+    }
+
+    /** @param nanCanonicalization see {@link dev.vex.backend.CompileOptions#nanCanonicalization()} */
+    public FunctionEmitter(X64Assembler asm, CodeBuffer buf, Map<String, Label> functionLabels,
+            boolean nanCanonicalization) {
+        this.nanCanonicalization = nanCanonicalization;
         this.asm = asm;
         this.buf = buf;
         this.functionLabels = functionLabels;
@@ -293,7 +303,11 @@ public final class FunctionEmitter {
                     asm.mov(m, g64(1));
                 }
             }
-            case NAN_FIX3 -> floats.nanFix3(p.type(), x(0), x(2), x(3), x(4));
+            case NAN_FIX3 -> {
+                if (nanCanonicalization) { // otherwise libm's NaN stands (the result reuses its register)
+                    floats.nanFix3(p.type(), x(0), x(2), x(3), x(4));
+                }
+            }
             case RETURN -> epilogue();
             case JUMP -> {
                 int target = mf.succ(block, 0);
