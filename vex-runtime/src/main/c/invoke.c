@@ -12,6 +12,8 @@ __thread uintptr_t vex_stack_limit __attribute__((tls_model("initial-exec")));
 
 __thread invoke_ctx *vex_invoke_current;
 
+_Static_assert(VEX_STACK_MARGIN >= 8 * VEX_STACK_RED_ZONE, "the stack margin must hold the leaf red zone");
+
 static __thread vex_trap_info last_trap;
 
 /* The limit for this thread, worked out once: pthread_getattr_np is slow on the main thread
@@ -34,6 +36,8 @@ static uintptr_t compute_thread_limit(void) {
      * The JVM's own guard zones sit at the low end of its threads' stacks, inside the margin. */
     size_t margin = VEX_STACK_MARGIN;
     if (size < 4 * margin) margin = size / 4;
+    /* Never less than the leaf red zone and a trap exit's worth of stack below it. */
+    if (margin < 2 * VEX_STACK_RED_ZONE) margin = 2 * VEX_STACK_RED_ZONE;
     return (uintptr_t)low + guard + margin;
 }
 

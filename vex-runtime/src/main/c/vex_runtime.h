@@ -247,6 +247,13 @@ VEX_API _Noreturn void vex_trap(uint32_t code);
 VEX_API extern __thread uintptr_t vex_stack_limit __attribute__((tls_model("initial-exec")));
 #define VEX_STACK_MARGIN (64u * 1024u)
 
+/* The red zone below vex_stack_limit: a generated leaf function (one that calls nothing) whose
+ * return address, saved frame pointer and frame take at most this many bytes does not check the
+ * limit, so code may reach this far below it before a checking frame traps.  The margin above
+ * keeps room for it as well as for the trap exit and C callees.  The x64 JIT's copy is
+ * FunctionEmitter.LEAF_RED_ZONE (AbiConstantsTest checks they agree). */
+#define VEX_STACK_RED_ZONE 4096u
+
 /* vex_stack_limit's offset from the thread pointer: the same for every thread (static TLS).  The
  * JIT stores it in the slot that generated code's gottpoff operand points at. */
 VEX_API intptr_t vex_stack_limit_tpoff(void);

@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Code speed: each kernel of {@code kernels.clif} run natively by Vex (one {@code invokeBits}
  * per call, the loop inside) and as JVM bytecode translated from the same IR
- * ({@link IrToBytecode}) after C2 warm-up, timed as a pair ({@link #paired}). The setup checks
- * both give the same answer.
+ * ({@link IrToBytecode}) after C2 warm-up, timed as a pair ({@link #paired}); and, where gcc is
+ * installed, the same kernel in C built with gcc -O2 ({@link GccKernels}), timed after each pair
+ * as the floor. The setup checks all give the same answer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +49,8 @@ public class CodeSpeedBenchmark {
     private long[] args;
     private final long[] result = new long[1];
     private MethodHandle jvmKernel;
+    private com.sun.jna.Function gccKernel;
+    private Object[] gccArgs;
     private long a;
     private long b;
 
@@ -78,6 +81,16 @@ public class CodeSpeedBenchmark {
             throw new IllegalStateException("%" + kernel + Arrays.toString(args) + ": Vex gives " + nativeAnswer
                     + ", the JVM translation " + jvmAnswer);
         }
+        GccKernels gcc = GccKernels.build();
+        if (gcc != null) {
+            gccKernel = gcc.function(kernel);
+            gccArgs = args.length == 1 ? new Object[] {a} : new Object[] {a, b};
+            long gccAnswer = gcc();
+            if (gccAnswer != nativeAnswer) {
+                throw new IllegalStateException("%" + kernel + Arrays.toString(args) + ": Vex gives " + nativeAnswer
+                        + ", gcc -O2's C " + gccAnswer);
+            }
+        }
     }
 
     /** The kernel's static method in a class translated from the IR, as (long, long) -> long. */
@@ -105,6 +118,8 @@ public class CodeSpeedBenchmark {
     public static class Times {
         public long vexNs;
         public long jvmNs;
+        /** gcc -O2's C, timed after each pair; 0 where gcc is not installed. */
+        public long gccNs;
         public long calls;
         boolean jvmFirst;
 
@@ -112,6 +127,7 @@ public class CodeSpeedBenchmark {
         public void clear() {
             vexNs = 0;
             jvmNs = 0;
+            gccNs = 0;
             calls = 0;
         }
     }
@@ -133,6 +149,10 @@ public class CodeSpeedBenchmark {
         long t3 = System.nanoTime();
         t.vexNs += t2 - t1;
         t.jvmNs += (t1 - t0) + (t3 - t2);
+        if (gccKernel != null) {
+            r += gcc();
+            t.gccNs += System.nanoTime() - t3;
+        }
         t.calls++;
         return r;
     }
@@ -140,6 +160,10 @@ public class CodeSpeedBenchmark {
     long vex() {
         nativeKernel.invokeBits(args, result);
         return result[0];
+    }
+
+    long gcc() {
+        return gccKernel.invokeLong(gccArgs);
     }
 
     long jvm() throws Throwable {

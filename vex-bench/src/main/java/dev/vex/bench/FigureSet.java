@@ -99,6 +99,13 @@ final class FigureSet {
             fs.add(new Figure("code_speed_" + k + "_ratio", "code speed " + k + ": Vex time / C2 time", vex / c2, "×", 1.5, true,
                     String.format(Locale.ROOT, "Vex %s µs, HotSpot C2 %s µs per call (same IR as bytecode; mean of %.0f paired calls)",
                             Numbers.format(vex), Numbers.format(c2), calls)));
+            double gcc = jmh.secondarySumOrZero(pair, "gccNs") / calls / 1e3;
+            if (gcc > 0) {
+                fs.add(new Figure("code_speed_" + k + "_vs_gcc_ratio", "code speed " + k + ": Vex time / gcc -O2 time",
+                        vex / gcc, "×", Double.NaN, true,
+                        String.format(Locale.ROOT, "Vex %s µs, gcc -O2 (kernels.c through JNA) %s µs per call: the floor",
+                                Numbers.format(vex), Numbers.format(gcc))));
+            }
         }
         return fs;
     }

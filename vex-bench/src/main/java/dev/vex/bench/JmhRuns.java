@@ -85,6 +85,12 @@ final class JmhRuns {
         return r.getStatistics().getSum();
     }
 
+    /** As {@link #secondarySum}, or 0 where the benchmark did not report {@code counter}. */
+    double secondarySumOrZero(String name, String counter) {
+        Result<?> r = result(name).getSecondaryResults().get(counter);
+        return r == null ? 0 : r.getStatistics().getSum();
+    }
+
     private RunResult result(String name) {
         RunResult r = results.get(name);
         if (r == null) throw new IllegalStateException("no result for " + name + "; have " + results.keySet());

@@ -85,6 +85,20 @@ class KernelsTest {
     }
 
     @Test
+    void gccBuildsTheSameKernelsInC() {
+        GccKernels gcc = GccKernels.build();
+        assumeTrue(gcc != null, "NOT RUN: gcc is needed for the C kernels");
+        assertEquals(loopSum(12_345), gcc.function("loop_sum").invokeLong(new Object[] {12_345L}));
+        assertEquals(6765L, gcc.function("fib").invokeLong(new Object[] {20L}));
+        assertEquals(6542L, gcc.function("sieve").invokeLong(new Object[] {65_536L}));
+        assertEquals(25L, gcc.function("sieve").invokeLong(new Object[] {100L}));
+        assertEquals(adler(65_536, 1), gcc.function("checksum").invokeLong(new Object[] {65_536L, 1L}));
+        assertEquals(adler(1000, 3), gcc.function("checksum").invokeLong(new Object[] {1000L, 3L}));
+        assertEquals(mandel(40), gcc.function("mandel").invokeLong(new Object[] {40L}));
+        assertEquals(mandel(120), gcc.function("mandel").invokeLong(new Object[] {120L}));
+    }
+
+    @Test
     void opcodesOutsideTheSubsetAreRefused() {
         Module m = ClifReader.readModule("""
                 function %f(i64) -> i64 {

@@ -22,10 +22,11 @@ final class X64CodeGenerator implements CodeGenerator {
     private final InstructionSelector isel;
     private final FunctionEmitter emitter;
 
-    X64CodeGenerator(Module module, CodeBuffer buf, Map<String, Label> labels, CpuFeatures features) {
+    X64CodeGenerator(Module module, CodeBuffer buf, Map<String, Label> labels, CpuFeatures features,
+            boolean nanCanonicalization) {
         this.asm = new X64Assembler(buf, features);
         this.isel = new InstructionSelector(module, features);
-        this.emitter = new FunctionEmitter(asm, buf, labels);
+        this.emitter = new FunctionEmitter(asm, buf, labels, nanCanonicalization);
     }
 
     @Override

@@ -69,8 +69,9 @@ public final class X64Target implements Target {
 
     @Override
     public CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
-            Set<String> cpuFeatures) {
-        return new X64CodeGenerator(module, buf, functionLabels, X64CpuFeatures.toAssembler(cpuFeatures));
+            Set<String> cpuFeatures, boolean nanCanonicalization) {
+        return new X64CodeGenerator(module, buf, functionLabels, X64CpuFeatures.toAssembler(cpuFeatures),
+                nanCanonicalization);
     }
 
     @Override

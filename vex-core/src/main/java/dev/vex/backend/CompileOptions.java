@@ -3,14 +3,20 @@ package dev.vex.backend;
 /**
  * How to compile; together with the module, everything the output depends on.
  *
- * @param listing         keep a readable assembly listing beside the code
- * @param checkAllocation run the register-allocation checker on every function (slow; for tests
- *                        and debugging)
- * @param cpu             the optional CPU features the code may use ({@link CpuFeatureSet})
+ * @param listing             keep a readable assembly listing beside the code
+ * @param checkAllocation     run the register-allocation checker on every function (slow; for
+ *                            tests and debugging)
+ * @param cpu                 the optional CPU features the code may use ({@link CpuFeatureSet})
+ * @param nanCanonicalization make every float result that is a NaN the one the interpreter gives
+ *                            (its operand NaN quietened, or the positive canonical NaN), bit for
+ *                            bit, at the cost of a check after each operation that can make a
+ *                            NaN. Off by default, as Cranelift's {@code enable_nan_canonicalization}:
+ *                            then a NaN result is still a NaN, but its sign and payload are the
+ *                            hardware's
  */
-public record CompileOptions(boolean listing, boolean checkAllocation, CpuFeatureSet cpu) {
-    /** The JIT's defaults: no listing, no checker, the host's CPU features. */
-    public static final CompileOptions DEFAULT = new CompileOptions(false, false, CpuFeatureSet.host());
+public record CompileOptions(boolean listing, boolean checkAllocation, CpuFeatureSet cpu, boolean nanCanonicalization) {
+    /** The JIT's defaults: no listing, no checker, the host's CPU features, NaNs as the hardware makes them. */
+    public static final CompileOptions DEFAULT = new CompileOptions(false, false, CpuFeatureSet.host(), false);
     /** Ahead-of-time defaults: as {@link #DEFAULT}, for the target's baseline CPU. */
     public static final CompileOptions AOT = DEFAULT.withCpu(CpuFeatureSet.baseline());
 
@@ -21,14 +27,18 @@ public record CompileOptions(boolean listing, boolean checkAllocation, CpuFeatur
     }
 
     public CompileOptions withListing(boolean on) {
-        return new CompileOptions(on, checkAllocation, cpu);
+        return new CompileOptions(on, checkAllocation, cpu, nanCanonicalization);
     }
 
     public CompileOptions withAllocationCheck(boolean on) {
-        return new CompileOptions(listing, on, cpu);
+        return new CompileOptions(listing, on, cpu, nanCanonicalization);
     }
 
     public CompileOptions withCpu(CpuFeatureSet features) {
-        return new CompileOptions(listing, checkAllocation, features);
+        return new CompileOptions(listing, checkAllocation, features, nanCanonicalization);
+    }
+
+    public CompileOptions withNanCanonicalization(boolean on) {
+        return new CompileOptions(listing, checkAllocation, cpu, on);
     }
 }

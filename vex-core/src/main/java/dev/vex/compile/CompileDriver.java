@@ -102,7 +102,8 @@ public final class CompileDriver {
         for (String f : lowered.layouts().keySet()) {
             labels.put(AsyncSymbols.descriptorName(f), new Label());
         }
-        CodeGenerator gen = target.codeGenerator(module, buf, labels, cpuFeatures(target, options.cpu()));
+        CodeGenerator gen = target.codeGenerator(module, buf, labels, cpuFeatures(target, options.cpu()),
+                options.nanCanonicalization());
         Listing listing = options.listing() ? new Listing() : null;
         LinearScan allocator = new LinearScan(target.machineSpec());
         boolean timing = listener.wantsTimings();

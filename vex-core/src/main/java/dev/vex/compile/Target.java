@@ -52,10 +52,11 @@ public interface Target {
      * generator writes into {@code buf}; {@code functionLabels} holds a label per function of the
      * module and per async descriptor ({@code f$desc}), bound by whoever emits the thing named.
      *
-     * @param cpuFeatures resolved features: a subset of {@link #knownCpuFeatures()}
+     * @param cpuFeatures         resolved features: a subset of {@link #knownCpuFeatures()}
+     * @param nanCanonicalization see {@link dev.vex.backend.CompileOptions#nanCanonicalization()}
      */
     CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
-            Set<String> cpuFeatures);
+            Set<String> cpuFeatures, boolean nanCanonicalization);
 
     /**
      * The features beyond the scalar core that this target compiles. A function that uses another

@@ -37,6 +37,15 @@ public interface Engine {
         return null;
     }
 
+    /**
+     * Whether this engine's float results that are NaNs have exactly the interpreter's bits. A
+     * native engine compiling without NaN canonicalization says no; its NaN results are then
+     * compared with any NaN (see {@link ResultEquality}).
+     */
+    default boolean canonicalNaNs() {
+        return true;
+    }
+
     /** Makes a verified module ready to run: compiles and links it, for a native engine. */
     LoadedModule load(Module module);
 }

@@ -192,7 +192,7 @@ public final class FileTestRunner {
         try (loaded) {
             for (FunctionEntry entry : entries) {
                 for (RunLine run : entry.runs()) {
-                    runLine(loaded, entry.function(), run, prefix);
+                    runLine(loaded, entry.function(), run, prefix, !engine.canonicalNaNs());
                 }
             }
         }
@@ -234,7 +234,7 @@ public final class FileTestRunner {
      * Runs one line on the function it follows (as Cranelift does, whatever name the line
      * writes); a differing name gets a note, and every message names the function that ran.
      */
-    private void runLine(LoadedModule loaded, Function fn, RunLine run, String prefix) {
+    private void runLine(LoadedModule loaded, Function fn, RunLine run, String prefix, boolean anyNaN) {
         String where = run.location().toString();
         if (!run.isValid()) {
             report.malformed(where, prefix + run.error().detail());
@@ -259,7 +259,7 @@ public final class FileTestRunner {
             report.fail(where, what + ": internal error running %" + fn.name() + ": " + e);
             return;
         }
-        String verdict = RunLineCheck.judge(run, returns, outcome);
+        String verdict = RunLineCheck.judge(run, returns, outcome, anyNaN);
         if (verdict == null) {
             report.pass(where, what);
         } else {

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code vex compile [--target T] [--cpu CPU] [--emit STAGE] [-o OUT] FILE}: compiles every
+ * {@code vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization] [-o OUT] FILE}: compiles every
  * function of a CLIF file ahead of time through vex-core's {@link CompileDriver}. {@code obj}
  * writes an ELF relocatable object that links with libvexrt; every other stage prints its text
  * ({@code ir}, {@code lowered}, {@code vcode}, {@code regalloc}, {@code asm}). The CPU features
@@ -51,7 +51,7 @@ final class CompileCommand {
         String output = parsed.value("-o", null);
         List<String> positional = parsed.positional();
         if (positional.size() != 1) {
-            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [-o OUT] FILE");
+            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization] [-o OUT] FILE");
         }
         if (!STAGES.contains(emit)) {
             throw new UsageException("--emit takes " + String.join(", ", STAGES) + ", not '" + emit + "'");
@@ -71,7 +71,8 @@ final class CompileCommand {
         }
         Path file = Path.of(positional.get(0));
         Module module = read(file);
-        CompileOptions options = CompileOptions.AOT.withCpu(cpu).withListing(emit.equals("asm"));
+        CompileOptions options = CompileOptions.AOT.withCpu(cpu).withListing(emit.equals("asm"))
+                .withNanCanonicalization(parsed.has("--nan-canonicalization"));
         String text;
         if (emit.equals("ir")) {
             Verifier.check(module);

@@ -1,5 +1,6 @@
 package dev.vex.cli;
 
+import dev.vex.backend.CompileOptions;
 import dev.vex.compile.Target;
 import dev.vex.compile.Targets;
 import dev.vex.exec.Engine;
@@ -35,29 +36,34 @@ final class EngineRegistry {
         return select(target, DEFAULT_WORKERS);
     }
 
+    /** As {@link #select(String, int, CompileOptions)}, native engines compiling with the defaults. */
+    List<Engine> select(String target, int workers) {
+        return select(target, workers, CompileOptions.DEFAULT);
+    }
+
     /**
      * The engines a {@code --target} value names; {@code all} is every engine available,
      * {@code host} this machine's native engine (the interpreter where there is none).
      *
      * @throws UsageException if the name is unknown or that target is not in this build
      */
-    List<Engine> select(String target, int workers) {
+    List<Engine> select(String target, int workers, CompileOptions options) {
         List<Engine> engines = new ArrayList<>();
         if (target.equals("all")) {
             engines.add(new InterpreterEngine());
-            targets.forEach(t -> engines.add(NativeEngine.of(t, workers)));
+            targets.forEach(t -> engines.add(NativeEngine.of(t, workers, options)));
             return engines;
         }
         if (target.equals("host")) {
             Target t = Targets.host();
-            return List.of(t != null && targets.contains(t) ? NativeEngine.of(t, workers) : new InterpreterEngine());
+            return List.of(t != null && targets.contains(t) ? NativeEngine.of(t, workers, options) : new InterpreterEngine());
         }
         if (target.equals("interp")) {
             return List.of(new InterpreterEngine());
         }
         Target t = find(target);
         if (t != null) {
-            return List.of(NativeEngine.of(t, workers));
+            return List.of(NativeEngine.of(t, workers, options));
         }
         if (KNOWN.contains(target)) {
             throw new UsageException("target '" + target + "' is not available in this build of Vex yet"

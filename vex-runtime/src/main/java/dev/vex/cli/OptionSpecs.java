@@ -2,11 +2,13 @@ package dev.vex.cli;
 
 /** The options of every subcommand, in one place (their help is in {@link HelpText}). */
 final class OptionSpecs {
-    static final OptionSpec TEST = new OptionSpec("test").value("--target", null, "T").flag("--verbose", "-v");
+    static final OptionSpec TEST = new OptionSpec("test").value("--target", null, "T").flag("--verbose", "-v")
+            .flag("--nan-canonicalization", null);
     static final OptionSpec RUN = new OptionSpec("run").value("--target", null, "T").value("--workers", null, "N")
-            .dashPositionalsAfterFirst();
+            .flag("--nan-canonicalization", null).dashPositionalsAfterFirst();
     static final OptionSpec COMPILE = new OptionSpec("compile").value("--target", null, "T")
-            .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT");
+            .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT")
+            .flag("--nan-canonicalization", null);
     static final OptionSpec BENCH = new OptionSpec("bench").flag("--quick", null).value("--only", null, "PART")
             .value("--peer-java", null, "JAVA")
             .value("--conformance", null, "DIR");

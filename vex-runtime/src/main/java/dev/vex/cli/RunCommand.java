@@ -1,5 +1,6 @@
 package dev.vex.cli;
 
+import dev.vex.backend.CompileOptions;
 import dev.vex.exec.Engine;
 import dev.vex.exec.LoadedModule;
 import dev.vex.exec.Outcome;
@@ -41,12 +42,13 @@ final class RunCommand {
         int workers = parsed.intValue("--workers", 1, EngineRegistry.DEFAULT_WORKERS);
         List<String> positional = parsed.positional();
         if (positional.isEmpty() || positional.size() > 2) {
-            throw new UsageException("usage: vex run [--target T] [--workers N] FILE [%fn(args)]");
+            throw new UsageException("usage: vex run [--target T] [--workers N] [--nan-canonicalization] FILE [%fn(args)]");
         }
         if (target.equals("all")) {
             throw new UsageException("'vex run' runs on one target; pick interp, x64 or aarch64");
         }
-        Engine engine = registry.select(target, workers).get(0);
+        Engine engine = registry.select(target, workers,
+                CompileOptions.DEFAULT.withNanCanonicalization(parsed.has("--nan-canonicalization"))).get(0);
         Path file = Path.of(positional.get(0));
         String text;
         try {

@@ -1,5 +1,6 @@
 package dev.vex.cli;
 
+import dev.vex.backend.CompileOptions;
 import dev.vex.exec.Engine;
 import dev.vex.filetest.FileTestRunner;
 import dev.vex.filetest.TestReport;
@@ -33,7 +34,8 @@ final class TestCommand {
         if (paths.isEmpty()) {
             throw new UsageException("'vex test' needs at least one file or folder");
         }
-        List<Engine> engines = registry.select(target);
+        List<Engine> engines = registry.select(target, EngineRegistry.DEFAULT_WORKERS,
+                CompileOptions.DEFAULT.withNanCanonicalization(parsed.has("--nan-canonicalization")));
         TestReport report = new TestReport(out, verbose);
         new FileTestRunner(engines, report).runPaths(paths);
         out.println(report.summary());

@@ -1,6 +1,7 @@
 package dev.vex.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vex.async.FrameSize;
 import dev.vex.compile.FutureDescriptorLayout;
@@ -48,6 +49,15 @@ class AbiConstantsTest {
             copy.put(m.group(1), new FrameSize(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }
         assertEquals(RuntimeLeafFrames.FRAMES, copy);
+    }
+
+    /** The x64 JIT skips the stack check in small leaves by the header's red zone, no more. */
+    @Test
+    void leafRedZoneIsTheHeaders() throws IOException {
+        String header = Files.readString(Path.of("src", "main", "c", "vex_runtime.h"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("#define VEX_STACK_RED_ZONE (\\d+)u").matcher(header);
+        assertTrue(m.find(), "vex_runtime.h defines VEX_STACK_RED_ZONE");
+        assertEquals(dev.vex.x64.emit.FunctionEmitter.LEAF_RED_ZONE, Integer.parseInt(m.group(1)));
     }
 
     private static String text() throws IOException {

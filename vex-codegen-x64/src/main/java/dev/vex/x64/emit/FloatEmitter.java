@@ -14,12 +14,14 @@ import dev.vex.x64.asm.Xmm;
 import dev.vex.x64.isel.X64Inst;
 
 /**
- * Float arithmetic with SSE, made to follow the interpreter's NaN rule
- * ({@code dev.vex.interp.FloatBits}): a NaN operand comes back quietened, first NaN operand
- * first, which is what SSE's two-operand forms already do when the first source is the
- * destination; a NaN made from non-NaN operands must be the positive canonical NaN, where x86
- * produces the negative "indefinite" one, so every operation that can create a NaN checks its
- * result ({@code ucomis r, r}, parity set on NaN) and, when no operand was a NaN, replaces it.
+ * Float arithmetic with SSE. With NaN canonicalization on ({@link FunctionEmitter#nanCanonicalization})
+ * it follows the interpreter's NaN rule ({@code dev.vex.interp.FloatBits}) bit for bit: a NaN
+ * operand comes back quietened, first NaN operand first, which is what SSE's two-operand forms
+ * already do when the first source is the destination; a NaN made from non-NaN operands must be
+ * the positive canonical NaN, where x86 produces the negative "indefinite" one, so every
+ * operation that can create a NaN checks its result ({@code ucomis r, r}, parity set on NaN) and,
+ * when no operand was a NaN, replaces it. With it off (the default) those checks are left out:
+ * a NaN result is still a NaN, with the sign and payload the hardware gives.
  */
 final class FloatEmitter {
     private static final FloatCC[] FLOAT_CCS = FloatCC.values();
@@ -55,6 +57,9 @@ final class FloatEmitter {
                     case FMUL -> { if (s) { asm.mulss(d, b); } else { asm.mulsd(d, b); } }
                     default -> { if (s) { asm.divss(d, b); } else { asm.divsd(d, b); } }
                 }
+                if (!fe.nanCanonicalization) {
+                    return;
+                }
                 Label done = asm.newLabel();
                 ucomis(t, d, d);
                 asm.jcc(Cond.NP, done);
@@ -70,6 +75,9 @@ final class FloatEmitter {
                     asm.sqrtss(d, a);
                 } else {
                     asm.sqrtsd(d, a);
+                }
+                if (!fe.nanCanonicalization) {
+                    return;
                 }
                 Label done = asm.newLabel();
                 ucomis(t, d, d);
@@ -87,7 +95,9 @@ final class FloatEmitter {
                 } else {
                     asm.vfmadd231sd(d, fe.x(1), fe.x(2));
                 }
-                nanFix3(t, d, fe.x(1), fe.x(2), fe.x(3));
+                if (fe.nanCanonicalization) {
+                    nanFix3(t, d, fe.x(1), fe.x(2), fe.x(3));
+                }
             }
             case FNEG, FABS -> {
                 long sign = s ? 0x8000_0000L : Long.MIN_VALUE;

@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * Emits one allocated machine function: the prologue (frame pointer, stack-limit check, frame,
- * callee-saved registers), each instruction after the allocator's moves before it, and the
+ * the callee-saved registers the allocator used, and no others), each instruction after the allocator's moves before it, and the
  * out-of-line trap stubs. The per-operation code lives in {@link IntegerEmitter},
  * {@link FloatEmitter} and {@link ConversionEmitter}; this class holds the state they share
  * (the instruction being emitted, its operand locations, the trap stubs) and the control flow,
@@ -40,11 +40,19 @@ import java.util.Map;
  * <p>Trap stubs: {@code mov edi, <TrapCode.number()>; call vex_trap} (a {@code PC_REL32}
  * relocation, addend -4), one per trap code per function. Stack check:
  * {@code lea rax, [rsp - frame]; mov r11, [rip + vex_stack_limit@gottpoff]; cmp rax, fs:[r11];
- * jb <stk_ovf stub>}.
+ * jb <stk_ovf stub>}. A leaf (no calls) whose return address, saved frame pointer and frame fit
+ * in {@link #LEAF_RED_ZONE} skips the check: whoever called it checked its own frame, so the leaf
+ * reaches at most that far below the limit, and the runtime keeps that headroom below it.
  */
 public final class FunctionEmitter {
     public static final String TRAP_SYMBOL = "vex_trap";
     public static final String STACK_LIMIT_SYMBOL = "vex_stack_limit";
+    /**
+     * How far below {@code vex_stack_limit} a leaf function may reach unchecked, counting its
+     * return address and saved frame pointer: {@code VEX_STACK_RED_ZONE} of vex_runtime.h, whose
+     * stack margin below the limit covers it (a test checks the two agree).
+     */
+    public static final int LEAF_RED_ZONE = 4096;
 
     final X64Assembler asm;
     final CodeBuffer buf;
@@ -61,8 +69,18 @@ public final class FunctionEmitter {
     private Label[] blockLabels = new Label[0];
     private int cur;
     private Listing listing;
+    /** Float results that are NaNs follow the interpreter's rule bit for bit ({@link FloatEmitter}). */
+    final boolean nanCanonicalization;
 
+    /** An emitter that leaves NaN results as the hardware makes them (the default). */
     public FunctionEmitter(X64Assembler asm, CodeBuffer buf, Map<String, Label> functionLabels) {
+        this(asm, buf, functionLabels, false);
+    }
+
+    /** @param nanCanonicalization see {@link dev.vex.backend.CompileOptions#nanCanonicalization()} */
+    public FunctionEmitter(X64Assembler asm, CodeBuffer buf, Map<String, Label> functionLabels,
+            boolean nanCanonicalization) {
+        this.nanCanonicalization = nanCanonicalization;
         this.asm = asm;
         this.buf = buf;
         this.functionLabels = functionLabels;
@@ -232,17 +250,30 @@ public final class FunctionEmitter {
     private void prologue() {
         int size = frame.frameSize();
         asm.push(RBP).mov(RBP, RSP);
-        asm.lea(RAX, mem(RSP, -size));
-        asm.mov(R11, Mem.rip(0));
-        buf.addRelocation(buf.position() - 4, FixupFormat.TLS_IE_PC_REL32, STACK_LIMIT_SYMBOL, -4);
-        asm.cmpFs(RAX, mem(R11));
-        asm.jcc(Cond.B, trap(TrapCode.STACK_OVERFLOW));
+        if (16 + (long) size > LEAF_RED_ZONE || makesCalls()) {
+            asm.lea(RAX, mem(RSP, -size));
+            asm.mov(R11, Mem.rip(0));
+            buf.addRelocation(buf.position() - 4, FixupFormat.TLS_IE_PC_REL32, STACK_LIMIT_SYMBOL, -4);
+            asm.cmpFs(RAX, mem(R11));
+            asm.jcc(Cond.B, trap(TrapCode.STACK_OVERFLOW));
+        }
         if (size > 0) {
             asm.sub(RSP, size);
         }
         for (int k = 0; k < frame.numSavedRegs(); k++) {
             asm.mov(Mem.qword(RSP, frame.savedRegOffset(k)), Gpr.of(frame.savedReg(k), 64));
         }
+    }
+
+    /** Whether the function calls anything (a trap stub's call never returns, so it does not count). */
+    private boolean makesCalls() {
+        for (int i = 0; i < mf.numInsts(); i++) {
+            Kind k = ((X64Inst) mf.payload(i)).kind();
+            if (k == Kind.CALL || k == Kind.CALL_INDIRECT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void epilogue() {
@@ -293,7 +324,11 @@ public final class FunctionEmitter {
                     asm.mov(m, g64(1));
                 }
             }
-            case NAN_FIX3 -> floats.nanFix3(p.type(), x(0), x(2), x(3), x(4));
+            case NAN_FIX3 -> {
+                if (nanCanonicalization) { // otherwise libm's NaN stands (the result reuses its register)
+                    floats.nanFix3(p.type(), x(0), x(2), x(3), x(4));
+                }
+            }
             case RETURN -> epilogue();
             case JUMP -> {
                 int target = mf.succ(block, 0);

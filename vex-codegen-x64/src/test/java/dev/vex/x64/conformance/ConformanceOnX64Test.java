@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every run line of the shared Cranelift conformance suite, compiled for x86-64 and run
- * natively, against the interpreter's outcome for the same call, bit for bit.
+ * natively, against the interpreter's outcome for the same call: bit for bit with NaN
+ * canonicalization, any NaN for a NaN without it.
  */
 class ConformanceOnX64Test {
     @Test
@@ -36,10 +37,20 @@ class ConformanceOnX64Test {
         run(CompileOptions.DEFAULT, "host");
     }
 
+    @Test
+    void conformanceSuiteMatchesTheInterpreterBitForBitWithNanCanonicalization() throws IOException {
+        run(CompileOptions.DEFAULT.withNanCanonicalization(true), "host, NaN canonicalization");
+    }
+
     /** Without SSE4.1, POPCNT, LZCNT, BMI1 and FMA: every fallback sequence. */
     @Test
     void conformanceSuiteMatchesTheInterpreterWithoutOptionalFeatures() throws IOException {
         run(CompileOptions.AOT, "baseline");
+    }
+
+    @Test
+    void conformanceSuiteMatchesTheInterpreterBitForBitWithoutOptionalFeatures() throws IOException {
+        run(CompileOptions.AOT.withNanCanonicalization(true), "baseline, NaN canonicalization");
     }
 
     private void run(CompileOptions target, String label) throws IOException {

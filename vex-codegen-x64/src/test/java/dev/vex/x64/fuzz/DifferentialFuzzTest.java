@@ -48,7 +48,10 @@ class DifferentialFuzzTest {
         java.util.Map<String, Integer> trapCodes = new java.util.TreeMap<>();
         for (long m = 0; functions < count; m++) {
             long seed = seed0 + m;
-            RandomModuleText gen = new RandomModuleText(seed);
+            // Host and baseline features alternate, each with NaN canonicalization on and off;
+            // without it the module canonicalizes its NaNs in IR (see RandomModuleText).
+            boolean canonicalNaNs = m % 4 < 2;
+            RandomModuleText gen = new RandomModuleText(seed, !canonicalNaNs);
             for (int i = 0; i < FUNCTIONS_PER_MODULE; i++) {
                 gen.function();
             }
@@ -64,7 +67,7 @@ class DifferentialFuzzTest {
                 }
             }
             functions += gen.signatures().size();
-            CompileOptions target = m % 2 == 0 ? host : baseline;
+            CompileOptions target = (m % 2 == 0 ? host : baseline).withNanCanonicalization(canonicalNaNs);
             for (Differential.Result res : Differential.run(target, module, fns, args)) {
                 calls++;
                 if (res.expected() instanceof dev.vex.exec.Outcome.Trapped t) {
@@ -72,7 +75,8 @@ class DifferentialFuzzTest {
                     trapCodes.merge(t.code().toString(), 1, Integer::sum);
                 }
                 if (!res.same() && failures.size() < 10) {
-                    failures.add("seed " + seed + " (" + target.cpu() + "): " + res);
+                    failures.add("seed " + seed + " (" + target.cpu() + ", NaN canonicalization "
+                            + target.nanCanonicalization() + "): " + res);
                     if (reduced == null) {
                         reduced = new FailureReducer(target, res.function(), res.args()).reduce(gen.text());
                         writeReduced(res + "\n" + reduced);

@@ -58,8 +58,23 @@ final class RandomModuleText {
     private int callables;
     private boolean allowTraps;
 
+    /**
+     * Whether each operation that can make a NaN from non-NaN operands is followed by IR that
+     * replaces a NaN result with the canonical one ({@code fcmp uno} and {@code select}), its raw
+     * result never used elsewhere: for code compiled without NaN canonicalization, whose NaNs may
+     * differ from the interpreter's in sign and payload. Without this those bits would flow into
+     * integers (bitcasts, stores, bitwise float ops) and no comparison could tell a real mismatch.
+     * The check still sees whether native code made a NaN exactly where the interpreter did.
+     */
+    private final boolean canonicalizeInIr;
+
     RandomModuleText(long seed) {
+        this(seed, false);
+    }
+
+    RandomModuleText(long seed, boolean canonicalizeInIr) {
         this.r = new Random(seed);
+        this.canonicalizeInIr = canonicalizeInIr;
     }
 
     List<Sig> signatures() {
@@ -323,12 +338,12 @@ final class RandomModuleText {
             }
         } else if (k < 67) {
             String op = pick(new String[] {"fadd", "fsub", "fmul", "fdiv", "fmin", "fmax", "fcopysign"});
-            emit(f, op + " " + any(f).name() + ", " + any(f).name());
+            nanMaking(f, op + " " + any(f).name() + ", " + any(f).name());
         } else if (k < 69) {
-            emit(f, "fma " + any(f).name() + ", " + any(f).name() + ", " + any(f).name());
+            nanMaking(f, "fma " + any(f).name() + ", " + any(f).name() + ", " + any(f).name());
         } else if (k < 73) {
             String op = pick(new String[] {"sqrt", "fneg", "fabs", "ceil", "floor", "trunc", "nearest"});
-            emit(f, op + " " + any(f).name());
+            nanMaking(f, op + " " + any(f).name());
         } else if (k < 75) {
             emit(Type.I8, "fcmp " + pick(FLOAT_CC) + " " + any(f).name() + ", " + any(f).name());
         } else if (k < 76) {
@@ -442,6 +457,19 @@ final class RandomModuleText {
         Val v = fresh(Type.I64);
         line(v.name() + " = " + text);
         return v;
+    }
+
+    /** A float operation that may make a NaN; see {@link #canonicalizeInIr}. */
+    private Val nanMaking(Type f, String text) {
+        if (!canonicalizeInIr) {
+            return emit(f, text);
+        }
+        Val raw = fresh(f);
+        line(raw.name() + " = " + text);
+        Val uno = emit(Type.I8, "fcmp uno " + raw.name() + ", " + raw.name());
+        Val nan = fresh(f);
+        line(nan.name() + " = " + f.toString() + "const +NaN");
+        return emit(f, "select " + uno.name() + ", " + nan.name() + ", " + raw.name());
     }
 
     private Val emit(Type t, String text) {

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.TestFactory;
  * x64 target makes of it through the core driver, as comments after {@code ; vcode and asm:}:
  * the machine instructions on virtual registers ({@code vex compile --emit vcode}), then the
  * listing ({@code --emit asm}). The CPU features are the baseline unless the file's first line is
- * {@code ; cpu: +f,+g}. {@code VEX_TEST_BLESS=1} rewrites the expected part; review the diff.
+ * {@code ; cpu: +f,+g}; NaN canonicalization is off unless the first line is
+ * {@code ; nan-canonicalization: on}. {@code VEX_TEST_BLESS=1} rewrites the expected part; review the diff.
  */
 class FiletestsTest {
     static final String MARKER = "; vcode and asm:";
     static final String CPU = "; cpu:";
+    static final String CANONICAL_NANS = "; nan-canonicalization: on\n";
 
     @TestFactory
     Stream<DynamicTest> everyOpcodeFamily() {
@@ -41,7 +43,8 @@ class FiletestsTest {
         X64Target x64 = new X64Target();
         StagePrinter vcode = new StagePrinter(StagePrinter.Stage.VCODE, x64.machineSpec());
         CompiledModule compiled = CompileDriver.compile(x64, module,
-                CompileOptions.AOT.withCpu(cpu).withListing(true), vcode);
+                CompileOptions.AOT.withCpu(cpu).withListing(true)
+                        .withNanCanonicalization(input.startsWith(CANONICAL_NANS)), vcode);
         return "vcode:\n" + vcode.text() + "\nasm:\n" + compiled.listing().strip() + "\n";
     }
 }

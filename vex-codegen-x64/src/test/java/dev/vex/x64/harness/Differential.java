@@ -6,6 +6,7 @@ import dev.vex.exec.Outcome;
 import dev.vex.interp.Interpreter;
 import dev.vex.ir.Function;
 import dev.vex.ir.Module;
+import dev.vex.ir.Type;
 import dev.vex.x64.X64Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,16 @@ import java.util.List;
 public final class Differential {
     private Differential() {}
 
-    /** One call and what both engines did. */
-    public record Result(String function, long[] args, Outcome expected, NativeOutcome actual) {
+    /**
+     * One call and what both engines did.
+     *
+     * @param returns the function's result types
+     * @param anyNaN  the code was compiled without NaN canonicalization, so a NaN result matches any NaN
+     */
+    public record Result(String function, long[] args, Outcome expected, NativeOutcome actual, List<Type> returns,
+            boolean anyNaN) {
         public boolean same() {
-            return actual.matches(expected);
+            return actual.matches(expected, returns, anyNaN);
         }
 
         @Override
@@ -53,7 +60,9 @@ public final class Differential {
         List<NativeOutcome> actual = NativeHarness.run(compiled, calls);
         List<Result> out = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
-            out.add(new Result(functions.get(i), args.get(i), expected.get(i), actual.get(i)));
+            List<Type> returns = module.function(functions.get(i)).signature().returns().stream().map(r -> r.type()).toList();
+            out.add(new Result(functions.get(i), args.get(i), expected.get(i), actual.get(i), returns,
+                    !options.nanCanonicalization()));
         }
         return out;
     }

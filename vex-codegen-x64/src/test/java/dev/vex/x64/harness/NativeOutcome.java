@@ -1,8 +1,10 @@
 package dev.vex.x64.harness;
 
 import dev.vex.exec.Outcome;
+import dev.vex.exec.ResultEquality;
 import dev.vex.ir.TrapCode;
-import java.util.Arrays;
+import dev.vex.ir.Type;
+import java.util.List;
 
 /** What one native call did: returned values, a trap (by number), a signal, or nothing (crash). */
 public record NativeOutcome(long[] values, int trap, int signal) {
@@ -31,8 +33,16 @@ public record NativeOutcome(long[] values, int trap, int signal) {
 
     /** Whether this is exactly the interpreter's outcome: the same bits, or the same trap code. */
     public boolean matches(Outcome expected) {
+        return matches(expected, List.of(), false);
+    }
+
+    /**
+     * As {@link #matches(Outcome)}; with {@code anyNaN}, a result of {@code returns} that is a NaN
+     * on both sides matches whatever its bits ({@link ResultEquality}).
+     */
+    public boolean matches(Outcome expected, List<Type> returns, boolean anyNaN) {
         if (expected instanceof Outcome.Returned r) {
-            return values != null && Arrays.equals(values, r.values());
+            return values != null && ResultEquality.same(returns, r.values(), values, anyNaN);
         }
         if (expected instanceof Outcome.Trapped t) {
             return values == null && signal == 0 && trap == t.code().number();

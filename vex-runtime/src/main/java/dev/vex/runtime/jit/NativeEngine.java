@@ -1,5 +1,6 @@
 package dev.vex.runtime.jit;
 
+import dev.vex.backend.CompileOptions;
 import dev.vex.compile.Target;
 import dev.vex.diag.VexException;
 import dev.vex.exec.Engine;
@@ -43,6 +44,7 @@ public final class NativeEngine implements Engine {
     private final String isa;
     private final Supplier<Target> target;
     private final int workers;
+    private final CompileOptions options;
     private Target compiler;
     private String unavailable;
 
@@ -60,6 +62,11 @@ public final class NativeEngine implements Engine {
      * {@code workers} worker threads.
      */
     public NativeEngine(String name, String isa, Supplier<Target> target, int workers) {
+        this(name, isa, target, workers, CompileOptions.DEFAULT);
+    }
+
+    /** As {@link #NativeEngine(String, String, Supplier, int)}, compiling with {@code options}. */
+    public NativeEngine(String name, String isa, Supplier<Target> target, int workers, CompileOptions options) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
@@ -67,11 +74,23 @@ public final class NativeEngine implements Engine {
         this.isa = isa;
         this.target = target;
         this.workers = workers;
+        this.options = options;
     }
 
     /** The engine of {@code target}, with its async run lines on {@code workers} worker threads. */
     public static NativeEngine of(Target target, int workers) {
-        return new NativeEngine(target.name(), target.clifIsaName(), () -> target, workers);
+        return of(target, workers, CompileOptions.DEFAULT);
+    }
+
+    /** As {@link #of(Target, int)}, compiling with {@code options}. */
+    public static NativeEngine of(Target target, int workers, CompileOptions options) {
+        return new NativeEngine(target.name(), target.clifIsaName(), () -> target, workers, options);
+    }
+
+    /** Bit-exact NaNs only when compiling with NaN canonicalization. */
+    @Override
+    public boolean canonicalNaNs() {
+        return options.nanCanonicalization();
     }
 
     @Override
@@ -125,7 +144,7 @@ public final class NativeEngine implements Engine {
         List<NativeModule> loaded = new ArrayList<>();
         if (!sync.isEmpty()) {
             try {
-                NativeModule whole = compile(sync, compiler);
+                NativeModule whole = compile(sync, compiler, options);
                 loaded.add(whole);
                 for (Function f : sync) {
                     callable.put(f.name(), whole.function(f.name()));
@@ -133,7 +152,7 @@ public final class NativeEngine implements Engine {
             } catch (RuntimeException wholeFailed) {
                 for (Function f : sync) {
                     try {
-                        NativeModule alone = compile(withCallees(module, f), compiler);
+                        NativeModule alone = compile(withCallees(module, f), compiler, options);
                         loaded.add(alone);
                         callable.put(f.name(), alone.function(f.name()));
                     } catch (RuntimeException e) {
@@ -157,10 +176,10 @@ public final class NativeEngine implements Engine {
         return compiler;
     }
 
-    private static NativeModule compile(List<Function> functions, Target compiler) {
+    private static NativeModule compile(List<Function> functions, Target compiler, CompileOptions options) {
         ModuleBuilder b = new ModuleBuilder();
         functions.forEach(b::add);
-        return Vex.compile(b.build(), compiler);
+        return Vex.compile(b.build(), compiler, options);
     }
 
     /** {@code f} and every function it reaches through calls, {@code f} first. */

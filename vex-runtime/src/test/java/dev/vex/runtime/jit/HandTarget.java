@@ -73,7 +73,7 @@ public final class HandTarget implements Target {
     /** Not used: {@link #compile} is overridden whole. */
     @Override
     public CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
-            Set<String> cpuFeatures) {
+            Set<String> cpuFeatures, boolean nanCanonicalization) {
         throw new UnsupportedOperationException("the hand target has no code generator");
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vex.backend.CompileOptions;
 import dev.vex.exec.Engine;
 import dev.vex.filetest.FileTestRunner;
 import dev.vex.filetest.TestReport;
@@ -35,6 +36,12 @@ class X64ConformanceTest {
         return new NativeEngine("x64", "x86_64", X64Target::new);
     }
 
+    /** Compiling with NaN canonicalization: every result, NaNs too, is checked bit for bit. */
+    static Engine x64CanonicalNaNs() {
+        return new NativeEngine("x64", "x86_64", X64Target::new, AsyncRunLine.WORKERS,
+                CompileOptions.DEFAULT.withNanCanonicalization(true));
+    }
+
     static TestReport run(Engine engine, Path path, StringBuilder log) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TestReport report = new TestReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
@@ -60,10 +67,19 @@ class X64ConformanceTest {
 
     @Test
     void clifPassesOnX64() {
+        clifPasses(x64(), "");
+    }
+
+    @Test
+    void clifPassesOnX64WithNanCanonicalization() {
+        clifPasses(x64CanonicalNaNs(), " with NaN canonicalization");
+    }
+
+    private static void clifPasses(Engine engine, String how) {
         assumeTrue("x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         StringBuilder log = new StringBuilder();
-        TestReport r = run(x64(), conformance("clif"), log);
-        System.out.println("conformance/clif on x64: " + r.summary());
+        TestReport r = run(engine, conformance("clif"), log);
+        System.out.println("conformance/clif on x64" + how + ": " + r.summary());
         List<String> failures = log.toString().lines()
                 .filter(l -> !l.contains(": ok ") && !l.contains(": skipped ") && !l.contains(": note: ")).limit(20).toList();
         assertEquals(0, r.failed(), () -> String.join("\n", failures));
