@@ -6,7 +6,8 @@ final class OptionSpecs {
     static final OptionSpec RUN = new OptionSpec("run").value("--target", null, "T").value("--workers", null, "N")
             .dashPositionalsAfterFirst();
     static final OptionSpec COMPILE = new OptionSpec("compile").value("--target", null, "T")
-            .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT");
+            .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT")
+            .value("--prefix", null, "P").flag("--no-runtime", null);
     static final OptionSpec BENCH = new OptionSpec("bench").flag("--quick", null).value("--only", null, "PART")
             .value("--peer-java", null, "JAVA")
             .value("--conformance", null, "DIR");
