@@ -20,6 +20,7 @@ public record ElfObjectOptions(String prefix, Set<String> weakTls, Set<String> w
     /** No prefix, every undefined symbol a strong reference: link with libvexrt. */
     public static final ElfObjectOptions DEFAULT = new ElfObjectOptions("", Set.of(), Set.of());
 
+    /** Checks the prefix and keeps copies of the sets. */
     public ElfObjectOptions {
         if (prefix == null) {
             throw new IllegalArgumentException("prefix must not be null");
