@@ -14,13 +14,30 @@ import java.util.List;
  * @param relocations the places still to patch: calls to runtime symbols, TLS accesses, ...
  * @param functions   the module's functions, in module order
  * @param listing     a readable assembly listing, or null if it was not asked for
+ * @param dataStart   where read-only data (async descriptors) starts in {@code code}; {@code code.length}
+ *                    when there is none. The JIT maps code and data as one image; an object writer
+ *                    puts {@code [dataStart, code.length)} in a data section
+ * @param dataReferences the references from code to that data that were resolved within
+ *                    {@code code} (pc-relative label uses), as relocations naming the data's
+ *                    symbols: a writer that separates the data must keep them as relocations
  */
 public record CompiledModule(String targetName, byte[] code, List<SymbolDefinition> symbols,
-        List<Relocation> relocations, List<CompiledFunction> functions, String listing) {
+        List<Relocation> relocations, List<CompiledFunction> functions, String listing, int dataStart,
+        List<Relocation> dataReferences) {
     public CompiledModule {
         symbols = List.copyOf(symbols);
         relocations = List.copyOf(relocations);
         functions = List.copyOf(functions);
+        dataReferences = List.copyOf(dataReferences);
+        if (dataStart < 0 || dataStart > code.length) {
+            throw new IllegalArgumentException("data start " + dataStart + " outside [0, " + code.length + "]");
+        }
+    }
+
+    /** A module of code only: no data section. */
+    public CompiledModule(String targetName, byte[] code, List<SymbolDefinition> symbols,
+            List<Relocation> relocations, List<CompiledFunction> functions, String listing) {
+        this(targetName, code, symbols, relocations, functions, listing, code.length, List.of());
     }
 
     /** The function named {@code name}, or null. */

@@ -36,6 +36,28 @@ public final class Label {
         return useCount;
     }
 
+    /** The field offset of pending use {@code i} ({@code 0 <= i < pendingUses()}). */
+    public int pendingUseOffset(int i) {
+        return uses[2 * checkUse(i)];
+    }
+
+    /** The addend of pending use {@code i}. */
+    public int pendingUseAddend(int i) {
+        return uses[2 * checkUse(i) + 1];
+    }
+
+    /** The fixup format of pending use {@code i}. */
+    public FixupFormat pendingUseFormat(int i) {
+        return useFormats[checkUse(i)];
+    }
+
+    private int checkUse(int i) {
+        if (i < 0 || i >= useCount) {
+            throw new IndexOutOfBoundsException("use " + i + " of " + useCount);
+        }
+        return i;
+    }
+
     void addUse(int fieldOffset, int addend, FixupFormat format) {
         int n = useCount;
         if (uses == null) {

@@ -48,7 +48,7 @@ final class AsyncLinkage {
             }
         }
         return new CompiledModule(compiled.targetName(), compiled.code(), compiled.symbols(), relocations, functions,
-                compiled.listing());
+                compiled.listing(), compiled.dataStart(), compiled.dataReferences());
     }
 
     /** The layout of the async function whose resume function is {@code name}, or null. */

@@ -145,10 +145,11 @@ public final class CompileDriver {
             }
             out.add(new CompiledFunction(f.name(), f.signature(), false, f.name(), offsets[i], sizes[i], entry));
         }
-        FutureDescriptorWriter.write(gen, buf, lowered.layouts(), labels, listing);
+        FutureDescriptorWriter.Data data = FutureDescriptorWriter.write(gen, buf, lowered.layouts(), labels, listing);
         byte[] code = buf.finish();
         CompiledModule compiled = new CompiledModule(target.name(), code, buf.symbols(), buf.relocations(), out,
-                listing == null ? null : listing.render(code, target.disassembler()));
+                listing == null ? null : listing.render(code, target.disassembler()), data.start(),
+                data.references());
         if (asyncNames) {
             compiled = AsyncLinkage.link(compiled, lowered);
         }

@@ -5,7 +5,10 @@ import dev.vex.async.AsyncSymbols;
 import dev.vex.code.CodeBuffer;
 import dev.vex.code.FixupFormat;
 import dev.vex.code.Label;
+import dev.vex.code.Relocation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,23 +16,39 @@ import java.util.Map;
  * {@code f$desc}, {@link FutureDescriptorLayout#ALIGN}-aligned, then the NUL-terminated name it
  * points to. The two pointers are {@code ABS64} relocations (to {@code f$resume}, and to
  * {@code f$desc + SIZE} for the name), which the JIT resolves when it links and an ELF link
- * resolves with the target's absolute 64-bit relocation. The runtime only reads a descriptor,
- * so it can live in the read-execute image; a {@code func_addr %f$desc} reaches it pc-relative
- * through the label bound here.
+ * resolves with the target's absolute 64-bit relocation. The descriptors are the module's
+ * read-only data ({@link Data#start()} on): the JIT maps them with the code, an object writer
+ * puts them in {@code .data.rel.ro}, so a PIE needs no text relocation. A
+ * {@code func_addr %f$desc} reaches its descriptor pc-relative through the label bound here; as
+ * every use precedes the binding, each is also recorded as a relocation to {@code f$desc}
+ * ({@link Data#references()}) for a writer that separates the data from the code.
  */
 final class FutureDescriptorWriter {
     private FutureDescriptorWriter() {
     }
 
-    static void write(CodeGenerator gen, CodeBuffer buf, Map<String, AsyncFrameLayout> layouts,
+    /** Where the descriptors start, and the code's references to them. */
+    record Data(int start, List<Relocation> references) {
+    }
+
+    static Data write(CodeGenerator gen, CodeBuffer buf, Map<String, AsyncFrameLayout> layouts,
             Map<String, Label> labels, Listing listing) {
+        List<Relocation> references = new ArrayList<>();
+        int dataStart = -1;
         for (AsyncFrameLayout layout : layouts.values()) {
             String f = layout.function();
             String desc = AsyncSymbols.descriptorName(f);
             gen.align(FutureDescriptorLayout.ALIGN);
             int start = buf.position();
+            if (dataStart < 0) {
+                dataStart = start;
+            }
             Label l = labels.get(desc);
             if (l != null) {
+                for (int i = 0; i < l.pendingUses(); i++) {
+                    references.add(new Relocation(l.pendingUseOffset(i), l.pendingUseFormat(i), desc,
+                            l.pendingUseAddend(i)));
+                }
                 buf.bind(l);
             }
             buf.defineSymbol(desc);
@@ -53,5 +72,6 @@ final class FutureDescriptorWriter {
                 listing.data(start + FutureDescriptorLayout.SIZE, buf.position(), "\"" + f + "\\0\"");
             }
         }
+        return new Data(dataStart < 0 ? buf.position() : dataStart, references);
     }
 }

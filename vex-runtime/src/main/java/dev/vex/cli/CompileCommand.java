@@ -3,6 +3,7 @@ package dev.vex.cli;
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledModule;
 import dev.vex.backend.CpuFeatureSet;
+import dev.vex.code.elf.ElfObjectOptions;
 import dev.vex.code.elf.ElfObjectWriter;
 import dev.vex.compile.CompileDriver;
 import dev.vex.compile.CompileListener;
@@ -51,10 +52,14 @@ final class CompileCommand {
         String output = parsed.value("-o", null);
         List<String> positional = parsed.positional();
         if (positional.size() != 1) {
-            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization] [-o OUT] FILE");
+            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization]"
+                    + " [--prefix P] [--no-runtime] [-o OUT] FILE");
         }
         if (!STAGES.contains(emit)) {
             throw new UsageException("--emit takes " + String.join(", ", STAGES) + ", not '" + emit + "'");
+        }
+        if (!emit.equals("obj") && (parsed.value("--prefix", null) != null || parsed.has("--no-runtime"))) {
+            throw new UsageException("--prefix and --no-runtime apply to --emit obj only");
         }
         CpuFeatureSet cpu;
         try {
@@ -86,7 +91,7 @@ final class CompileCommand {
             CompiledModule compiled = compiler.compile(CompileDriver.lower(module, CompileListener.NONE), options);
             if (emit.equals("obj")) {
                 write(Path.of(output != null ? output : withSuffix(file, ".o")),
-                        new ElfObjectWriter(compiler.elfMachine()).write(compiled));
+                        new ElfObjectWriter(compiler.elfMachine(), objectOptions(parsed)).write(compiled));
                 return 0;
             }
             text = compiled.listing();
@@ -129,5 +134,15 @@ final class CompileCommand {
             }
         }
         return tf.module();
+    }
+
+    /** How the object names its symbols: {@code --prefix P}, {@code --no-runtime}. */
+    private static ElfObjectOptions objectOptions(ParsedArgs parsed) {
+        String prefix = parsed.value("--prefix", "");
+        if (!prefix.matches("[A-Za-z_][A-Za-z0-9_]*|")) {
+            throw new UsageException("--prefix takes a C identifier, not '" + prefix + "'");
+        }
+        ElfObjectOptions o = ElfObjectOptions.DEFAULT.withPrefix(prefix);
+        return parsed.has("--no-runtime") ? o.withoutRuntime() : o;
     }
 }

@@ -59,6 +59,7 @@ public final class Main {
                 case "run" -> RunCommand.run(rest, out, new EngineRegistry());
                 case "compile" -> CompileCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "runtime" -> RuntimeCommand.run(rest, out);
                 case "help", "-h", "--help" -> {
                     out.print(HelpText.overview());
                     yield 0;

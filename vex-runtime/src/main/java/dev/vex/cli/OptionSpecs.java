@@ -8,7 +8,9 @@ final class OptionSpecs {
             .flag("--nan-canonicalization", null).dashPositionalsAfterFirst();
     static final OptionSpec COMPILE = new OptionSpec("compile").value("--target", null, "T")
             .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT")
-            .flag("--nan-canonicalization", null);
+            .flag("--nan-canonicalization", null).value("--prefix", null, "P").flag("--no-runtime", null);
+    static final OptionSpec RUNTIME = new OptionSpec("runtime").value("--arch", null, "A")
+            .value("--extract", null, "DIR").flag("--cflags", null).flag("--libs", null).flag("--static", null);
     static final OptionSpec BENCH = new OptionSpec("bench").flag("--quick", null).value("--only", null, "PART")
             .value("--peer-java", null, "JAVA")
             .value("--conformance", null, "DIR");
@@ -23,6 +25,7 @@ final class OptionSpecs {
             case "run" -> RUN;
             case "compile" -> COMPILE;
             case "bench" -> BENCH;
+            case "runtime" -> RUNTIME;
             default -> throw new UsageException("unknown command '" + command + "'; try 'vex help'");
         };
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * in the tool and in the {@code vex} launcher, and in step with the options each command parses.
  */
 class HelpAndVersionTest {
-    private static final List<String> COMMANDS = List.of("test", "run", "compile", "bench");
+    private static final List<String> COMMANDS = List.of("test", "run", "compile", "bench", "runtime");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 

@@ -5,6 +5,7 @@
  *
  * <ul>
  *   <li>{@link dev.vex.code.elf.ElfObjectWriter}: the sections and their layout, target-neutral.</li>
+ *   <li>{@link dev.vex.code.elf.ElfObjectOptions}: symbol prefix and the weak runtime defaults of an object that links without libvexrt.</li>
  *   <li>{@link dev.vex.code.elf.ElfMachine}: a machine's {@code e_machine} and how each
  *       {@link dev.vex.code.FixupFormat} becomes one of its relocation types, declared by its target ({@code Target.elfMachine()}).</li>
  *   <li>{@link dev.vex.code.elf.ElfSymbolFile}: symbols for code at a given address, no code

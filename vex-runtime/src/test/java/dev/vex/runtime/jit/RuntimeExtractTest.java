@@ -1,0 +1,117 @@
+package dev.vex.runtime.jit;
+
+import static dev.vex.runtime.jit.ElfLinkTest.onPath;
+import static dev.vex.runtime.jit.ElfLinkTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.vex.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vex runtime --extract DIR --cflags --libs}: the header and libraries the jar carries are
+ * enough to build C programs, with nothing from the source tree: an async AOT object run on the
+ * shared and on the static library (PIE, {@code --fatal-warnings}), and the shared library
+ * loaded with {@code dlopen}. The shipped {@code .so} has no debug sections but names its
+ * separate debug file.
+ */
+class RuntimeExtractTest {
+    static final String DLOPEN_C = """
+            #include <dlfcn.h>
+            #include <stdio.h>
+            #include "vex_runtime.h"
+
+            int main(int argc, char **argv) {
+                (void) argc;
+                void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+                if (!lib) { printf("dlopen: %s\\n", dlerror()); return 1; }
+                vex_runtime *(*create)(int) = (vex_runtime *(*)(int)) dlsym(lib, "vex_runtime_create");
+                int (*workers)(vex_runtime *) = (int (*)(vex_runtime *)) dlsym(lib, "vex_runtime_workers");
+                void (*destroy)(vex_runtime *) = (void (*)(vex_runtime *)) dlsym(lib, "vex_runtime_destroy");
+                if (!create || !workers || !destroy) { printf("dlsym failed\\n"); return 1; }
+                vex_runtime *rt = create(3);
+                printf("workers %d\\n", workers(rt));
+                destroy(rt);
+                return 0;
+            }
+            """;
+
+    @Test
+    void extractedFilesBuildCPrograms(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("gcc") && onPath("readelf"), "gcc or readelf is not installed");
+        Path rt = dir.resolve("rt");
+        String flags = vex("runtime", "--extract", rt.toString(), "--cflags", "--libs").strip();
+        assertTrue(Files.exists(rt.resolve("include/vex_runtime.h")));
+        assertTrue(Files.exists(rt.resolve("include/vex_net.h")));
+        assertTrue(Files.exists(rt.resolve("lib/libvexrt.a")));
+        assertTrue(Files.exists(rt.resolve("lib/libvexrt.so")));
+        assertTrue(flags.contains("-I" + rt.resolve("include")), flags);
+        String staticLibs = vex("runtime", "--extract", rt.toString(), "--libs", "--static").strip();
+        assertEquals(rt.resolve("lib/libvexrt.a") + " -pthread", staticLibs);
+
+        ElfLinkTest.Result sections = run(List.of("readelf", "-S", "-W", rt.resolve("lib/libvexrt.so").toString()));
+        assertFalse(sections.output().contains(".debug_info"), sections.output());
+        assertTrue(sections.output().contains(".gnu_debuglink"), sections.output());
+
+        Path source = Path.of(System.getProperty("vex.root", ".."), "examples", "pipeline.clif");
+        Path obj = dir.resolve("pipeline.o");
+        vex("compile", "--target", "x64", "-o", obj.toString(), source.toString());
+        Path main = dir.resolve("main.c");
+        Files.writeString(main, AsyncElfLinkTest.MAIN_C);
+        for (String libs : List.of(flags, staticLibs + " " + flags.substring(0, flags.indexOf(' ')))) {
+            Path exe = dir.resolve(libs.contains("libvexrt.a") ? "static" : "shared");
+            List<String> cmd = new ArrayList<>(List.of("gcc", "-pie", "-fPIE", "-Wl,--fatal-warnings", "-o",
+                    exe.toString(), main.toString(), obj.toString()));
+            cmd.addAll(Arrays.asList(libs.split(" ")));
+            ElfLinkTest.Result cc = run(cmd);
+            assertEquals(0, cc.exit(), cmd + "\n" + cc.output());
+            ElfLinkTest.Result r = run(List.of(exe.toString()));
+            assertEquals(0, r.exit(), r.output());
+            assertEquals("main(10) 0 0 580\nmain(20) 0 404 0\n", r.output());
+        }
+        ElfLinkTest.Result needed = run(List.of("readelf", "-d", dir.resolve("static").toString()));
+        assertFalse(needed.output().contains("libvexrt"), needed.output());
+
+        Path dl = dir.resolve("dl.c");
+        Files.writeString(dl, DLOPEN_C);
+        Path dlExe = dir.resolve("dl");
+        ElfLinkTest.Result cc = run(List.of("gcc", "-pie", "-fPIE", "-Wl,--fatal-warnings", "-o", dlExe.toString(),
+                dl.toString(), "-I" + rt.resolve("include"), "-ldl"));
+        assertEquals(0, cc.exit(), cc.output());
+        ElfLinkTest.Result r = run(List.of(dlExe.toString(), rt.resolve("lib/libvexrt.so").toString()));
+        assertEquals("workers 3\n", r.output());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors(@TempDir Path dir) {
+        assertNotEquals(0, rc("runtime"));
+        assertNotEquals(0, rc("runtime", "--arch", "sparc", "--cflags"));
+        assertNotEquals(0, rc("runtime", "--cflags", "stray"));
+    }
+
+    private static String vex(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int rc(String... args) {
+        return Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+}
