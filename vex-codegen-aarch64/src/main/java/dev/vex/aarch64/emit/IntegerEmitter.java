@@ -1,0 +1,278 @@
+package dev.vex.aarch64.emit;
+
+import static dev.vex.aarch64.asm.Reg.W16;
+import static dev.vex.aarch64.asm.Reg.W17;
+
+import dev.vex.aarch64.asm.A64Assembler;
+import dev.vex.aarch64.asm.Cond;
+import dev.vex.aarch64.asm.Reg;
+import dev.vex.aarch64.isel.A64Inst;
+import dev.vex.ir.IntCC;
+import dev.vex.ir.Opcode;
+import dev.vex.ir.TrapCode;
+import dev.vex.ir.Type;
+
+/**
+ * The integer operations of {@link FunctionEmitter}: arithmetic, logic, shifts, division with its
+ * trap checks, comparisons, selects and extensions. Operands are canonical (zero-extended from
+ * their width); an operation works in W registers up to 32 bits and in X registers at 64, and an
+ * i8 or i16 result that may have bits above its width is re-extended. Signed i8/i16 operations
+ * (signed division and shifts, signed comparisons) first sign-extend their inputs into w16/w17.
+ */
+final class IntegerEmitter {
+    private final FunctionEmitter e;
+    private final A64Assembler asm;
+
+    IntegerEmitter(FunctionEmitter e) {
+        this.e = e;
+        this.asm = e.asm;
+    }
+
+    static Cond cond(IntCC cc) {
+        return switch (cc) {
+            case EQ -> Cond.EQ;
+            case NE -> Cond.NE;
+            case SLT -> Cond.LT;
+            case SGE -> Cond.GE;
+            case SGT -> Cond.GT;
+            case SLE -> Cond.LE;
+            case ULT -> Cond.LO;
+            case UGE -> Cond.HS;
+            case UGT -> Cond.HI;
+            case ULE -> Cond.LS;
+        };
+    }
+
+    private static boolean isSigned(IntCC cc) {
+        return cc == IntCC.SLT || cc == IntCC.SGE || cc == IntCC.SGT || cc == IntCC.SLE;
+    }
+
+    /** Sign-extends the narrow (8 or 16 bit) value in {@code src} into the W register {@code d}. */
+    private void signExtend(Reg d, Reg src, int bits) {
+        if (bits == 8) {
+            asm.sxtb(d, src.withSize(false));
+        } else {
+            asm.sxth(d, src.withSize(false));
+        }
+    }
+
+    void emit(A64Inst p) {
+        Type t = p.type();
+        int bits = t.bits();
+        switch (p.op()) {
+            case ICONST -> asm.mov(e.x(0), p.imm());
+            case IADD -> {
+                asm.add(e.r(0, t), e.r(1, t), e.r(2, t));
+                e.narrow(e.x(0), bits);
+            }
+            case ISUB -> {
+                asm.sub(e.r(0, t), e.r(1, t), e.r(2, t));
+                e.narrow(e.x(0), bits);
+            }
+            case IMUL -> {
+                asm.mul(e.r(0, t), e.r(1, t), e.r(2, t));
+                e.narrow(e.x(0), bits);
+            }
+            case BAND -> asm.and(e.r(0, t), e.r(1, t), e.r(2, t));
+            case BOR -> asm.orr(e.r(0, t), e.r(1, t), e.r(2, t));
+            case BXOR -> asm.eor(e.r(0, t), e.r(1, t), e.r(2, t));
+            case BAND_NOT -> asm.bic(e.r(0, t), e.r(1, t), e.r(2, t));
+            case BOR_NOT -> {
+                asm.orn(e.r(0, t), e.r(1, t), e.r(2, t));
+                e.narrow(e.x(0), bits);
+            }
+            case BXOR_NOT -> {
+                asm.eon(e.r(0, t), e.r(1, t), e.r(2, t));
+                e.narrow(e.x(0), bits);
+            }
+            case INEG -> {
+                asm.neg(e.r(0, t), e.r(1, t));
+                e.narrow(e.x(0), bits);
+            }
+            case BNOT -> {
+                asm.mvn(e.r(0, t), e.r(1, t));
+                e.narrow(e.x(0), bits);
+            }
+            case ISHL, USHR, SSHR -> shift(p.op(), t);
+            case ISHL_IMM, USHR_IMM, SSHR_IMM -> shiftImm(p.op(), t, (int) (p.imm() & (bits - 1)));
+            case UMULHI, SMULHI -> mulHigh(p.op() == Opcode.SMULHI, t);
+            case UDIV, SDIV, UREM, SREM -> divide(p, t);
+            case ICMP -> compare(IntCC.values()[p.aux()], t);
+            case SELECT -> {
+                asm.cmp(e.x(1), 0);
+                asm.csel(e.x(0), e.x(2), e.x(3), Cond.NE);
+            }
+            case SEXTEND -> {
+                int from = p.argType().bits();
+                if (from == 32) {
+                    asm.sxtw(e.x(0), e.x(1).withSize(false));
+                } else if (bits == 64) {
+                    if (from == 8) {
+                        asm.sxtb(e.x(0), e.x(1).withSize(false));
+                    } else {
+                        asm.sxth(e.x(0), e.x(1).withSize(false));
+                    }
+                } else {
+                    signExtend(e.x(0).withSize(false), e.x(1), from);
+                    e.narrow(e.x(0), bits);
+                }
+            }
+            case IREDUCE -> {
+                Reg d = e.x(0).withSize(false);
+                Reg s = e.x(1).withSize(false);
+                switch (bits) {
+                    case 8 -> asm.uxtb(d, s);
+                    case 16 -> asm.uxth(d, s);
+                    default -> asm.mov(d, s);
+                }
+            }
+            default -> throw new IllegalStateException("aarch64 emit: " + p.op().text() + " was not selected");
+        }
+    }
+
+    /** Shifts by a register: the amount taken modulo the width, as CLIF says. */
+    private void shift(Opcode op, Type t) {
+        int bits = t.bits();
+        Reg d = e.r(0, t);
+        Reg a = e.r(1, t);
+        Reg amt = e.r(2, t);
+        if (bits < 32) {
+            asm.and(W17, amt.withSize(false), bits - 1);
+            amt = W17;
+            if (op == Opcode.SSHR) {
+                signExtend(W16, a, bits);
+                a = W16;
+            }
+        }
+        switch (op) {
+            case ISHL -> asm.lsl(d, a, amt);
+            case USHR -> asm.lsr(d, a, amt);
+            default -> asm.asr(d, a, amt);
+        }
+        e.narrow(e.x(0), bits);
+    }
+
+    private void shiftImm(Opcode op, Type t, int amount) {
+        int bits = t.bits();
+        Reg d = e.r(0, t);
+        Reg a = e.r(1, t);
+        if (amount == 0) {
+            if (!d.equals(a)) {
+                asm.mov(e.x(0), e.x(1));
+            }
+            return;
+        }
+        switch (op) {
+            case ISHL_IMM -> {
+                asm.lsl(d, a, amount);
+                e.narrow(e.x(0), bits);
+            }
+            case USHR_IMM -> asm.lsr(d, a, amount);
+            default -> {
+                if (bits < 32) {
+                    asm.sbfx(d, a, amount, bits - amount);
+                    e.narrow(e.x(0), bits);
+                } else {
+                    asm.asr(d, a, amount);
+                }
+            }
+        }
+    }
+
+    private void mulHigh(boolean signed, Type t) {
+        int bits = t.bits();
+        Reg dx = e.x(0);
+        if (bits == 64) {
+            if (signed) {
+                asm.smulh(dx, e.x(1), e.x(2));
+            } else {
+                asm.umulh(dx, e.x(1), e.x(2));
+            }
+            return;
+        }
+        Reg a = e.x(1).withSize(false);
+        Reg b = e.x(2).withSize(false);
+        if (bits == 32) {
+            if (signed) {
+                asm.smull(dx, a, b);
+                asm.asr(dx, dx, 32);
+            } else {
+                asm.umull(dx, a, b);
+                asm.lsr(dx, dx, 32);
+            }
+            e.canonical(dx, 32);
+            return;
+        }
+        Reg dw = dx.withSize(false);
+        if (signed) {
+            signExtend(W16, a, bits);
+            signExtend(W17, b, bits);
+            asm.mul(dw, W16, W17);
+            asm.asr(dw, dw, bits);
+        } else {
+            asm.mul(dw, a, b);
+            asm.lsr(dw, dw, bits);
+        }
+        e.narrow(dx, bits);
+    }
+
+    /**
+     * Division and remainder with CLIF's traps: {@code int_divz} for a zero divisor, and
+     * {@code int_ovf} for a signed division of the smallest value by -1 (its remainder is 0, which
+     * SDIV then MSUB give). The result register is an early def, distinct from both inputs.
+     */
+    private void divide(A64Inst p, Type t) {
+        int bits = t.bits();
+        boolean signed = p.op() == Opcode.SDIV || p.op() == Opcode.SREM;
+        boolean rem = p.op() == Opcode.UREM || p.op() == Opcode.SREM;
+        Reg d = e.r(0, t);
+        Reg n = e.r(1, t);
+        Reg m = e.r(2, t);
+        if (signed && bits < 32) {
+            signExtend(W16, n, bits);
+            signExtend(W17, m, bits);
+            n = W16;
+            m = W17;
+        }
+        asm.cbz(m, e.trap(TrapCode.INTEGER_DIVISION_BY_ZERO));
+        if (signed && !rem) {
+            dev.vex.code.Label ok = new dev.vex.code.Label();
+            asm.cmn(m, 1);
+            asm.bcond(Cond.NE, ok);
+            if (bits >= 32) {
+                asm.cmp(n, 1); // overflows (V set) exactly for the smallest value
+                asm.bcond(Cond.VS, e.trap(TrapCode.INTEGER_OVERFLOW));
+            } else {
+                long min = 1L << (bits - 1);
+                asm.cmn(n, min);
+                asm.bcond(Cond.EQ, e.trap(TrapCode.INTEGER_OVERFLOW));
+            }
+            asm.bind(ok);
+        }
+        if (signed) {
+            asm.sdiv(d, n, m);
+        } else {
+            asm.udiv(d, n, m);
+        }
+        if (rem) {
+            asm.msub(d, d, m, n);
+        }
+        if (signed) {
+            e.narrow(e.x(0), bits);
+        }
+    }
+
+    private void compare(IntCC cc, Type t) {
+        int bits = t.bits();
+        Reg a = e.r(1, t);
+        Reg b = e.r(2, t);
+        if (bits < 32 && isSigned(cc)) {
+            signExtend(W16, a, bits);
+            signExtend(W17, b, bits);
+            a = W16;
+            b = W17;
+        }
+        asm.cmp(a, b);
+        asm.cset(e.x(0).withSize(false), cond(cc));
+    }
+}
