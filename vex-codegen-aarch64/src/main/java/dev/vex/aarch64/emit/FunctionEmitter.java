@@ -245,11 +245,7 @@ public final class FunctionEmitter {
         asm.cmp(X17, X16);
         asm.bcond(Cond.LO, trap(TrapCode.STACK_OVERFLOW));
         if (size > 0) {
-            if (size < 4096) {
-                asm.sub(SP, SP, size);
-            } else {
-                asm.sub(SP, SP, X17, Extend.UXTX, 0);
-            }
+            asm.mov(SP, X17); // x17 = sp - frame, from the check
         }
         for (int k = 0; k < frame.numSavedRegs(); k++) {
             asm.str(Reg.x(frame.savedReg(k)), address(SP, frame.savedRegOffset(k), 8));
