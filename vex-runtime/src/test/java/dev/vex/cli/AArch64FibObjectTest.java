@@ -62,7 +62,7 @@ class AArch64FibObjectTest {
                 clif.toString()), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
 
-        String relocs = run(dir, List.of("aarch64-linux-gnu-readelf", "-r", "-h", obj.toString()));
+        String relocs = run(dir, List.of("aarch64-linux-gnu-readelf", "-W", "-r", "-h", obj.toString()));
         assertTrue(relocs.contains("AArch64"), relocs);
         assertTrue(relocs.contains("R_AARCH64_CALL26") && relocs.contains("vex_trap"), relocs);
         assertTrue(relocs.contains("R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21") && relocs.contains("vex_stack_limit"), relocs);
