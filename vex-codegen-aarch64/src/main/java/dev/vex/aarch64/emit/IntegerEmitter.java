@@ -94,6 +94,19 @@ final class IntegerEmitter {
                 e.narrow(e.x(0), bits);
             }
             case ISHL, USHR, SSHR -> shift(p.op(), t);
+            case ROTL, ROTR -> rotate(p.op() == Opcode.ROTL, t);
+            case SMIN, SMAX, UMIN, UMAX -> minMax(p.op(), t);
+            case IABS -> {
+                Reg a = e.r(1, t);
+                if (bits < 32) {
+                    signExtend(W16, a, bits);
+                    a = W16;
+                }
+                asm.cmp(a, 0);
+                asm.cneg(e.r(0, t), a, Cond.LT);
+                e.narrow(e.x(0), bits);
+            }
+            case CLZ, CTZ, CLS, BITREV, BSWAP -> bits(p.op(), t);
             case ISHL_IMM, USHR_IMM, SSHR_IMM -> shiftImm(p.op(), t, (int) (p.imm() & (bits - 1)));
             case UMULHI, SMULHI -> mulHigh(p.op() == Opcode.SMULHI, t);
             case UDIV, SDIV, UREM, SREM -> divide(p, t);
@@ -127,6 +140,103 @@ final class IntegerEmitter {
                 }
             }
             default -> throw new IllegalStateException("aarch64 emit: " + p.op().text() + " was not selected");
+        }
+    }
+
+    /**
+     * Rotates by a register, the amount modulo the width. An i8 or i16 is first repeated across
+     * 32 bits, so that a 32-bit rotate leaves the right bits in its low 8 or 16; a left rotate
+     * is a right rotate by the negated amount.
+     */
+    private void rotate(boolean left, Type t) {
+        int bits = t.bits();
+        Reg d = e.r(0, t);
+        Reg a = e.r(1, t);
+        Reg amt = e.x(2).withSize(bits == 64);
+        if (bits < 32) {
+            Reg aw = a.withSize(false);
+            asm.logicalShifted(dev.vex.aarch64.asm.Logical.ORR, W16, aw, aw, dev.vex.aarch64.asm.Shift.LSL, bits);
+            if (bits == 8) {
+                asm.logicalShifted(dev.vex.aarch64.asm.Logical.ORR, W16, W16, W16, dev.vex.aarch64.asm.Shift.LSL, 16);
+            }
+            a = W16;
+        }
+        if (left) {
+            Reg n = bits == 64 ? Reg.X17 : W17;
+            asm.neg(n, amt);
+            amt = n;
+        }
+        asm.ror(d, a, amt);
+        e.narrow(e.x(0), bits);
+    }
+
+    private void minMax(Opcode op, Type t) {
+        int bits = t.bits();
+        boolean signed = op == Opcode.SMIN || op == Opcode.SMAX;
+        Reg a = e.r(1, t);
+        Reg b = e.r(2, t);
+        if (signed && bits < 32) {
+            signExtend(W16, a, bits);
+            signExtend(W17, b, bits);
+            asm.cmp(W16, W17);
+        } else {
+            asm.cmp(a, b);
+        }
+        Cond pick = switch (op) {
+            case SMIN -> Cond.LT;
+            case SMAX -> Cond.GT;
+            case UMIN -> Cond.LO;
+            default -> Cond.HI;
+        };
+        asm.csel(e.x(0), e.x(1), e.x(2), pick);
+    }
+
+    /** Bit counts and reversals; an i8 or i16 works in a W register and corrects for the 32-bit width. */
+    private void bits(Opcode op, Type t) {
+        int bits = t.bits();
+        Reg d = e.r(0, t);
+        Reg a = e.r(1, t);
+        int extra = bits < 32 ? 32 - bits : 0;
+        switch (op) {
+            case CLZ -> {
+                asm.clz(d, a);
+                if (extra > 0) {
+                    asm.sub(d, d, extra);
+                }
+            }
+            case CTZ -> {
+                if (extra > 0) {
+                    asm.orr(W16, a, 1L << bits); // caps the count at the width
+                    a = W16;
+                }
+                asm.rbit(d, a);
+                asm.clz(d, d);
+            }
+            case CLS -> {
+                if (extra > 0) {
+                    signExtend(W16, a, bits);
+                    asm.cls(d, W16);
+                    asm.sub(d, d, extra);
+                } else {
+                    asm.cls(d, a);
+                }
+            }
+            case BITREV -> {
+                asm.rbit(d, a);
+                if (extra > 0) {
+                    asm.lsr(d, d, extra);
+                }
+            }
+            default -> {
+                if (bits == 16) {
+                    asm.rev16(d, a);
+                    e.narrow(e.x(0), bits);
+                } else if (bits == 8) {
+                    asm.mov(d, a);
+                } else {
+                    asm.rev(d, a);
+                }
+            }
         }
     }
 

@@ -235,8 +235,11 @@ public final class InstructionSelector {
         switch (op) {
             case NOP -> { }
             case ICONST -> b.inst(ir(inst, op, rt, null, inst.imm() & rt.mask(), 1, 0), 0, def(v(inst.result())));
-            case IADD, ISUB, IMUL, BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, ISHL, USHR, SSHR, UMULHI, SMULHI ->
+            case IADD, ISUB, IMUL, BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, ISHL, USHR, SSHR, ROTL, ROTR,
+                    UMULHI, SMULHI, SMIN, SMAX, UMIN, UMAX ->
                 binary(inst, op, rt, v(inst.operand(0)), v(inst.operand(1)));
+            case ROTL_IMM, ROTR_IMM -> binary(inst, op == Opcode.ROTL_IMM ? Opcode.ROTL : Opcode.ROTR, rt,
+                    v(inst.operand(0)), constant(Type.I64, inst.imm()));
             case IADD_IMM, IMUL_IMM, BAND_IMM, BOR_IMM, BXOR_IMM -> {
                 Opcode base = switch (op) {
                     case IADD_IMM -> Opcode.IADD;
@@ -250,7 +253,7 @@ public final class InstructionSelector {
             case IRSUB_IMM -> binary(inst, Opcode.ISUB, rt, constant(rt, inst.imm()), v(inst.operand(0)));
             case ISHL_IMM, USHR_IMM, SSHR_IMM -> b.inst(ir(inst, op, rt, at, inst.imm(), 1, 1), 0,
                     def(v(inst.result())), use(v(inst.operand(0))));
-            case INEG, BNOT, SEXTEND, IREDUCE ->
+            case INEG, BNOT, SEXTEND, IREDUCE, IABS, CLZ, CTZ, CLS, BITREV, BSWAP ->
                 b.inst(ir(inst, op, rt, at, 0, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
             case UEXTEND -> b.inst(new A64Inst(Kind.COPY, null, rt, null, 0, 0, null, null, 1, 1), 0,
                     defReuse(v(inst.result()), 1), use(v(inst.operand(0))));
