@@ -46,7 +46,8 @@ class AArch64FibObjectTest {
 
     @Test
     void fibonacciObjectLinksWithCAndRunsUnderQemu(@TempDir Path dir) throws Exception {
-        for (String tool : List.of("aarch64-linux-gnu-gcc", "aarch64-linux-gnu-readelf", "qemu-aarch64-static")) {
+        for (String tool : List.of("aarch64-linux-gnu-gcc", "aarch64-linux-gnu-readelf", "aarch64-linux-gnu-objdump",
+                "qemu-aarch64-static")) {
             if (!onPath(tool)) {
                 System.out.println("NOT RUN: " + tool + " is not installed");
                 Assumptions.abort("no " + tool);
@@ -67,6 +68,10 @@ class AArch64FibObjectTest {
         assertTrue(relocs.contains("R_AARCH64_CALL26") && relocs.contains("vex_trap"), relocs);
         assertTrue(relocs.contains("R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21") && relocs.contains("vex_stack_limit"), relocs);
         assertTrue(relocs.contains("R_AARCH64_TLSIE_LD64_GOTTPREL_LO12_NC"), relocs);
+
+        // The prologue's MRS is a raw word (the assembler has no MRS row): GNU objdump must agree.
+        String listing = run(dir, List.of("aarch64-linux-gnu-objdump", "-d", obj.toString()));
+        assertTrue(listing.contains("d53bd051 \tmrs\tx17, tpidr_el0"), listing);
 
         Path rt = Path.of("target/classes/linux-aarch64").toAbsolutePath();
         assertTrue(Files.isRegularFile(rt.resolve("libvexrt.so")), "the AArch64 runtime was not built");

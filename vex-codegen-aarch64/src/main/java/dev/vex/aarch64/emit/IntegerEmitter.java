@@ -110,6 +110,15 @@ final class IntegerEmitter {
             case ISHL_IMM, USHR_IMM, SSHR_IMM -> shiftImm(p.op(), t, (int) (p.imm() & (bits - 1)));
             case UMULHI, SMULHI -> mulHigh(p.op() == Opcode.SMULHI, t);
             case UDIV, SDIV, UREM, SREM -> divide(p, t);
+            case SADD_OVERFLOW, UADD_OVERFLOW, SSUB_OVERFLOW, USUB_OVERFLOW, SMUL_OVERFLOW, UMUL_OVERFLOW -> {
+                Cond overflowed = overflow(p.op(), t, 2);
+                asm.cset(e.x(1).withSize(false), overflowed);
+                e.narrow(e.x(0), bits);
+            }
+            case UADD_OVERFLOW_TRAP -> {
+                asm.bcond(overflow(Opcode.UADD_OVERFLOW, t, 1), e.trap(p.trap()));
+                e.narrow(e.x(0), bits);
+            }
             case ICMP -> compare(IntCC.values()[p.aux()], t);
             case SELECT -> {
                 asm.cmp(e.x(1), 0);
@@ -238,6 +247,75 @@ final class IntegerEmitter {
                 }
             }
         }
+    }
+
+    /**
+     * The value of an add, subtract or multiply into operand 0 (an early def) from operands
+     * {@code first} and {@code first + 1}, with flags set so that the returned condition holds
+     * exactly when it overflowed. At 32 and 64 bits adds and subs give the flags; an i8 or i16 is
+     * computed at 32 bits (signed inputs sign-extended) and overflowed when the result differs
+     * from its own extension from the type's width; a 32-bit multiply is done at 64 bits and
+     * checked the same way, a 64-bit one by the high half.
+     */
+    private Cond overflow(Opcode op, Type t, int first) {
+        int bits = t.bits();
+        boolean signed = op == Opcode.SADD_OVERFLOW || op == Opcode.SSUB_OVERFLOW || op == Opcode.SMUL_OVERFLOW;
+        Reg d = e.r(0, t);
+        Reg a = e.r(first, t);
+        Reg b = e.r(first + 1, t);
+        boolean mul = op == Opcode.SMUL_OVERFLOW || op == Opcode.UMUL_OVERFLOW;
+        boolean sub = op == Opcode.SSUB_OVERFLOW || op == Opcode.USUB_OVERFLOW;
+        if (bits >= 32 && !mul) {
+            if (sub) {
+                asm.subs(d, a, b);
+            } else {
+                asm.adds(d, a, b);
+            }
+            return signed ? Cond.VS : sub ? Cond.LO : Cond.HS;
+        }
+        if (bits == 64) {
+            asm.mul(d, a, b);
+            if (signed) {
+                asm.smulh(Reg.X17, a, b);
+                asm.addSubShifted(dev.vex.aarch64.asm.AddSub.SUBS_SHIFTED, Reg.XZR, Reg.X17, d,
+                        dev.vex.aarch64.asm.Shift.ASR, 63);
+            } else {
+                asm.umulh(Reg.X17, a, b);
+                asm.cmp(Reg.X17, 0);
+            }
+            return Cond.NE;
+        }
+        if (bits == 32) {
+            Reg dx = e.x(0);
+            if (signed) {
+                asm.smull(dx, a, b);
+                asm.cmp(dx, d, dev.vex.aarch64.asm.Extend.SXTW, 0);
+            } else {
+                asm.umull(dx, a, b);
+                asm.cmp(dx, d, dev.vex.aarch64.asm.Extend.UXTW, 0);
+            }
+            // The flags are set; the move that makes the result canonical leaves them alone.
+            asm.mov(d, d);
+            return Cond.NE;
+        }
+        if (signed) {
+            signExtend(W16, a, bits);
+            signExtend(W17, b, bits);
+            a = W16;
+            b = W17;
+        }
+        if (mul) {
+            asm.mul(d, a, b);
+        } else if (sub) {
+            asm.sub(d, a, b);
+        } else {
+            asm.add(d, a, b);
+        }
+        dev.vex.aarch64.asm.Extend ext = signed
+                ? (bits == 8 ? dev.vex.aarch64.asm.Extend.SXTB : dev.vex.aarch64.asm.Extend.SXTH)
+                : (bits == 8 ? dev.vex.aarch64.asm.Extend.UXTB : dev.vex.aarch64.asm.Extend.UXTH);
+        asm.cmp(d, d, ext, 0);
+        return Cond.NE;
     }
 
     /** Shifts by a register: the amount taken modulo the width, as CLIF says. */

@@ -257,6 +257,11 @@ public final class InstructionSelector {
                 b.inst(ir(inst, op, rt, at, 0, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
             case UEXTEND -> b.inst(new A64Inst(Kind.COPY, null, rt, null, 0, 0, null, null, 1, 1), 0,
                     defReuse(v(inst.result()), 1), use(v(inst.operand(0))));
+            case SADD_OVERFLOW, UADD_OVERFLOW, SSUB_OVERFLOW, USUB_OVERFLOW, SMUL_OVERFLOW, UMUL_OVERFLOW ->
+                b.inst(ir(inst, op, rt, at, 0, 2, 2), 0, earlyDef(v(inst.result(0))), earlyDef(v(inst.result(1))),
+                        use(v(inst.operand(0))), use(v(inst.operand(1))));
+            case UADD_OVERFLOW_TRAP -> b.inst(ir(inst, op, rt, at, 0, 1, 2), 0, earlyDef(v(inst.result())),
+                    use(v(inst.operand(0))), use(v(inst.operand(1))));
             case UDIV, SDIV, UREM, SREM -> divide(inst, op, rt, v(inst.operand(0)), v(inst.operand(1)));
             case UDIV_IMM, SDIV_IMM, UREM_IMM, SREM_IMM -> {
                 Opcode base = switch (op) {
