@@ -1,7 +1,9 @@
 /**
- * The AArch64 target. Written so far: the A64 assembler ({@code dev.vex.aarch64.asm}), its
- * listing disassembler ({@code dev.vex.aarch64.disasm}) and the AAPCS64 register and argument
- * facts ({@code dev.vex.aarch64.abi}). Instruction selection, emission and the JIT and AOT paths
- * are not written yet; they will be a backend of the target-generic compile driver.
+ * The AArch64 target ({@link dev.vex.aarch64.A64Target}) for vex-core's compile driver: the A64
+ * assembler ({@code dev.vex.aarch64.asm}), its listing disassembler ({@code dev.vex.aarch64.disasm}),
+ * the AAPCS64 register and argument facts ({@code dev.vex.aarch64.abi}), instruction selection of
+ * the integer core ({@code dev.vex.aarch64.isel}) and emission ({@code dev.vex.aarch64.emit}).
+ * Relocatable ELF objects come from vex-core's writer with {@link dev.vex.aarch64.A64ElfMachine}'s
+ * relocation types. No JIT: the code runs as a static executable under qemu (vex-runtime).
  */
 package dev.vex.aarch64;

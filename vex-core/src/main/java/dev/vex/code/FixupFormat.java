@@ -18,6 +18,8 @@ package dev.vex.code;
  * field ({@code pageShift > 0}) takes the difference of the target's page and the field's page,
  * pages being {@code 1 << pageShift} bytes (ADRP, ELF's {@code Page(S + A) - Page(P)}); within
  * a {@link CodeBuffer} that is exact only when the code is placed at a page-aligned address.
+ * A field that is not pc-relative but has a {@code pageShift} takes the target's offset within
+ * its page instead (ELF's {@code (S + A) & 0xfff}, AArch64's {@code :lo12:} operands).
  *
  * <p>A pc-relative field whose reference point is not the field itself (x86-64 measures from the
  * end of the instruction) takes the difference in its addend: a rel32 at the end of a jump has
@@ -73,6 +75,25 @@ public record FixupFormat(String name, int byteCount, int bitOffset, int bitWidt
      * ADRP; ELF {@code R_AARCH64_ADR_PREL_PG_HI21}).
      */
     public static final FixupFormat PC_PAGE21_SPLIT = new FixupFormat("pc_page21_split", 4, 5, 21, 12, true, true, 2, 29, 12);
+
+    /**
+     * The same field as {@link #PC_PAGE21_SPLIT}, for the page of the GOT slot holding a
+     * thread-local symbol's offset from the thread pointer: the first half of AArch64's
+     * initial-exec TLS access (ELF {@code R_AARCH64_TLSIE_ADR_GOTTPREL_PAGE21}). A linker tells
+     * it apart by identity (its name), as it does {@link #TLS_IE_PC_REL32}.
+     */
+    public static final FixupFormat TLS_IE_PAGE21_SPLIT = new FixupFormat("tls_ie_page21_split", 4, 5, 21, 12, true, true, 2, 29, 12);
+    /**
+     * The offset within its 4 KiB page of an absolute address, unscaled, in bits 10-21 (AArch64
+     * ADD immediate after an ADRP; ELF {@code R_AARCH64_ADD_ABS_LO12_NC}). Never out of range.
+     */
+    public static final FixupFormat PAGE_OFFSET12_AT10 = new FixupFormat("page_offset12_at10", 4, 10, 12, 0, false, false, 0, 0, 12);
+    /**
+     * The offset within its page of the GOT slot of a thread-local symbol's thread-pointer
+     * offset, scaled by 8, in bits 10-21: the second half of AArch64's initial-exec TLS access,
+     * an LDR of a doubleword (ELF {@code R_AARCH64_TLSIE_LD64_GOTTPREL_LO12_NC}).
+     */
+    public static final FixupFormat TLS_IE_PAGE_OFFSET12_AT10_SCALED8 = new FixupFormat("tls_ie_page_offset12_at10_scaled8", 4, 10, 12, 3, false, false, 0, 0, 12);
 
     /** An unsigned 32-bit absolute address. */
     public static final FixupFormat ABS32 = new FixupFormat("abs32", 4, 0, 32, 0, false, false);
@@ -131,7 +152,7 @@ public record FixupFormat(String name, int byteCount, int bitOffset, int bitWidt
     public void applyAt(byte[] code, int fieldOffset, long fieldAddress, long targetPlusAddend) {
         long value;
         if (!pcRelative) {
-            value = targetPlusAddend;
+            value = pageShift > 0 ? targetPlusAddend & ((1L << pageShift) - 1) : targetPlusAddend;
         } else if (pageShift > 0) {
             long page = -1L << pageShift;
             value = (targetPlusAddend & page) - (fieldAddress & page);

@@ -8,6 +8,23 @@ public interface LoadedModule extends AutoCloseable {
      */
     Outcome invoke(String function, long[] args);
 
+    /**
+     * Announces a call that {@link #invoke} will be asked for later, in the order the calls will
+     * come: an engine that runs code in another process (under an emulator) runs the announced
+     * calls of a file together, once. The default ignores it.
+     */
+    default void expect(String function, long[] args) {
+    }
+
+    /**
+     * Why this engine declined to compile {@code function} (it uses something the target does not
+     * select yet), or null when it did not decline it. A declined function's run lines are
+     * skipped, not failed. The default declines nothing.
+     */
+    default String declined(String function) {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  *
  * <p>Per file: read it; verify the module of the functions that read; check each function's
  * {@code ; error:} directives against its read and verify errors; then load the functions that
- * verified on each engine (once per file) and run every {@code ; run:} line.
+ * verified on each engine (once per file), announce every {@code ; run:} line to it
+ * ({@link LoadedModule#expect}), and run them; the lines of a function the engine declined to
+ * compile ({@link LoadedModule#declined}) are skipped.
  */
 public final class FileTestRunner {
     private final List<Engine> engines;
@@ -192,6 +194,13 @@ public final class FileTestRunner {
         try (loaded) {
             for (FunctionEntry entry : entries) {
                 for (RunLine run : entry.runs()) {
+                    if (run.isValid()) {
+                        loaded.expect(entry.function().name(), run.args().stream().mapToLong(Long::longValue).toArray());
+                    }
+                }
+            }
+            for (FunctionEntry entry : entries) {
+                for (RunLine run : entry.runs()) {
                     runLine(loaded, entry.function(), run, prefix, !engine.canonicalNaNs());
                 }
             }
@@ -248,6 +257,11 @@ public final class FileTestRunner {
         String what = prefix + run.text().trim() + (renamed ? " (ran %" + fn.name() + ")" : "");
         List<Type> returns = fn.signature().returns().stream().map(p -> p.type()).toList();
         long[] args = run.args().stream().mapToLong(Long::longValue).toArray();
+        String declined = loaded.declined(fn.name());
+        if (declined != null) {
+            report.skip(1, where, what + ": not compiled: " + declined);
+            return;
+        }
         Outcome outcome;
         try {
             outcome = loaded.invoke(fn.name(), args);

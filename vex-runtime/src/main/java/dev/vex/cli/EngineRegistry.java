@@ -5,6 +5,7 @@ import dev.vex.compile.Target;
 import dev.vex.compile.Targets;
 import dev.vex.exec.Engine;
 import dev.vex.interp.InterpreterEngine;
+import dev.vex.runtime.cross.CrossEngine;
 import dev.vex.runtime.jit.NativeEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,9 @@ final class EngineRegistry {
         }
         Target t = find(target);
         if (t != null) {
-            return List.of(NativeEngine.of(t, workers, options));
+            // A target that is not this machine's runs under qemu-user when the tools are there.
+            boolean host = t.name().equals(hostTarget());
+            return List.of(host ? NativeEngine.of(t, workers, options) : new CrossEngine(t));
         }
         if (KNOWN.contains(target)) {
             throw new UsageException("target '" + target + "' is not available in this build of Vex yet"
