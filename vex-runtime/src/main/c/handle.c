@@ -136,12 +136,19 @@ void *handle_claim(int64_t h, uint32_t kind) {
     }
 }
 
+/* Unpins under way, in every runtime.  Dropping the last pin frees the slot first and releases
+ * the task after, so a teardown that sees no pins left must also wait for this to reach zero
+ * before it frees task memory (handle_unpins_settled).  seq_cst increment, release decrement:
+ * partner of the acquire loads there. */
+static _Atomic int64_t unpins_in_flight;
+
 void handle_unpin(int64_t h) {
+    atomic_fetch_add_explicit(&unpins_in_flight, 1, memory_order_seq_cst);
     uint32_t idx = (uint32_t)h;
     handle_slot *s = &handle_table[idx]; /* a pin is held: the handle was valid */
     uint64_t w = atomic_load_explicit(&s->word, memory_order_relaxed);
     for (;;) {
-        if ((w & HW_GEN_MASK) != ((uint64_t)h & HW_GEN_MASK)) return; /* invalidated by teardown */
+        if ((w & HW_GEN_MASK) != ((uint64_t)h & HW_GEN_MASK)) break; /* invalidated by teardown */
         bool last = (w & HW_PINS_MASK) == 1 && (w & HW_CLAIMED);
         uint64_t n = last ? freed_word(w) : w - 1;
         /* acq_rel: release orders our uses of the object before whoever frees it; acquire (for
@@ -149,9 +156,14 @@ void handle_unpin(int64_t h) {
         if (atomic_compare_exchange_weak_explicit(&s->word, &w, n, memory_order_acq_rel,
                                                   memory_order_relaxed)) {
             if (last) release_slot(s, w, idx);
-            return;
+            break;
         }
     }
+    atomic_fetch_sub_explicit(&unpins_in_flight, 1, memory_order_release);
+}
+
+bool handle_unpins_settled(void) {
+    return atomic_load_explicit(&unpins_in_flight, memory_order_acquire) == 0;
 }
 
 void *handle_take(int64_t h, uint32_t kind) {

@@ -86,6 +86,9 @@ void *handle_pin(int64_t h, uint32_t kind);
 void *handle_claim(int64_t h, uint32_t kind);
 /* Drops a pin; the last pin of a claimed slot frees the slot and releases the object. */
 void handle_unpin(int64_t h);
+
+/* Whether no handle_unpin is under way in any runtime (teardown waits for it before freeing). */
+bool handle_unpins_settled(void);
 /* Consumes a live handle nobody has pinned or claimed, in one CAS, without releasing its
  * object: the caller owns the handle's hold on it from now on.  NULL if the handle is bad, or
  * pinned (then claim it instead) or claimed. */

@@ -200,6 +200,8 @@ int32_t vex_runtime_shutdown(vex_runtime *rt, int64_t grace_ns) {
      * to go: they are short, but for a join on a task pending forever in no queue. */
     int64_t pin_deadline = vex_now_ns() + 1000 * 1000 * 1000;
     while (handle_pins_of_runtime(rt) > 0 && vex_now_ns() < pin_deadline) usleep(1000);
+    /* The last unpin frees its slot before it releases the task: let such releases finish. */
+    while (!handle_unpins_settled() && vex_now_ns() < pin_deadline + 1000 * 1000 * 1000) usleep(100);
     handle_release_runtime(rt);
     drain_queues(rt);
 
