@@ -1,5 +1,6 @@
 package dev.vex.async;
 
+import dev.vex.ir.FutureFrame;
 import dev.vex.ir.StackSlot;
 import dev.vex.ir.Type;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class AsyncFrameLayout {
 
     /** The bytes of the shared part: state, parameters, results 1.. */
     public static int headerSize(int paramCount, int resultCount) {
-        return 8 + 8 * paramCount + 8 * Math.max(0, resultCount - 1);
+        return FutureFrame.headerSize(paramCount, resultCount);
     }
 
     /** The async function's name, without {@code %}. */

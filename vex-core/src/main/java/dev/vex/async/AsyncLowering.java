@@ -21,8 +21,9 @@ public final class AsyncLowering {
     }
 
     /**
-     * Lowers {@code module}. {@code leaves} gives the frames of the awaitables the module does not
-     * define (the runtime's leaf futures).
+     * Lowers {@code module}. The frames of the awaitables the module does not define come from
+     * their declarations ({@code frame N align M}), else from {@code leaves} (the runtime's leaf
+     * futures, and any C futures the caller describes).
      *
      * @throws AsyncLoweringException if an awaited callee's frame size is unknown, or a name the
      *                                lowering adds is taken
@@ -30,6 +31,7 @@ public final class AsyncLowering {
     public static LoweredModule lower(Module module, FrameSizes leaves) {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(leaves, "leaves");
+        leaves = StatedFrames.over(module, leaves);
         for (Function f : module.functions()) {
             if (f.isAsync() && module.function(AsyncSymbols.resumeName(f.name())) != null) {
                 throw new AsyncLoweringException("the module already has a function %" + AsyncSymbols.resumeName(f.name())

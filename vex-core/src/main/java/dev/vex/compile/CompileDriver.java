@@ -2,6 +2,8 @@ package dev.vex.compile;
 
 import dev.vex.async.AsyncLowering;
 import dev.vex.async.AsyncSymbols;
+import dev.vex.async.FrameSize;
+import dev.vex.async.FrameSizes;
 import dev.vex.async.LoweredModule;
 import dev.vex.backend.BackendException;
 import dev.vex.backend.CompileOptions;
@@ -57,10 +59,25 @@ public final class CompileDriver {
      * @throws dev.vex.verify.VerifyException if the module does not verify
      */
     public static LoweredModule lower(Module module, CompileListener listener) {
+        return lower(module, name -> null, listener);
+    }
+
+    /**
+     * {@link #lower(Module, CompileListener)}, with the frames of C futures that the module awaits
+     * without stating their frames ({@code frame N align M}) taken from {@code futures}; a stated
+     * frame wins over {@code futures}, and the runtime's own leaves over both.
+     *
+     * @throws dev.vex.verify.VerifyException if the module does not verify
+     */
+    public static LoweredModule lower(Module module, FrameSizes futures, CompileListener listener) {
         long t = listener.wantsTimings() ? System.nanoTime() : 0;
         Verifier.check(module);
         t = timed(listener, CompileStage.VERIFY, null, t);
-        LoweredModule lowered = AsyncLowering.lower(module, RuntimeLeafFrames.SIZES);
+        FrameSizes frames = name -> {
+            FrameSize leaf = RuntimeLeafFrames.SIZES.frameOf(name);
+            return leaf != null ? leaf : futures.frameOf(name);
+        };
+        LoweredModule lowered = AsyncLowering.lower(module, frames);
         timed(listener, CompileStage.LOWER, null, t);
         listener.lowered(lowered);
         return lowered;

@@ -4,7 +4,9 @@ package dev.vex.ir;
  * A callee declared in a function's preamble: {@code fn0 = %name(i64) -> i64}, optionally
  * {@code colocated} (defined in the same module, so a near call will do) or {@code async} (an
  * async function, to be awaited or spawned). The name refers to a function of the same module
- * or, failing that, to a runtime builtin.
+ * or, failing that, to a runtime builtin or an external symbol. An async callee the module does
+ * not define may state its frame ({@link FutureFrame}): {@code fn0 = async %f(i64) -> i64 frame 32
+ * align 8}.
  */
 public final class FuncRef {
     private final int number;
@@ -12,13 +14,15 @@ public final class FuncRef {
     private final SigRef sigRef;
     private final boolean colocated;
     private final boolean isAsync;
+    private final FutureFrame frame;
 
-    FuncRef(int number, String name, SigRef sigRef, boolean colocated, boolean isAsync) {
+    FuncRef(int number, String name, SigRef sigRef, boolean colocated, boolean isAsync, FutureFrame frame) {
         this.number = number;
         this.name = name;
         this.sigRef = sigRef;
         this.colocated = colocated;
         this.isAsync = isAsync;
+        this.frame = frame;
     }
 
     /** N in {@code fnN}. */
@@ -49,6 +53,11 @@ public final class FuncRef {
     /** Declared {@code async}: the callee is an async function. */
     public boolean isAsync() {
         return isAsync;
+    }
+
+    /** The frame the declaration states ({@code frame N align M}), or null if it states none. */
+    public FutureFrame frame() {
+        return frame;
     }
 
     @Override

@@ -169,8 +169,29 @@ public final class FunctionBuilder {
         return declareFunction(nextNumber(fn.funcRefs, FuncRef::number), name, sig, colocated, isAsync);
     }
 
+    /**
+     * A C future {@code %name} the module awaits but does not define, with its frame: {@code fnN =
+     * async %name(...) frame N align M}, and a fresh signature reference of its own.
+     */
+    public FuncRef importFuture(String name, Signature signature, FutureFrame frame) {
+        if (frame == null) {
+            throw fail("the future %" + name + " needs its frame (size and alignment)");
+        }
+        SigRef sig = importSignature(signature);
+        return declareFunction(nextNumber(fn.funcRefs, FuncRef::number), name, sig, false, true, frame);
+    }
+
     /** The function reference {@code fnN = [colocated] [async] %name sigN}. */
     public FuncRef declareFunction(int number, String name, SigRef sig, boolean colocated, boolean isAsync) {
+        return declareFunction(number, name, sig, colocated, isAsync, null);
+    }
+
+    /**
+     * The function reference {@code fnN = [colocated] [async] %name sigN [frame N align M]}; a
+     * frame (null for none) only on an async callee.
+     */
+    public FuncRef declareFunction(int number, String name, SigRef sig, boolean colocated, boolean isAsync,
+            FutureFrame frame) {
         open();
         if (name == null || name.isEmpty()) {
             throw fail("fn" + number + " needs a callee name");
@@ -181,7 +202,10 @@ public final class FunctionBuilder {
         if (fn.funcRefNumbered(number) != null) {
             throw fail("fn" + number + " is declared twice");
         }
-        FuncRef r = new FuncRef(number, name, sig, colocated, isAsync);
+        if (frame != null && !isAsync) {
+            throw fail("fn" + number + " states a frame, but only an async callee (a future) has one");
+        }
+        FuncRef r = new FuncRef(number, name, sig, colocated, isAsync, frame);
         fn.funcRefs.add(r);
         return r;
     }

@@ -85,7 +85,11 @@ public final class IrPrinter {
             if (f.isAsync()) {
                 out.append("async ");
             }
-            out.append('%').append(f.name()).append(' ').append(f.sigRef()).append('\n');
+            out.append('%').append(f.name()).append(' ').append(f.sigRef());
+            if (f.frame() != null) {
+                out.append(' ').append(f.frame());
+            }
+            out.append('\n');
             preamble = true;
         }
         List<Block> blocks = fn.blocks();

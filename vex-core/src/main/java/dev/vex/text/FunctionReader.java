@@ -7,6 +7,7 @@ import dev.vex.ir.Block;
 import dev.vex.ir.BlockCall;
 import dev.vex.ir.FloatCC;
 import dev.vex.ir.FuncRef;
+import dev.vex.ir.FutureFrame;
 import dev.vex.ir.Function;
 import dev.vex.ir.FunctionBuilder;
 import dev.vex.ir.GlobalValue;
@@ -39,7 +40,7 @@ import java.util.Map;
  * param     := type {flag}
  * preamble  := 'ssN' '=' 'explicit_slot' N [',' 'align' '=' N]
  *            | 'sigN' '=' signature
- *            | 'fnN' '=' {'colocated' | 'async'} NAME (signature | 'sigN')
+ *            | 'fnN' '=' {'colocated' | 'async'} NAME (signature | 'sigN') ['frame' N 'align' N]
  * block     := 'blockN' ['(' 'vN' ':' type {',' ...} ')'] ['cold'] ':' line*
  * line      := 'vN' '->' 'vM' | [results '='] opcode ['.' type] operands
  * </pre>
@@ -48,6 +49,9 @@ import java.util.Map;
  * finds are reported at the instruction (or value) they concern.
  */
 final class FunctionReader {
+    /** The keyword of a future's frame clause, which no calling convention may be named. */
+    private static final String FRAME_CLAUSE = "frame";
+
     private final TokenCursor in;
     private FunctionBuilder b;
     private final Map<Integer, Block> blocks = new HashMap<>();
@@ -114,7 +118,7 @@ final class FunctionReader {
         }
         String callConv = null;
         Token t = in.peek();
-        if (t.kind() == Token.Kind.IDENT && (inHeader || in.onSameLineAsPrevious(t))) {
+        if (t.kind() == Token.Kind.IDENT && !t.is(FRAME_CLAUSE) && (inHeader || in.onSameLineAsPrevious(t))) {
             callConv = in.next().text();
         }
         return new Signature(params, returns, callConv);
@@ -304,7 +308,23 @@ final class FunctionReader {
             in.next();
             sig = lookupSig(s);
         }
-        b.declareFunction(number, name.text(), sig, colocated, isAsync);
+        FutureFrame frame = null;
+        Token clause = in.peek();
+        if (in.accept(FRAME_CLAUSE)) {
+            if (!isAsync) {
+                throw in.error(clause, "only an async callee (a future) states its frame: write fn" + number
+                        + " = async %" + name.text() + " ... frame N align M");
+            }
+            long size = smallNumber("a frame size in bytes");
+            in.expect("align", "after the frame size");
+            Token at = in.peek();
+            long align = smallNumber("a frame alignment in bytes");
+            if (align == 0 || (align & (align - 1)) != 0) {
+                throw in.error(at, "the frame alignment of %" + name.text() + " must be a power of two, not " + align);
+            }
+            frame = new FutureFrame(size, align);
+        }
+        b.declareFunction(number, name.text(), sig, colocated, isAsync, frame);
     }
 
     private SigRef lookupSig(Token s) {

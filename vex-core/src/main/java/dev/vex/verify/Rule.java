@@ -20,6 +20,8 @@ public enum Rule {
     ASYNC("async"),
     /** A declaration of a runtime builtin has the builtin's signature and kind. */
     BUILTIN("builtin"),
+    /** A future's stated frame holds the async header, is aligned sanely, and agrees across the module. */
+    FRAME("frame"),
     /** No cycle of plain awaits in the call graph. */
     AWAIT_CYCLE("await-cycle"),
     /** No borrowed pointer, nor one derived from it, live across an await. */

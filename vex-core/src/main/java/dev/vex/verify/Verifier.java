@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Checks a module against the rules of Vex IR ({@link Rule}) and reports every error, not just the
  * first. Per function: structure, dominance, operand types, callees and the async rules, then
- * (if the SSA form is sound) suspension safety; per module: await cycles.
+ * (if the SSA form is sound) suspension safety; per module: stated future frames agree, and await
+ * cycles.
  */
 public final class Verifier {
     private Verifier() {
@@ -28,6 +29,7 @@ public final class Verifier {
         for (Function fn : module.functions()) {
             byFunction.put(fn, verifyFunction(fn, module));
         }
+        FutureFrameCheck.runAcrossModule(module.functions(), byFunction);
         AwaitCycleCheck.run(CallGraph.of(module), byFunction);
         List<VerifierError> all = new ArrayList<>();
         for (Function fn : module.functions()) {
@@ -61,6 +63,7 @@ public final class Verifier {
         boolean soundSsa = out.count() == 0;
         OperandTypeCheck.run(out);
         CalleeCheck.run(out, module);
+        FutureFrameCheck.run(out, module);
         if (soundSsa && fn.isAsync()) {
             SuspensionSafetyCheck.run(out, AwaitAnalysis.of(Liveness.of(cfg)));
         }

@@ -1,5 +1,6 @@
 package dev.vex.cli;
 
+import dev.vex.async.FrameSizes;
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledModule;
 import dev.vex.backend.CpuFeatureSet;
@@ -25,7 +26,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization] [-o OUT] FILE}: compiles every
+ * {@code vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization] [--future-frames LIST]
+ * [-o OUT] FILE}: compiles every
  * function of a CLIF file ahead of time through vex-core's {@link CompileDriver}. {@code obj}
  * writes an ELF relocatable object that links with libvexrt; every other stage prints its text
  * ({@code ir}, {@code lowered}, {@code vcode}, {@code regalloc}, {@code asm}). The CPU features
@@ -53,7 +55,7 @@ final class CompileCommand {
         List<String> positional = parsed.positional();
         if (positional.size() != 1) {
             throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization]"
-                    + " [--prefix P] [--no-runtime] [-o OUT] FILE");
+                    + " [--prefix P] [--no-runtime] [--future-frames LIST] [-o OUT] FILE");
         }
         if (!STAGES.contains(emit)) {
             throw new UsageException("--emit takes " + String.join(", ", STAGES) + ", not '" + emit + "'");
@@ -75,6 +77,7 @@ final class CompileCommand {
             throw new UsageException("target '" + target + "' is not available in this build of Vex yet");
         }
         Path file = Path.of(positional.get(0));
+        FrameSizes futures = FutureFramesOption.parse(parsed.value(FutureFramesOption.NAME, null));
         Module module = read(file);
         CompileOptions options = CompileOptions.AOT.withCpu(cpu).withListing(emit.equals("asm"))
                 .withNanCanonicalization(parsed.has("--nan-canonicalization"));
@@ -85,10 +88,10 @@ final class CompileCommand {
         } else if (emit.equals("lowered") || emit.equals("vcode") || emit.equals("regalloc")) {
             StagePrinter printer = new StagePrinter(StagePrinter.Stage.valueOf(emit.toUpperCase(Locale.ROOT)),
                     compiler.machineSpec());
-            CompileDriver.compile(compiler, module, options, printer);
+            CompileDriver.codegen(compiler, CompileDriver.lower(module, futures, printer), options, printer);
             text = printer.text();
         } else {
-            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, CompileListener.NONE), options);
+            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, futures, CompileListener.NONE), options);
             if (emit.equals("obj")) {
                 write(Path.of(output != null ? output : withSuffix(file, ".o")),
                         new ElfObjectWriter(compiler.elfMachine(), objectOptions(parsed)).write(compiled));

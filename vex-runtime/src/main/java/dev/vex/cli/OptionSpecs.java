@@ -8,7 +8,8 @@ final class OptionSpecs {
             .flag("--nan-canonicalization", null).dashPositionalsAfterFirst();
     static final OptionSpec COMPILE = new OptionSpec("compile").value("--target", null, "T")
             .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT")
-            .flag("--nan-canonicalization", null).value("--prefix", null, "P").flag("--no-runtime", null);
+            .flag("--nan-canonicalization", null).value("--prefix", null, "P").flag("--no-runtime", null)
+            .value(FutureFramesOption.NAME, null, "LIST");
     static final OptionSpec RUNTIME = new OptionSpec("runtime").value("--arch", null, "A")
             .value("--extract", null, "DIR").flag("--cflags", null).flag("--libs", null).flag("--static", null);
     static final OptionSpec BENCH = new OptionSpec("bench").flag("--quick", null).value("--only", null, "PART")
