@@ -101,7 +101,7 @@ class RuntimeExtractTest {
         assertNotEquals(0, rc("runtime", "--cflags", "stray"));
     }
 
-    private static String vex(String... args) {
+    static String vex(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
