@@ -94,6 +94,35 @@ class RuntimeExtractTest {
         assertEquals("workers 3\n", r.output());
     }
 
+    /**
+     * The shipped shared libraries name no glibc symbol version newer than 2.17
+     * ({@code glibc_compat.h}), so they load on glibc 2.17 and later, not only on the build host's
+     * glibc; and they name libpthread.so.0, where glibc before 2.34 keeps the thread functions.
+     */
+    @Test
+    void sharedLibrariesNeedGlibc217AtMost() throws Exception {
+        assumeTrue(onPath("objdump") && onPath("readelf"), "binutils are not installed");
+        int checked = 0;
+        for (String arch : List.of("linux-x86-64", "linux-aarch64")) {
+            Path so = Path.of("target/classes", arch, "libvexrt.so");
+            if (!Files.exists(so)) {
+                assertNotEquals("linux-x86-64", arch, "the x86-64 library is always built");
+                continue;
+            }
+            ElfLinkTest.Result symbols = run(List.of("objdump", "-T", so.toString()));
+            assertEquals(0, symbols.exit(), symbols.output());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("GLIBC_2\\.(\\d+)").matcher(symbols.output());
+            int newest = 0;
+            while (m.find()) {
+                newest = Math.max(newest, Integer.parseInt(m.group(1)));
+            }
+            assertTrue(newest >= 2 && newest <= 17, arch + " names GLIBC_2." + newest);
+            assertTrue(run(List.of("readelf", "-d", so.toString())).output().contains("[libpthread.so.0]"), arch);
+            checked++;
+        }
+        assertTrue(checked >= 1);
+    }
+
     @Test
     void badArgumentsAreUsageErrors(@TempDir Path dir) {
         assertNotEquals(0, rc("runtime"));
