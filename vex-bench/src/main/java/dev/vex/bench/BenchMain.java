@@ -159,8 +159,8 @@ public final class BenchMain {
         if (peer == null) {
             return List.of();
         }
-        double compileSeconds = quick ? 0.3 : 2;
-        double asmSeconds = quick ? 0.3 : 1;
+        double compileSeconds = quick ? 0.5 : 2;
+        double asmSeconds = quick ? 0.5 : 1;
         int iterations = quick ? 3 : 5;
         double compiler = peer.compilerRate(LargeFunctionCompileBenchmark.FUNCTIONS, LargeFunctionCompileBenchmark.BODY,
                 compileSeconds, iterations);
