@@ -132,6 +132,7 @@ public final class BenchMain {
         jmh.run(LargeFunctionCompileBenchmark.class.getName() + "\\.", null, List.of(), true);
         step("x64 assembler throughput");
         jmh.run(X64AssemblerBenchmark.class.getName() + "\\.", null, List.of(), true);
+        List<Figure> asmjit = measureAsmjit();
         step("code speed: Vex versus C2 on the same IR");
         jmh.run(CodeSpeedBenchmark.class.getName() + "\\.", null, List.of());
         long tasks = quick ? 100_000 : 1_000_000;
@@ -142,8 +143,29 @@ public final class BenchMain {
 
         FigureSet set = new FigureSet(jmh, compile, quick);
         figures.addAll(set.figures(waiting, sleeping));
+        figures.addAll(asmjit);
         if (http != null) figures.addAll(HttpLoad.figures(http));
         return report(t0, environment(vtJava, virtualThreads, tasks));
+    }
+
+    /**
+     * asmjit's Compiler on the large functions and Assembler on the same mix, right after Vex's
+     * JMH runs of the same work, with the same iteration times; no figures when libasmjit-dev is
+     * not installed (the peer says why).
+     */
+    private List<Figure> measureAsmjit() throws IOException {
+        step("asmjit peer: x86::Compiler on the large functions, x86::Assembler on the same mix");
+        AsmjitPeer peer = AsmjitPeer.build();
+        if (peer == null) {
+            return List.of();
+        }
+        double compileSeconds = quick ? 0.5 : 2;
+        double asmSeconds = quick ? 0.5 : 1;
+        int iterations = quick ? 3 : 5;
+        double compiler = peer.compilerRate(LargeFunctionCompileBenchmark.FUNCTIONS, LargeFunctionCompileBenchmark.BODY,
+                compileSeconds, iterations);
+        double assembler = peer.assemblerRate(asmSeconds, iterations);
+        return AsmjitFigures.figures(jmh, compiler, assembler);
     }
 
     /** The HTTP figures' measurements, or null (with a note) when wrk is not installed. */
