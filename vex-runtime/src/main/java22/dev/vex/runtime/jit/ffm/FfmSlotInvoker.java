@@ -7,28 +7,26 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import com.sun.jna.Pointer;
 import dev.vex.runtime.jit.SlotInvoker;
 import dev.vex.runtime.jna.VexLibrary;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 
 /**
  * The JDK 22+ binding: {@code vex_invoke} through an FFM downcall handle, pointers passed as
  * {@code long}s (the C ABI passes both alike), so a call makes no {@link MemorySegment} and no
- * JNI transition of its own. The library is the one JNA extracted and loaded; looking it up
- * again by path maps nothing twice.
+ * JNI transition of its own. {@code vex_invoke}'s address comes from the library JNA loaded, so
+ * there is one copy of the runtime, whatever the file.
  */
 public final class FfmSlotInvoker implements SlotInvoker {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle VEX_INVOKE = LINKER.downcallHandle(
-            SymbolLookup.libraryLookup(VexLibrary.nativeLibrary().getFile().toPath(), Arena.global())
-                    .find("vex_invoke").orElseThrow(() -> new IllegalStateException("libvexrt has no vex_invoke")),
+            MemorySegment.ofAddress(Pointer.nativeValue(VexLibrary.nativeLibrary().getFunction("vex_invoke"))),
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
     /** Made by {@code CallBinding}, reflectively. */
