@@ -10,16 +10,19 @@
  * R_X86_64_GOTTPOFF to the same thing. */
 __thread uintptr_t vex_stack_limit __attribute__((tls_model("initial-exec")));
 
-__thread invoke_ctx *vex_invoke_current;
+/* Initial-exec like vex_stack_limit (which already puts the library's TLS block in static TLS, so
+ * this costs nothing more): a plain fs-relative access instead of a __tls_get_addr call per use,
+ * three of them on every vex_invoke, and safe in fault.c's signal handler. */
+__thread invoke_ctx *vex_invoke_current __attribute__((tls_model("initial-exec")));
 
 _Static_assert(VEX_STACK_MARGIN >= 8 * VEX_STACK_RED_ZONE, "the stack margin must hold the leaf red zone");
 
-static __thread vex_trap_info last_trap;
+static __thread vex_trap_info last_trap __attribute__((tls_model("initial-exec")));
 
 /* The limit for this thread, worked out once: pthread_getattr_np is slow on the main thread
  * (it reads /proc/self/maps). */
-static __thread uintptr_t thread_limit;
-static __thread bool thread_limit_known;
+static __thread uintptr_t thread_limit __attribute__((tls_model("initial-exec")));
+static __thread bool thread_limit_known __attribute__((tls_model("initial-exec")));
 
 static uintptr_t compute_thread_limit(void) {
     pthread_attr_t attr;

@@ -23,7 +23,7 @@ typedef struct invoke_ctx {
 _Noreturn void vex_trap_at(uint32_t code, uintptr_t pc);
 
 /* The innermost active vex_invoke of the calling thread, or NULL. */
-extern __thread invoke_ctx *vex_invoke_current;
+extern __thread invoke_ctx *vex_invoke_current __attribute__((tls_model("initial-exec")));
 
 /* The stack limit generated prologues should check on the calling thread (its stack's low end
  * plus a margin), worked out once per thread. */

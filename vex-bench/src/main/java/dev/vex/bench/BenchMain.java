@@ -105,6 +105,14 @@ public final class BenchMain {
         jmh.run(VexAsyncBenchmark.class.getName() + "\\.", null, List.of());
         step("Java to native calls");
         jmh.run(JavaCallBenchmark.class.getName() + "\\.", null, List.of());
+        String ffmJava = Runtime.version().feature() >= 22 ? null
+                : Files.isExecutable(Path.of(DEFAULT_PEER_JAVA)) ? DEFAULT_PEER_JAVA : null;
+        if (Runtime.version().feature() >= 22 || ffmJava != null) {
+            step("Java to native calls through FFM" + (ffmJava == null ? "" : " (" + ffmJava + ")"));
+            jmh.run(FfmCallBenchmark.class.getName() + "\\.", ffmJava, List.of("--enable-native-access=ALL-UNNAMED"));
+        } else {
+            err.println("vex bench: no JDK 22 or later at " + DEFAULT_PEER_JAVA + " for the FFM call figures; skipped");
+        }
         step("CompletableFuture and platform-thread peers");
         jmh.run(CompletableFutureBenchmark.class.getName() + "\\.", null, List.of());
         String vtJava = Runtime.version().feature() >= 21 ? null : peerJava;

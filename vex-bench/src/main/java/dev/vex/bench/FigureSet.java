@@ -42,6 +42,18 @@ final class FigureSet {
                 "same call with JNI-copied arrays (the former path) " + ns(jmh.median("JavaCallBenchmark.invokeBitsArrays"))
                         + "; %add(i64, i64) -> i64, so the binding is all there is"));
 
+        if (jmh.has("FfmCallBenchmark.handle")) {
+            double ffm = jmh.median("FfmCallBenchmark.handle");
+            double raw = jmh.median("FfmCallBenchmark.raw");
+            String same = "%add(i64, i64) -> i64 on JDK 22+: raw FFM downcall of its C entry " + ns(raw)
+                    + "; invokeLong on the FFM binding " + ns(jmh.median("FfmCallBenchmark.invokeLong"))
+                    + "; JNI path (invokeLong, JDK 17) " + ns(jna) + ", FFM/JNI " + x(ffm / jna);
+            fs.add(new Figure("java_call_ffm_ns", "Java to native call, NativeFunction.handle() (FFM, JDK 22+)", ffm, "ns",
+                    Double.NaN, true, same));
+            fs.add(new Figure("java_call_ffm_vs_raw_ratio", "FFM call handle / raw FFM downcall of the same code, same fork",
+                    ffm / raw, "×", 2, true, same));
+        }
+
         fs.add(new Figure("yield_1_worker_ns", "yield round trip, 1 worker", jmh.median(VEX + "yield1"), "ns", 15, true,
                 peer(VT + "yield1", "virtual threads (1 carrier) Thread.yield") + "published: Kotlin 33, Go 106, Tokio 229 ns"));
         fs.add(new Figure("yield_2_workers_ns", "yield, 2 workers, " + VexAsyncBenchmark.YIELD_TASKS + " tasks: wall time / yields per task",

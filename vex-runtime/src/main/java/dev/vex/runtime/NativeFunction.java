@@ -7,6 +7,7 @@ import dev.vex.ir.Type;
 import dev.vex.runtime.jit.JitImage;
 import dev.vex.runtime.jit.SlotBuffer;
 import dev.vex.runtime.jit.TrapExit;
+import java.lang.invoke.MethodHandle;
 
 /**
  * A sync function of a {@link NativeModule}, called from Java through its array entry and the
@@ -33,6 +34,8 @@ public final class NativeFunction {
     private final Type[] params;
     private final Type[] results;
     private final FutureDescriptor descriptor; // async functions only
+    /** {@link #handle()}'s, made on first use; a race makes two equal handles, which is harmless. */
+    private volatile MethodHandle handle;
 
     NativeFunction(NativeModule owner, CompiledFunction compiled, long entry, FutureDescriptor descriptor) {
         this.owner = owner;
@@ -126,13 +129,24 @@ public final class NativeFunction {
             }
             slots.put(i, integerBits(i, args[i]));
         }
+        long r = callBuffered(slots, args.length);
+        int shift = 64 - results[0].bits();
+        return r << shift >> shift;
+    }
+
+    /**
+     * Calls with the {@code argCount} argument slots already in {@code slots}; returns the first
+     * result slot (meaningless when there is no result). Throws if the module is closed, the
+     * function is async, or the call traps.
+     */
+    long callBuffered(SlotBuffer slots, int argCount) {
         if (compiled.isAsync()) {
             throw new VexCallException("%" + name() + " is async: run it as a task (VexRuntime.blockOn or spawn)");
         }
         owner.enter(name());
         int code;
         try {
-            code = slots.invoke(entry, args.length);
+            code = slots.invoke(entry, argCount);
         } finally {
             owner.exit();
         }
@@ -141,9 +155,45 @@ public final class NativeFunction {
             TrapExit.vex_last_trap(trap);
             throw trapped(code, trap[1]);
         }
-        long r = slots.get(args.length);
-        int shift = 64 - results[0].bits();
-        return r << shift >> shift;
+        return slots.get(argCount);
+    }
+
+    /**
+     * A {@link MethodHandle} that calls the function with Java primitives: {@code i8}, {@code i16},
+     * {@code i32}, {@code i64}, {@code f32}, {@code f64} as {@code byte}, {@code short},
+     * {@code int}, {@code long}, {@code float}, {@code double}, and a {@code void} result when the
+     * function has none. So {@code %add(i64, i64) -> i64} gives {@code (long,long)long}, for
+     * {@code invokeExact}. A trap throws {@link VexTrapException}; a call after the module is
+     * closed throws {@link VexCallException}.
+     *
+     * <p>On JDK 22 and later the call is an FFM downcall ({@code java.lang.foreign}); on JDK 17 a
+     * JNI method. Either way the arguments go through this thread's native slots, with nothing
+     * allocated for up to six parameters. Held in a {@code static final} field, the handle
+     * inlines into its caller. The handle is made once and cached.
+     *
+     * @throws VexCallException for an async function, several results, or a type without a Java
+     *         primitive ({@code i128}, {@code f16}, {@code f128})
+     */
+    public MethodHandle handle() {
+        MethodHandle h = handle;
+        if (h == null) {
+            h = CallHandles.of(this, params, results);
+            handle = h;
+        }
+        return h;
+    }
+
+    /**
+     * The address of the function's code, which follows the platform's C calling convention (a
+     * sync function only): for linking it into C, or into other generated code by hand. A call
+     * there bypasses what {@link #invoke} and {@link #handle()} do: a trap is not caught (it ends
+     * the process) and nothing keeps the module open.
+     */
+    public long address() {
+        if (compiled.isAsync()) {
+            throw new VexCallException("%" + name() + " is async: it has no C entry (its symbol is a resume function)");
+        }
+        return owner.image().address(compiled.symbol());
     }
 
     private long invokeLongWithArrays(long[] args) {

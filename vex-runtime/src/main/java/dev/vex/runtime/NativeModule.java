@@ -105,14 +105,10 @@ public final class NativeModule implements AutoCloseable {
 
     /** Counts a call or a runtime's hold in ({@code what} names it in the message); throws if closed. */
     void enter(String what, String function) {
-        while (true) {
-            int s = state.get();
-            if ((s & CLOSED) != 0) {
-                throw new VexCallException("cannot " + what + " %" + function + ": its module is closed");
-            }
-            if (state.compareAndSet(s, s + 1)) {
-                return;
-            }
+        // One atomic add on the way in (a call's fast path), undone if the module is closed.
+        if ((state.getAndIncrement() & CLOSED) != 0) {
+            exit();
+            throw new VexCallException("cannot " + what + " %" + function + ": its module is closed");
         }
     }
 

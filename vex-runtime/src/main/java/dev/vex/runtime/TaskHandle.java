@@ -2,6 +2,7 @@ package dev.vex.runtime;
 
 import dev.vex.runtime.jna.VexLibrary;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -89,6 +90,33 @@ public final class TaskHandle {
             }
             case CANCELLED -> throw new VexRuntimeException("%" + function.name() + " was cancelled");
         };
+    }
+
+    /**
+     * A {@link CompletableFuture} of the task's end, in place of {@link #join} or {@link #detach}
+     * (it takes the handle). Nothing in Java waits for it: a watcher task on the same runtime
+     * awaits the task, and its end completes the future from an executor (the common pool), so
+     * the future's dependent stages never run on a runtime worker. The value is typed as
+     * {@link #result()} gives it for a compiled function with at most one result (null for
+     * none), and the task's first result slot for a handle spawned by descriptor.
+     *
+     * <p>A trap in the task completes the future exceptionally with {@link VexTrapException}
+     * (its trap site unknown); a task cancelled in the runtime cancels the future; cancelling the
+     * future cancels the task. If the runtime closes first, the future fails with
+     * {@link VexRuntimeException}.
+     *
+     * @throws VexCallException for a compiled function with several results (use {@link #join})
+     */
+    public CompletableFuture<Object> toCompletableFuture() {
+        if (function != null && function.signature().returns().size() > 1) {
+            throw new VexCallException("%" + function.name() + " has " + function.signature().returns().size()
+                    + " results: a CompletableFuture carries one (use join)");
+        }
+        if (!state.compareAndSet(OPEN, RELEASED)) {
+            throw new VexRuntimeException("toCompletableFuture on a handle that was already joined or detached");
+        }
+        runtime.forget(this);
+        return TaskFutures.watch(runtime, raw, function, function != null ? "%" + function.name() : descriptor.name());
     }
 
     /** Lets the task run to its end and be freed without anyone joining it. */

@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import dev.vex.runtime.jna.VexLibrary;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,8 @@ public final class VexRuntime implements AutoCloseable {
     private final VexLibrary lib;
     private final Pointer rt;
     private final Set<TaskHandle> handles = ConcurrentHashMap.newKeySet();
+    /** Tokens of {@link TaskHandle#toCompletableFuture()}s still pending, failed on close. */
+    private final Set<Long> futures = ConcurrentHashMap.newKeySet();
     private final Set<NativeModule> modules = ConcurrentHashMap.newKeySet();
     private final Set<FutureDescriptor> descriptors = ConcurrentHashMap.newKeySet();
     /** Short calls into the C runtime under way (they need it alive), and joins under way. */
@@ -182,6 +185,23 @@ public final class VexRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * A Java future that IR can await: a channel handle (an {@code i64} to pass to a task) that
+     * receives the future's value once it completes. The task awaits it with
+     * <pre>
+     *     fn0 = async %vex_chan_recv(i64) -> i64, i64
+     *     v1, v2 = await fn0(v0)   ; v1 = 0: v2 is the value; v1 = 1: the future failed or was cancelled
+     * </pre>
+     * and is parked until then: no thread waits, Java's completion wakes it (a value already
+     * there is received at once). Integers arrive as their {@code long} value, {@code Float} and
+     * {@code Double} as IEEE 754 bits; a {@code null} value counts as a failure. Each call makes one
+     * channel of capacity 1, freed when the runtime closes; receive from it once. Cancelling the
+     * awaiting task leaves the Java future alone.
+     */
+    public long hostFuture(CompletableFuture<? extends Number> future) {
+        return HostFutures.channelFor(this, future);
+    }
+
     /** Closes with {@link #DEFAULT_CLOSE_GRACE}. */
     @Override
     public void close() {
@@ -217,6 +237,8 @@ public final class VexRuntime implements AutoCloseable {
         // The C side woke every join (cancelled, or failed as abandoned) before it returned.
         while (joins.get() > 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         handles.clear();
+        for (long token : futures) TaskFutures.runtimeClosed(token);
+        futures.clear();
         OPEN.remove(this);
         if (rc == VexLibrary.ERR_BUSY) {
             ABANDONED.add(this);
@@ -236,6 +258,14 @@ public final class VexRuntime implements AutoCloseable {
 
     VexLibrary library() {
         return lib;
+    }
+
+    void trackFuture(long token) {
+        futures.add(token);
+    }
+
+    void untrackFuture(long token) {
+        futures.remove(token);
     }
 
     void forget(TaskHandle h) {

@@ -2,7 +2,6 @@ package dev.vex.runtime.jit;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import dev.vex.runtime.jna.VexLibrary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -12,11 +11,9 @@ import java.nio.ByteOrder;
  * address to {@code vex_invoke}, and the results are read back with {@link #get}. Writes and
  * reads are plain {@link ByteBuffer} accesses, which the JIT compiles to moves.
  *
- * <p>The call itself is a JNI native method implemented in libvexrt ({@code jni_invoke.c}) with
- * only {@code long} parameters: one JNI transition, nothing pinned or copied, none of JNA's
- * per-call dispatch. For the JVM to link it, the library JNA loaded is loaded once more with
- * {@link System#load} (the same file, so the same copy in memory). Should that fail, the call
- * goes through JNA direct mapping of {@code vex_invoke} instead, slower but equally copy-free.
+ * <p>The call itself goes through the process's {@link SlotInvoker} ({@link CallBinding}): an FFM
+ * downcall handle on JDK 22 and later, a JNI method of libvexrt on JDK 17. Both pass only
+ * {@code long}s: nothing is pinned or copied.
  *
  * <p>One buffer per thread, made on first use and reused. A Java callback that calls generated
  * code again reuses it too: the array entry has read its arguments before it calls, and each call
@@ -26,8 +23,7 @@ public final class SlotBuffer {
     /** Arguments plus results a buffered call can take; larger signatures use arrays. */
     public static final int SLOTS = 32;
 
-    /** Whether {@link #invokeEntry} is linked (else {@link JnaDirect} is used). */
-    private static final boolean JNI = linkJni();
+    private static final SlotInvoker INVOKER = CallBinding.invoker();
 
     private static final ThreadLocal<SlotBuffer> PER_THREAD = ThreadLocal.withInitial(SlotBuffer::new);
 
@@ -58,34 +54,16 @@ public final class SlotBuffer {
      * ({@link TrapExit#vex_last_trap} has the details).
      */
     public int invoke(long entry, int argCount) {
-        long results = address + ((long) argCount << 3);
-        return JNI ? invokeEntry(entry, address, results) : JnaDirect.vex_invoke(entry, address, results, 0);
+        return INVOKER.invoke(entry, address, address + ((long) argCount << 3));
     }
 
-    /** Whether calls take the JNI method; for tests and diagnostics. */
+    /** Whether calls take libvexrt's JNI method; for tests and diagnostics. */
     public static boolean usesJni() {
-        return JNI;
+        return INVOKER.binding().equals("jni");
     }
 
-    private static boolean linkJni() {
-        try {
-            System.load(VexLibrary.nativeLibrary().getFile().getAbsolutePath());
-            invokeEntry(0, 0, 0); // entry 0 is refused before anything is called (-1); links the method
-            return true;
-        } catch (UnsatisfiedLinkError | SecurityException e) {
-            return false;
-        }
-    }
-
-    /** {@code vex_invoke(entry, args, results, NULL)}, in {@code jni_invoke.c}; -1 for entry 0. */
-    private static native int invokeEntry(long entry, long args, long results);
-
-    /** The fallback: {@code vex_invoke} through JNA direct mapping. */
-    private static final class JnaDirect {
-        static {
-            Native.register(JnaDirect.class, VexLibrary.nativeLibrary());
-        }
-
-        static native int vex_invoke(long entry, long args, long results, long trap);
+    /** The binding calls take: {@code ffm}, {@code jni} or {@code jna}; for tests and diagnostics. */
+    public static String binding() {
+        return INVOKER.binding();
     }
 }

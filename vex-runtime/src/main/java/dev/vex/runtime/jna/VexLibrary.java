@@ -4,6 +4,8 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.io.File;
+import java.io.IOException;
 
 /**
  * The functions of {@code vex_runtime.h}, with C's {@code int64_t} as {@code long}, {@code
@@ -79,10 +81,23 @@ public interface VexLibrary extends Library {
         // of the runtime, each with its own thread-locals and globals, and generated code linked
         // against one copy would run on the other's workers. So the interface is bound to the
         // very file the NativeLibrary loaded (dlopen of the same path gives the same handle).
-        static final NativeLibrary NATIVE = NativeLibrary.getInstance(NAME);
+        // The file is unpacked here rather than by getInstance(NAME), which deletes its copy as soon
+        // as it is loaded: the JNI binding must System.load the very same file (a path that exists).
+        static final NativeLibrary NATIVE = NativeLibrary.getInstance(unpacked().getAbsolutePath());
         static final VexLibrary INSTANCE = Native.load(NATIVE.getFile().getAbsolutePath(), VexLibrary.class);
 
         private Holder() {
+        }
+
+        /** The library file: in the class directory, or unpacked from the jar (deleted at exit). */
+        private static File unpacked() {
+            try {
+                return Native.extractFromResourcePath(NAME, VexLibrary.class.getClassLoader());
+            } catch (IOException e) {
+                UnsatisfiedLinkError error = new UnsatisfiedLinkError("cannot unpack lib" + NAME + ".so: " + e.getMessage());
+                error.initCause(e);
+                throw error;
+            }
         }
     }
 }
