@@ -60,11 +60,10 @@ public final class A64Target implements Target {
         return Set.of();
     }
 
-    /** NaN canonicalization does not apply yet: this target declines every float instruction. */
     @Override
     public CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
             Set<String> cpuFeatures, boolean nanCanonicalization) {
-        return new A64CodeGenerator(module, buf, functionLabels);
+        return new A64CodeGenerator(module, buf, functionLabels, nanCanonicalization);
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class InstructionSelector {
     private static final A64MachineSpec SPEC = A64MachineSpec.INSTANCE;
 
     private final Module module;
+    private final FloatSelection floats = new FloatSelection(this);
 
     private MachFunctionBuilder b;
     private Function f;
@@ -77,11 +78,11 @@ public final class InstructionSelector {
         retAreaPtr = -1;
         vreg = new int[function.valueCount()];
         for (Value v : function.values()) {
-            if (v.type().isFloat()) {
+            if (!supported(v.type())) {
                 Instruction d = v.definingInstruction();
                 throw declined(d == null ? "a " + v.type() + " block parameter" : d.opcode().text() + "." + v.type());
             }
-            vreg[v.id()] = b.newVReg(RegClass.INT);
+            vreg[v.id()] = newVReg(v.type());
         }
         for (StackSlot s : function.stackSlots()) {
             b.stackSlot(s.size(), Math.max(1, s.align()));
@@ -119,19 +120,32 @@ public final class InstructionSelector {
 
     private void checkSignature(Signature sig, String where) {
         for (int i = 0; i < sig.params().size(); i++) {
-            if (sig.paramType(i).isFloat()) {
+            if (!supported(sig.paramType(i))) {
                 throw declined("a " + sig.paramType(i) + " parameter in " + where);
             }
         }
         for (int i = 0; i < sig.returns().size(); i++) {
-            if (sig.returnType(i).isFloat()) {
+            if (!supported(sig.returnType(i))) {
                 throw declined("a " + sig.returnType(i) + " result in " + where);
             }
         }
     }
 
-    private int v(Value x) {
+    /** Scalar integers and f32/f64; f16 and f128 have no lowering here. */
+    private static boolean supported(Type t) {
+        return !t.isFloat() || t == Type.F32 || t == Type.F64;
+    }
+
+    private int newVReg(Type t) {
+        return b.newVReg(t.isFloat() ? RegClass.FLOAT : RegClass.INT);
+    }
+
+    int v(Value x) {
         return vreg[x.id()];
+    }
+
+    MachFunctionBuilder builder() {
+        return b;
     }
 
     private int[] vregs(List<Value> values) {
@@ -184,7 +198,7 @@ public final class InstructionSelector {
         int[] ops = new int[n + 1];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            params[i] = b.newVReg(RegClass.INT);
+            params[i] = newVReg(sig.paramType(i));
             if (!Aapcs64Layout.isStack(abi.param(i))) {
                 ops[k++] = defFixed(params[i], abi.param(i));
             }
@@ -201,7 +215,7 @@ public final class InstructionSelector {
                 b.inst(new A64Inst(Kind.LOAD_ARG, null, t, null, 16 + Aapcs64Layout.stackOffset(abi.param(i)), 0,
                         null, null, 1, 0), 0, def(params[i]));
             }
-            if (t != Type.I64) {
+            if (t != Type.I64 && !t.isFloat()) {
                 int nv = b.newVReg(RegClass.INT);
                 b.inst(new A64Inst(Kind.NORM, null, t, t, 0, 0, null, null, 1, 1), 0, defReuse(nv, 1), use(params[i]));
                 params[i] = nv;
@@ -229,8 +243,13 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
-        if ((rt != null && rt.isFloat()) || (at != null && at.isFloat())) {
-            throw declined(op.text() + "." + (rt != null && rt.isFloat() ? rt : at));
+        if (FloatSelection.handles(op)) {
+            floats.lower(inst, rt, at);
+            return;
+        }
+        if (FloatSelection.isFloatBitwise(op, rt)) {
+            floats.bitwise(inst, rt);
+            return;
         }
         switch (op) {
             case NOP -> { }
@@ -327,8 +346,8 @@ public final class InstructionSelector {
         b.inst(ir(inst, op, t, t, 0, 1, 2), 0, earlyDef(v(inst.result())), use(a), use(c));
     }
 
-    private int copyOf(int src) {
-        int c = b.newVReg(RegClass.INT);
+    int copyOf(int src, Type t) {
+        int c = newVReg(t);
         b.inst(new A64Inst(Kind.COPY, null, null, null, 0, 0, null, null, 1, 1), 0, defReuse(c, 1), use(src));
         return c;
     }
@@ -355,8 +374,9 @@ public final class InstructionSelector {
         boolean[] renormalize = new boolean[nr];
         for (int i = 0; i < nr; i++) {
             Type rt = sig.returnType(i);
-            results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(RegClass.INT);
-            if (foreign && rt != Type.I64 && !Aapcs64Layout.isStack(cl.result(i)) && inst.resultCount() > i) {
+            results[i] = inst.resultCount() > i ? v(inst.result(i)) : newVReg(rt);
+            if (foreign && rt != Type.I64 && !rt.isFloat() && !Aapcs64Layout.isStack(cl.result(i))
+                    && inst.resultCount() > i) {
                 results[i] = b.newVReg(RegClass.INT);
                 renormalize[i] = true;
             }
@@ -370,14 +390,14 @@ public final class InstructionSelector {
         for (int i = 0; i < np; i++) {
             int a = v(inst.operand(first + i));
             Type pt = sig.paramType(i);
-            if (foreign && pt != Type.I64 && sig.params().get(i).has(ParamFlag.SEXT)) {
+            if (foreign && pt != Type.I64 && !pt.isFloat() && sig.params().get(i).has(ParamFlag.SEXT)) {
                 int wide = b.newVReg(RegClass.INT);
                 b.inst(new A64Inst(Kind.SEXT64, null, Type.I64, pt, 0, 0, null, null, 1, 1), 0, def(wide), use(a));
                 a = wide;
             }
             for (int j = 0; j < i; j++) {
                 if (used[j] == a) {
-                    a = copyOf(a);
+                    a = copyOf(a, pt);
                     break;
                 }
             }
@@ -428,7 +448,7 @@ public final class InstructionSelector {
             } else {
                 for (int j = 0; j < k; j++) {
                     if (dev.vex.backend.Operand.vreg(ops[j]) == r) {
-                        r = copyOf(r);
+                        r = copyOf(r, inst.operand(i).type());
                         break;
                     }
                 }
