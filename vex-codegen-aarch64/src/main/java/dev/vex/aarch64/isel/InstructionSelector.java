@@ -272,7 +272,7 @@ public final class InstructionSelector {
             case IRSUB_IMM -> binary(inst, Opcode.ISUB, rt, constant(rt, inst.imm()), v(inst.operand(0)));
             case ISHL_IMM, USHR_IMM, SSHR_IMM -> b.inst(ir(inst, op, rt, at, inst.imm(), 1, 1), 0,
                     def(v(inst.result())), use(v(inst.operand(0))));
-            case INEG, BNOT, SEXTEND, IREDUCE, IABS, CLZ, CTZ, CLS, BITREV, BSWAP ->
+            case INEG, BNOT, SEXTEND, IREDUCE, IABS, CLZ, CTZ, CLS, BITREV, BSWAP, POPCNT, BMASK ->
                 b.inst(ir(inst, op, rt, at, 0, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
             case UEXTEND -> b.inst(new A64Inst(Kind.COPY, null, rt, null, 0, 0, null, null, 1, 1), 0,
                     defReuse(v(inst.result()), 1), use(v(inst.operand(0))));
@@ -293,6 +293,8 @@ public final class InstructionSelector {
             }
             case ICMP -> compare(inst, at, v(inst.operand(0)), v(inst.operand(1)));
             case ICMP_IMM -> compare(inst, at, v(inst.operand(0)), constant(at, inst.imm()));
+            case BITSELECT -> b.inst(ir(inst, op, rt, at, 0, 1, 3), 0, def(v(inst.result())), use(v(inst.operand(0))),
+                    use(v(inst.operand(1))), use(v(inst.operand(2))));
             case SELECT, SELECT_SPECTRE_GUARD -> b.inst(ir(inst, Opcode.SELECT, rt, at, 0, 1, 3), 0,
                     def(v(inst.result())), use(v(inst.operand(0))), use(v(inst.operand(1))), use(v(inst.operand(2))));
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 -> {
