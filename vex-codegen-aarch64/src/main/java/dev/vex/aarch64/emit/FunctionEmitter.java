@@ -61,6 +61,7 @@ public final class FunctionEmitter {
     private final IntegerEmitter ints;
     private final FloatEmitter floats;
     private final ConversionEmitter conversions;
+    private final AtomicEmitter atomics;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -80,6 +81,7 @@ public final class FunctionEmitter {
         this.ints = new IntegerEmitter(this);
         this.floats = new FloatEmitter(this);
         this.conversions = new ConversionEmitter(this, floats);
+        this.atomics = new AtomicEmitter(this);
     }
 
     /** Emits {@code allocation}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -432,6 +434,7 @@ public final class FunctionEmitter {
                     BITCAST -> conversions.emit(p);
             case F32CONST, F64CONST, FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FMA, SQRT, CEIL, FLOOR, TRUNC, NEAREST, FNEG,
                     FABS, FCOPYSIGN, FCMP, FPROMOTE, FDEMOTE -> floats.emit(p);
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> atomics.emit(p);
             case SELECT -> {
                 if (p.type().isFloat()) {
                     floats.emit(p);

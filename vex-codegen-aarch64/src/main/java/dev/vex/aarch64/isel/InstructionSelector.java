@@ -307,6 +307,26 @@ public final class InstructionSelector {
                 b.inst(new A64Inst(Kind.IR, op, at, inst.operand(1).type(), inst.offset(), 0, null, null, 0, 2), 0,
                         use(v(inst.operand(0))), use(v(inst.operand(1))));
             }
+            case ATOMIC_LOAD -> {
+                littleEndian(inst);
+                b.inst(ir(inst, op, rt, at, 0, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
+            }
+            case ATOMIC_STORE -> {
+                littleEndian(inst);
+                b.inst(ir(inst, op, at, inst.operand(1).type(), 0, 0, 2), 0, use(v(inst.operand(0))),
+                        use(v(inst.operand(1))));
+            }
+            case ATOMIC_RMW -> {
+                littleEndian(inst);
+                b.inst(new A64Inst(Kind.IR, op, rt, at, 0, inst.atomicOp().ordinal(), null, null, 1, 2), 0,
+                        earlyDef(v(inst.result())), use(v(inst.operand(0))), use(v(inst.operand(1))));
+            }
+            case ATOMIC_CAS -> {
+                littleEndian(inst);
+                b.inst(ir(inst, op, rt, at, 0, 1, 3), 0, earlyDef(v(inst.result())), use(v(inst.operand(0))),
+                        use(v(inst.operand(1))), use(v(inst.operand(2))));
+            }
+            case FENCE -> b.inst(ir(inst, op, null, null, 0, 0, 0), 0);
             case STACK_LOAD, STACK_ADDR -> b.inst(new A64Inst(Kind.IR, op, rt, null, inst.offset(),
                     inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
             case STACK_STORE -> b.inst(new A64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
