@@ -328,8 +328,8 @@ public final class InstructionSelector {
             }
             case FENCE -> b.inst(ir(inst, op, null, null, 0, 0, 0), 0);
             case STACK_LOAD, STACK_ADDR -> b.inst(new A64Inst(Kind.IR, op, rt, null, inst.offset(),
-                    inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
-            case STACK_STORE -> b.inst(new A64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
+                    slotIndex(inst), null, null, 1, 0), 0, def(v(inst.result())));
+            case STACK_STORE -> b.inst(new A64Inst(Kind.IR, op, at, null, inst.offset(), slotIndex(inst),
                     null, null, 0, 1), 0, use(v(inst.operand(0))));
             case FUNC_ADDR -> b.inst(new A64Inst(Kind.IR, op, rt, null, 0, 0, null, inst.funcRef().name(), 1, 0), 0,
                     def(v(inst.result())));
@@ -346,6 +346,14 @@ public final class InstructionSelector {
             case BRIF, BR_TABLE -> branch(inst, op == Opcode.BRIF ? Kind.BRIF : Kind.BR_TABLE, at);
             default -> throw declined(op.text());
         }
+    }
+
+    /**
+     * The frame's index of the instruction's stack slot: its position among the function's
+     * slots, which is not its number when the numbers have gaps ({@code ss2} as the only slot).
+     */
+    private int slotIndex(Instruction inst) {
+        return f.stackSlots().indexOf(inst.stackSlot());
     }
 
     private void littleEndian(Instruction inst) {
