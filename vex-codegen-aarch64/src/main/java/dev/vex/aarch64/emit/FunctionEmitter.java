@@ -33,8 +33,11 @@ import java.util.Map;
 /**
  * Emits one allocated AArch64 machine function: the prologue (frame record, stack-limit check,
  * frame, callee-saved registers), each instruction after the allocator's moves before it, and the
- * out-of-line trap stubs. Integer operations are {@link IntegerEmitter}'s; this class holds the
- * shared state, the control flow, memory, call and frame code.
+ * out-of-line trap stubs. Integer operations are {@link IntegerEmitter}'s, floats
+ * {@link FloatEmitter}'s and {@link ConversionEmitter}'s, atomics {@link AtomicEmitter}'s; this
+ * class holds the shared state, the control flow, memory, call and frame code. Float registers
+ * move, spill and are saved as whole D registers; v31, the allocator's float scratch, is free
+ * within one instruction as x16 and x17 are.
  *
  * <p>Scratch registers: x16 belongs to the allocator's moves, x17 to this emitter (addresses of
  * far frame slots, shift amounts); within one instruction both are free.

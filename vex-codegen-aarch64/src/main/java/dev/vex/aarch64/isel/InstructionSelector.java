@@ -42,9 +42,10 @@ import java.util.List;
  * register zero-extended from N bits; operations done in W registers already zero the upper
  * half, and i8/i16 results that may carry bits above their width are re-extended by emit.
  *
- * <p>So far only the integer core is selected. A function that uses anything else (floats,
- * vectors of operations not listed in {@link #lower}, big-endian memory, async forms) is
- * declined with a {@link BackendException} naming the opcode or the type.
+ * <p>Integers, f32/f64 ({@link FloatSelection}: FLOAT-class registers) and atomics are selected.
+ * A function that uses anything else (operations not listed in {@link #lower}, f16/f128,
+ * big-endian memory, async forms) is declined with a {@link BackendException} naming the opcode
+ * or the type.
  */
 public final class InstructionSelector {
     private static final A64MachineSpec SPEC = A64MachineSpec.INSTANCE;
