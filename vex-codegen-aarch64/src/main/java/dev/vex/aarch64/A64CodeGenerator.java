@@ -25,11 +25,11 @@ final class A64CodeGenerator implements CodeGenerator {
     private final InstructionSelector isel;
     private final FunctionEmitter emitter;
 
-    A64CodeGenerator(Module module, CodeBuffer buf, Map<String, Label> labels) {
+    A64CodeGenerator(Module module, CodeBuffer buf, Map<String, Label> labels, boolean nanCanonicalization) {
         this.buf = buf;
         this.asm = new A64Assembler(buf);
         this.isel = new InstructionSelector(module);
-        this.emitter = new FunctionEmitter(asm, buf, labels);
+        this.emitter = new FunctionEmitter(asm, buf, labels, nanCanonicalization);
     }
 
     @Override

@@ -9,13 +9,14 @@ import dev.vex.code.elf.ElfMachine;
 import dev.vex.compile.CodeGenerator;
 import dev.vex.compile.Disassembler;
 import dev.vex.compile.Target;
+import dev.vex.ir.IrFeature;
 import dev.vex.ir.Module;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The AArch64 (AAPCS64, Linux) target: the ISA's answers to vex-core's compile driver. It selects
- * the integer core so far; a function using anything else is declined with a
+ * the integer and float core and atomics; a function using anything else is declined with a
  * {@link dev.vex.backend.BackendException} naming what. What code it leaves as relocations:
  * {@code vex_trap} (CALL26) from trap stubs, {@code vex_stack_limit} (the initial-exec TLS pair)
  * from every prologue, calls to functions outside the module (CALL26), and {@code func_addr} of
@@ -24,6 +25,7 @@ import java.util.Set;
  */
 public final class A64Target implements Target {
     private static final Set<String> OS_ARCH = Set.of("aarch64", "arm64");
+    private static final Set<IrFeature> FEATURES = Set.of(IrFeature.ATOMICS);
 
     @Override
     public String name() {
@@ -60,11 +62,16 @@ public final class A64Target implements Target {
         return Set.of();
     }
 
-    /** NaN canonicalization does not apply yet: this target declines every float instruction. */
     @Override
     public CodeGenerator codeGenerator(Module module, CodeBuffer buf, Map<String, Label> functionLabels,
             Set<String> cpuFeatures, boolean nanCanonicalization) {
-        return new A64CodeGenerator(module, buf, functionLabels);
+        return new A64CodeGenerator(module, buf, functionLabels, nanCanonicalization);
+    }
+
+    /** Atomics, as LDAR/STLR and LDAXR/STLXR loops (no LSE needed); not i128, f16, f128 or the rest. */
+    @Override
+    public Set<IrFeature> irFeatures() {
+        return FEATURES;
     }
 
     @Override

@@ -66,7 +66,7 @@ final class EngineRegistry {
         if (t != null) {
             // A target that is not this machine's runs under qemu-user when the tools are there.
             boolean host = t.name().equals(hostTarget());
-            return List.of(host ? NativeEngine.of(t, workers, options) : new CrossEngine(t));
+            return List.of(host ? NativeEngine.of(t, workers, options) : new CrossEngine(t, options.nanCanonicalization()));
         }
         if (KNOWN.contains(target)) {
             throw new UsageException("target '" + target + "' is not available in this build of Vex yet"

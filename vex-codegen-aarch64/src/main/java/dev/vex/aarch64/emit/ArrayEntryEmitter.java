@@ -10,10 +10,12 @@ import static dev.vex.aarch64.asm.Reg.X29;
 import static dev.vex.aarch64.asm.Reg.X30;
 import static dev.vex.aarch64.asm.Reg.X8;
 
+import dev.vex.aarch64.abi.A64MachineSpec;
 import dev.vex.aarch64.abi.Aapcs64Layout;
 import dev.vex.aarch64.asm.A64Assembler;
 import dev.vex.aarch64.asm.Mem;
 import dev.vex.aarch64.asm.Reg;
+import dev.vex.aarch64.asm.VReg;
 import dev.vex.backend.BackendException;
 import dev.vex.code.Label;
 import dev.vex.ir.Signature;
@@ -22,8 +24,8 @@ import dev.vex.ir.Signature;
  * The array-call entry of a function, {@code void entry(const uint64_t *args, uint64_t *results)}:
  * loads one canonical 64-bit slot per parameter into its register or stack slot, passes a return
  * area in x8 when the function needs one, calls the function, and stores every result as a
- * canonical slot. Integer signatures only, as the selector so far. Keeps args and results in
- * x20 and x19, saved beside the frame record.
+ * canonical slot (a float as the bits of its D register). Keeps args and results in x20 and x19,
+ * saved beside the frame record.
  */
 public final class ArrayEntryEmitter {
     private ArrayEntryEmitter() {
@@ -49,6 +51,8 @@ public final class ArrayEntryEmitter {
             if (Aapcs64Layout.isStack(loc)) {
                 asm.ldr(X16, Mem.at(X20, 8L * i));
                 asm.str(X16, Mem.at(SP, Aapcs64Layout.stackOffset(loc)));
+            } else if (loc >= A64MachineSpec.V0) {
+                asm.ldr(VReg.d(loc - A64MachineSpec.V0), Mem.at(X20, 8L * i));
             } else {
                 asm.ldr(Reg.x(loc), Mem.at(X20, 8L * i));
             }
@@ -62,6 +66,9 @@ public final class ArrayEntryEmitter {
             if (Aapcs64Layout.isStack(loc)) {
                 asm.ldr(X16, Mem.at(SP, abi.stackArgBytes() + Aapcs64Layout.stackOffset(loc)));
                 asm.str(X16, Mem.at(X19, 8L * i));
+            } else if (loc >= A64MachineSpec.V0) {
+                // An S register's write cleared the D register's upper half: the slot is canonical.
+                asm.str(VReg.d(loc - A64MachineSpec.V0), Mem.at(X19, 8L * i));
             } else {
                 asm.str(Reg.x(loc), Mem.at(X19, 8L * i));
             }

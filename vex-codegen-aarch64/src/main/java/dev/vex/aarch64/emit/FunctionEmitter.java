@@ -13,6 +13,7 @@ import dev.vex.aarch64.asm.Extend;
 import dev.vex.aarch64.asm.Mem;
 import dev.vex.aarch64.asm.Reg;
 import dev.vex.aarch64.asm.Shift;
+import dev.vex.aarch64.asm.VReg;
 import dev.vex.aarch64.isel.A64Inst;
 import dev.vex.backend.FrameLayout;
 import dev.vex.backend.MachFunction;
@@ -32,8 +33,11 @@ import java.util.Map;
 /**
  * Emits one allocated AArch64 machine function: the prologue (frame record, stack-limit check,
  * frame, callee-saved registers), each instruction after the allocator's moves before it, and the
- * out-of-line trap stubs. Integer operations are {@link IntegerEmitter}'s; this class holds the
- * shared state, the control flow, memory, call and frame code.
+ * out-of-line trap stubs. Integer operations are {@link IntegerEmitter}'s, floats
+ * {@link FloatEmitter}'s and {@link ConversionEmitter}'s, atomics {@link AtomicEmitter}'s; this
+ * class holds the shared state, the control flow, memory, call and frame code. Float registers
+ * move, spill and are saved as whole D registers; v31, the allocator's float scratch, is free
+ * within one instruction as x16 and x17 are.
  *
  * <p>Scratch registers: x16 belongs to the allocator's moves, x17 to this emitter (addresses of
  * far frame slots, shift amounts); within one instruction both are free.
@@ -54,8 +58,13 @@ public final class FunctionEmitter {
 
     final A64Assembler asm;
     final CodeBuffer buf;
+    /** See {@link dev.vex.backend.CompileOptions#nanCanonicalization()}. */
+    final boolean nanCanonicalization;
     private final Map<String, Label> functionLabels;
     private final IntegerEmitter ints;
+    private final FloatEmitter floats;
+    private final ConversionEmitter conversions;
+    private final AtomicEmitter atomics;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -66,11 +75,16 @@ public final class FunctionEmitter {
     private int cur;
     private Listing listing;
 
-    public FunctionEmitter(A64Assembler asm, CodeBuffer buf, Map<String, Label> functionLabels) {
+    public FunctionEmitter(A64Assembler asm, CodeBuffer buf, Map<String, Label> functionLabels,
+            boolean nanCanonicalization) {
         this.asm = asm;
         this.buf = buf;
         this.functionLabels = functionLabels;
+        this.nanCanonicalization = nanCanonicalization;
         this.ints = new IntegerEmitter(this);
+        this.floats = new FloatEmitter(this);
+        this.conversions = new ConversionEmitter(this, floats);
+        this.atomics = new AtomicEmitter(this);
     }
 
     /** Emits {@code allocation}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -156,6 +170,21 @@ public final class FunctionEmitter {
         return Reg.x(l);
     }
 
+    /** Operand {@code k}'s float register, as an S (f32) or D (f64) register. */
+    VReg f(int k, Type t) {
+        int l = loc(k);
+        if (!Location.isReg(l) || l < A64MachineSpec.V0) {
+            throw new IllegalStateException(mf.name() + ": operand " + k + " of inst " + cur + " not in a float register");
+        }
+        return vreg(l, t);
+    }
+
+    /** Physical register {@code preg} (a v register) as an S or D register. */
+    private static VReg vreg(int preg, Type t) {
+        int n = preg - A64MachineSpec.V0;
+        return t == Type.F32 ? VReg.s(n) : VReg.d(n);
+    }
+
     /** Operand {@code k} at the width AArch64 computes {@code t} in: W for up to 32 bits, X for 64. */
     Reg r(int k, Type t) {
         Reg x = x(k);
@@ -216,13 +245,45 @@ public final class FunctionEmitter {
 
     // ---- moves, frame ----
 
+    /** A move within one register class; a float moves as its whole D register (8 bytes). */
     private void move(int from, int to) {
         if (Location.isReg(from) && Location.isReg(to)) {
-            asm.mov(Reg.x(to), Reg.x(from));
+            if (from >= A64MachineSpec.V0) {
+                asm.fmov(vreg(to, Type.F64), vreg(from, Type.F64));
+            } else {
+                asm.mov(Reg.x(to), Reg.x(from));
+            }
         } else if (Location.isReg(from)) {
-            asm.str(Reg.x(from), address(SP, frame.spillSlotOffset(Location.slotIndex(to)), 8));
+            Mem m = address(SP, frame.spillSlotOffset(Location.slotIndex(to)), 8);
+            if (from >= A64MachineSpec.V0) {
+                asm.str(vreg(from, Type.F64), m);
+            } else {
+                asm.str(Reg.x(from), m);
+            }
         } else {
-            asm.ldr(Reg.x(to), address(SP, frame.spillSlotOffset(Location.slotIndex(from)), 8));
+            Mem m = address(SP, frame.spillSlotOffset(Location.slotIndex(from)), 8);
+            if (to >= A64MachineSpec.V0) {
+                asm.ldr(vreg(to, Type.F64), m);
+            } else {
+                asm.ldr(Reg.x(to), m);
+            }
+        }
+    }
+
+    /** Stores physical register {@code preg} whole (X, or the D view of a v register). */
+    private void storeReg(int preg, Mem m) {
+        if (preg >= A64MachineSpec.V0) {
+            asm.str(vreg(preg, Type.F64), m);
+        } else {
+            asm.str(Reg.x(preg), m);
+        }
+    }
+
+    private void loadReg(int preg, Mem m) {
+        if (preg >= A64MachineSpec.V0) {
+            asm.ldr(vreg(preg, Type.F64), m);
+        } else {
+            asm.ldr(Reg.x(preg), m);
         }
     }
 
@@ -248,13 +309,13 @@ public final class FunctionEmitter {
             asm.mov(SP, X17); // x17 = sp - frame, from the check
         }
         for (int k = 0; k < frame.numSavedRegs(); k++) {
-            asm.str(Reg.x(frame.savedReg(k)), address(SP, frame.savedRegOffset(k), 8));
+            storeReg(frame.savedReg(k), address(SP, frame.savedRegOffset(k), 8));
         }
     }
 
     private void epilogue() {
         for (int k = 0; k < frame.numSavedRegs(); k++) {
-            asm.ldr(Reg.x(frame.savedReg(k)), address(SP, frame.savedRegOffset(k), 8));
+            loadReg(frame.savedReg(k), address(SP, frame.savedRegOffset(k), 8));
         }
         asm.mov(SP, X29);
         asm.ldp(X29, X30, Mem.postIndex(SP, 16));
@@ -267,7 +328,7 @@ public final class FunctionEmitter {
         switch (p.kind()) {
             case IR -> ir(p);
             case ARGS -> { }
-            case LOAD_ARG -> load(p.type(), p.type(), x(0), address(X29, p.imm(), p.type().bits() / 8));
+            case LOAD_ARG -> load(p.type(), p.type(), 0, address(X29, p.imm(), p.type().bits() / 8), false);
             case COPY -> {
                 if (loc(0) != loc(1)) {
                     move(loc(1), loc(0));
@@ -291,10 +352,10 @@ public final class FunctionEmitter {
                 }
             }
             case CALL_INDIRECT -> asm.blr(x(p.nDefs() + p.nUses() - 1));
-            case OUT_STORE -> asm.str(x(0), address(SP, p.imm(), 8));
+            case OUT_STORE -> storeReg(loc(0), address(SP, p.imm(), 8));
             case OUT_ADDR -> addOffset(x(0), SP, p.imm());
-            case OUT_LOAD -> asm.ldr(x(0), address(SP, p.imm(), 8));
-            case RET_STORE -> asm.str(x(1), address(x(0), p.imm(), 8));
+            case OUT_LOAD -> loadReg(loc(0), address(SP, p.imm(), 8));
+            case RET_STORE -> storeReg(loc(1), address(x(0), p.imm(), 8));
             case RETURN -> epilogue();
             case JUMP -> {
                 int target = mf.succ(block, 0);
@@ -343,15 +404,15 @@ public final class FunctionEmitter {
         switch (p.op()) {
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 -> {
                 Type access = accessType(p.op(), p.type());
-                load(access, p.type(), x(0), address(x(1), p.imm(), access.bits() / 8), signed(p.op()));
+                load(access, p.type(), 0, address(x(1), p.imm(), access.bits() / 8), signed(p.op()));
             }
             case STORE, ISTORE8, ISTORE16, ISTORE32 -> {
                 Type access = accessType(p.op(), p.type());
-                store(access, x(0), address(x(1), p.imm(), access.bits() / 8));
+                store(access, 0, address(x(1), p.imm(), access.bits() / 8));
             }
-            case STACK_LOAD -> load(p.type(), p.type(), x(0),
-                    address(SP, frame.stackSlotDisplacement(p.aux(), p.imm()), p.type().bits() / 8));
-            case STACK_STORE -> store(p.type(), x(0),
+            case STACK_LOAD -> load(p.type(), p.type(), 0,
+                    address(SP, frame.stackSlotDisplacement(p.aux(), p.imm()), p.type().bits() / 8), false);
+            case STACK_STORE -> store(p.type(), 0,
                     address(SP, frame.stackSlotDisplacement(p.aux(), p.imm()), p.type().bits() / 8));
             case STACK_ADDR -> addOffset(x(0), SP, frame.stackSlotDisplacement(p.aux(), p.imm()));
             case FUNC_ADDR -> {
@@ -372,6 +433,18 @@ public final class FunctionEmitter {
                 }
             }
             case TRAP -> asm.b(trap(p.trap()));
+            case FCVT_TO_UINT, FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
+                    BITCAST -> conversions.emit(p);
+            case F32CONST, F64CONST, FADD, FSUB, FMUL, FDIV, FMIN, FMAX, FMA, SQRT, CEIL, FLOOR, TRUNC, NEAREST, FNEG,
+                    FABS, FCOPYSIGN, FCMP, FPROMOTE, FDEMOTE -> floats.emit(p);
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> atomics.emit(p);
+            case SELECT -> {
+                if (p.type().isFloat()) {
+                    floats.emit(p);
+                } else {
+                    ints.emit(p);
+                }
+            }
             default -> ints.emit(p);
         }
     }
@@ -390,12 +463,16 @@ public final class FunctionEmitter {
         };
     }
 
-    private void load(Type access, Type result, Reg d, Mem m) {
-        load(access, result, d, m, false);
-    }
-
-    /** Loads {@code access} bits into {@code d}, zero- or sign-extended to {@code result}, canonical. */
-    private void load(Type access, Type result, Reg d, Mem m, boolean signed) {
+    /**
+     * Loads {@code access} bits into operand {@code k}: a float into its S or D register, an
+     * integer zero- or sign-extended to {@code result}, canonical.
+     */
+    private void load(Type access, Type result, int k, Mem m, boolean signed) {
+        if (access.isFloat()) {
+            asm.ldr(f(k, access), m);
+            return;
+        }
+        Reg d = x(k);
         Reg w = d.withSize(false);
         if (!signed) {
             switch (access.bits()) {
@@ -414,8 +491,13 @@ public final class FunctionEmitter {
         canonical(d, result.bits());
     }
 
-    /** Stores the low {@code access} bits of {@code v}. */
-    private void store(Type access, Reg v, Mem m) {
+    /** Stores the low {@code access} bits of operand {@code k} (the whole S or D register of a float). */
+    private void store(Type access, int k, Mem m) {
+        if (access.isFloat()) {
+            asm.str(f(k, access), m);
+            return;
+        }
+        Reg v = x(k);
         Reg w = v.withSize(false);
         switch (access.bits()) {
             case 8 -> asm.strb(w, m);

@@ -2,10 +2,13 @@ package dev.vex.aarch64.emit;
 
 import static dev.vex.aarch64.asm.Reg.W16;
 import static dev.vex.aarch64.asm.Reg.W17;
+import static dev.vex.aarch64.asm.Reg.X16;
+import static dev.vex.aarch64.asm.Reg.X17;
 
 import dev.vex.aarch64.asm.A64Assembler;
 import dev.vex.aarch64.asm.Cond;
 import dev.vex.aarch64.asm.Reg;
+import dev.vex.aarch64.asm.VReg;
 import dev.vex.aarch64.isel.A64Inst;
 import dev.vex.ir.IntCC;
 import dev.vex.ir.Opcode;
@@ -138,6 +141,25 @@ final class IntegerEmitter {
                     signExtend(e.x(0).withSize(false), e.x(1), from);
                     e.narrow(e.x(0), bits);
                 }
+            }
+            case POPCNT -> {
+                // No scalar popcount before FEAT_CSSC: count the bytes' ones in v31 (the
+                // allocator's float scratch, free here) and add them up. The input is canonical.
+                asm.fmov(VReg.D31, e.x(1));
+                asm.cnt8b(VReg.D31, VReg.D31);
+                asm.addv8b(VReg.D31, VReg.D31);
+                asm.fmov(e.x(0).withSize(false), VReg.S31);
+            }
+            case BITSELECT -> {
+                // (x & c) | (y & ~c): canonical inputs give a canonical result.
+                asm.and(X16, e.x(2), e.x(1));
+                asm.bic(X17, e.x(3), e.x(1));
+                asm.orr(e.x(0), X16, X17);
+            }
+            case BMASK -> {
+                asm.cmp(e.x(1), 0);
+                asm.csetm(e.r(0, t), Cond.NE);
+                e.narrow(e.x(0), bits);
             }
             case IREDUCE -> {
                 Reg d = e.x(0).withSize(false);

@@ -42,14 +42,16 @@ import java.util.List;
  * register zero-extended from N bits; operations done in W registers already zero the upper
  * half, and i8/i16 results that may carry bits above their width are re-extended by emit.
  *
- * <p>So far only the integer core is selected. A function that uses anything else (floats,
- * vectors of operations not listed in {@link #lower}, big-endian memory, async forms) is
- * declined with a {@link BackendException} naming the opcode or the type.
+ * <p>Integers, f32/f64 ({@link FloatSelection}: FLOAT-class registers) and atomics are selected.
+ * A function that uses anything else (operations not listed in {@link #lower}, f16/f128,
+ * big-endian memory, async forms) is declined with a {@link BackendException} naming the opcode
+ * or the type.
  */
 public final class InstructionSelector {
     private static final A64MachineSpec SPEC = A64MachineSpec.INSTANCE;
 
     private final Module module;
+    private final FloatSelection floats = new FloatSelection(this);
 
     private MachFunctionBuilder b;
     private Function f;
@@ -77,11 +79,11 @@ public final class InstructionSelector {
         retAreaPtr = -1;
         vreg = new int[function.valueCount()];
         for (Value v : function.values()) {
-            if (v.type().isFloat()) {
+            if (!supported(v.type())) {
                 Instruction d = v.definingInstruction();
                 throw declined(d == null ? "a " + v.type() + " block parameter" : d.opcode().text() + "." + v.type());
             }
-            vreg[v.id()] = b.newVReg(RegClass.INT);
+            vreg[v.id()] = newVReg(v.type());
         }
         for (StackSlot s : function.stackSlots()) {
             b.stackSlot(s.size(), Math.max(1, s.align()));
@@ -119,19 +121,32 @@ public final class InstructionSelector {
 
     private void checkSignature(Signature sig, String where) {
         for (int i = 0; i < sig.params().size(); i++) {
-            if (sig.paramType(i).isFloat()) {
+            if (!supported(sig.paramType(i))) {
                 throw declined("a " + sig.paramType(i) + " parameter in " + where);
             }
         }
         for (int i = 0; i < sig.returns().size(); i++) {
-            if (sig.returnType(i).isFloat()) {
+            if (!supported(sig.returnType(i))) {
                 throw declined("a " + sig.returnType(i) + " result in " + where);
             }
         }
     }
 
-    private int v(Value x) {
+    /** Scalar integers and f32/f64; f16 and f128 have no lowering here. */
+    private static boolean supported(Type t) {
+        return !t.isFloat() || t == Type.F32 || t == Type.F64;
+    }
+
+    private int newVReg(Type t) {
+        return b.newVReg(t.isFloat() ? RegClass.FLOAT : RegClass.INT);
+    }
+
+    int v(Value x) {
         return vreg[x.id()];
+    }
+
+    MachFunctionBuilder builder() {
+        return b;
     }
 
     private int[] vregs(List<Value> values) {
@@ -184,7 +199,7 @@ public final class InstructionSelector {
         int[] ops = new int[n + 1];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            params[i] = b.newVReg(RegClass.INT);
+            params[i] = newVReg(sig.paramType(i));
             if (!Aapcs64Layout.isStack(abi.param(i))) {
                 ops[k++] = defFixed(params[i], abi.param(i));
             }
@@ -201,7 +216,7 @@ public final class InstructionSelector {
                 b.inst(new A64Inst(Kind.LOAD_ARG, null, t, null, 16 + Aapcs64Layout.stackOffset(abi.param(i)), 0,
                         null, null, 1, 0), 0, def(params[i]));
             }
-            if (t != Type.I64) {
+            if (t != Type.I64 && !t.isFloat()) {
                 int nv = b.newVReg(RegClass.INT);
                 b.inst(new A64Inst(Kind.NORM, null, t, t, 0, 0, null, null, 1, 1), 0, defReuse(nv, 1), use(params[i]));
                 params[i] = nv;
@@ -229,8 +244,13 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
-        if ((rt != null && rt.isFloat()) || (at != null && at.isFloat())) {
-            throw declined(op.text() + "." + (rt != null && rt.isFloat() ? rt : at));
+        if (FloatSelection.handles(op)) {
+            floats.lower(inst, rt, at);
+            return;
+        }
+        if (FloatSelection.isFloatBitwise(op, rt)) {
+            floats.bitwise(inst, rt);
+            return;
         }
         switch (op) {
             case NOP -> { }
@@ -253,7 +273,7 @@ public final class InstructionSelector {
             case IRSUB_IMM -> binary(inst, Opcode.ISUB, rt, constant(rt, inst.imm()), v(inst.operand(0)));
             case ISHL_IMM, USHR_IMM, SSHR_IMM -> b.inst(ir(inst, op, rt, at, inst.imm(), 1, 1), 0,
                     def(v(inst.result())), use(v(inst.operand(0))));
-            case INEG, BNOT, SEXTEND, IREDUCE, IABS, CLZ, CTZ, CLS, BITREV, BSWAP ->
+            case INEG, BNOT, SEXTEND, IREDUCE, IABS, CLZ, CTZ, CLS, BITREV, BSWAP, POPCNT, BMASK ->
                 b.inst(ir(inst, op, rt, at, 0, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
             case UEXTEND -> b.inst(new A64Inst(Kind.COPY, null, rt, null, 0, 0, null, null, 1, 1), 0,
                     defReuse(v(inst.result()), 1), use(v(inst.operand(0))));
@@ -274,6 +294,8 @@ public final class InstructionSelector {
             }
             case ICMP -> compare(inst, at, v(inst.operand(0)), v(inst.operand(1)));
             case ICMP_IMM -> compare(inst, at, v(inst.operand(0)), constant(at, inst.imm()));
+            case BITSELECT -> b.inst(ir(inst, op, rt, at, 0, 1, 3), 0, def(v(inst.result())), use(v(inst.operand(0))),
+                    use(v(inst.operand(1))), use(v(inst.operand(2))));
             case SELECT, SELECT_SPECTRE_GUARD -> b.inst(ir(inst, Opcode.SELECT, rt, at, 0, 1, 3), 0,
                     def(v(inst.result())), use(v(inst.operand(0))), use(v(inst.operand(1))), use(v(inst.operand(2))));
             case LOAD, ULOAD8, SLOAD8, ULOAD16, SLOAD16, ULOAD32, SLOAD32 -> {
@@ -286,9 +308,29 @@ public final class InstructionSelector {
                 b.inst(new A64Inst(Kind.IR, op, at, inst.operand(1).type(), inst.offset(), 0, null, null, 0, 2), 0,
                         use(v(inst.operand(0))), use(v(inst.operand(1))));
             }
+            case ATOMIC_LOAD -> {
+                littleEndian(inst);
+                b.inst(ir(inst, op, rt, at, 0, 1, 1), 0, def(v(inst.result())), use(v(inst.operand(0))));
+            }
+            case ATOMIC_STORE -> {
+                littleEndian(inst);
+                b.inst(ir(inst, op, at, inst.operand(1).type(), 0, 0, 2), 0, use(v(inst.operand(0))),
+                        use(v(inst.operand(1))));
+            }
+            case ATOMIC_RMW -> {
+                littleEndian(inst);
+                b.inst(new A64Inst(Kind.IR, op, rt, at, 0, inst.atomicOp().ordinal(), null, null, 1, 2), 0,
+                        earlyDef(v(inst.result())), use(v(inst.operand(0))), use(v(inst.operand(1))));
+            }
+            case ATOMIC_CAS -> {
+                littleEndian(inst);
+                b.inst(ir(inst, op, rt, at, 0, 1, 3), 0, earlyDef(v(inst.result())), use(v(inst.operand(0))),
+                        use(v(inst.operand(1))), use(v(inst.operand(2))));
+            }
+            case FENCE -> b.inst(ir(inst, op, null, null, 0, 0, 0), 0);
             case STACK_LOAD, STACK_ADDR -> b.inst(new A64Inst(Kind.IR, op, rt, null, inst.offset(),
-                    inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
-            case STACK_STORE -> b.inst(new A64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
+                    slotIndex(inst), null, null, 1, 0), 0, def(v(inst.result())));
+            case STACK_STORE -> b.inst(new A64Inst(Kind.IR, op, at, null, inst.offset(), slotIndex(inst),
                     null, null, 0, 1), 0, use(v(inst.operand(0))));
             case FUNC_ADDR -> b.inst(new A64Inst(Kind.IR, op, rt, null, 0, 0, null, inst.funcRef().name(), 1, 0), 0,
                     def(v(inst.result())));
@@ -305,6 +347,14 @@ public final class InstructionSelector {
             case BRIF, BR_TABLE -> branch(inst, op == Opcode.BRIF ? Kind.BRIF : Kind.BR_TABLE, at);
             default -> throw declined(op.text());
         }
+    }
+
+    /**
+     * The frame's index of the instruction's stack slot: its position among the function's
+     * slots, which is not its number when the numbers have gaps ({@code ss2} as the only slot).
+     */
+    private int slotIndex(Instruction inst) {
+        return f.stackSlots().indexOf(inst.stackSlot());
     }
 
     private void littleEndian(Instruction inst) {
@@ -327,8 +377,8 @@ public final class InstructionSelector {
         b.inst(ir(inst, op, t, t, 0, 1, 2), 0, earlyDef(v(inst.result())), use(a), use(c));
     }
 
-    private int copyOf(int src) {
-        int c = b.newVReg(RegClass.INT);
+    int copyOf(int src, Type t) {
+        int c = newVReg(t);
         b.inst(new A64Inst(Kind.COPY, null, null, null, 0, 0, null, null, 1, 1), 0, defReuse(c, 1), use(src));
         return c;
     }
@@ -355,8 +405,9 @@ public final class InstructionSelector {
         boolean[] renormalize = new boolean[nr];
         for (int i = 0; i < nr; i++) {
             Type rt = sig.returnType(i);
-            results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(RegClass.INT);
-            if (foreign && rt != Type.I64 && !Aapcs64Layout.isStack(cl.result(i)) && inst.resultCount() > i) {
+            results[i] = inst.resultCount() > i ? v(inst.result(i)) : newVReg(rt);
+            if (foreign && rt != Type.I64 && !rt.isFloat() && !Aapcs64Layout.isStack(cl.result(i))
+                    && inst.resultCount() > i) {
                 results[i] = b.newVReg(RegClass.INT);
                 renormalize[i] = true;
             }
@@ -370,14 +421,14 @@ public final class InstructionSelector {
         for (int i = 0; i < np; i++) {
             int a = v(inst.operand(first + i));
             Type pt = sig.paramType(i);
-            if (foreign && pt != Type.I64 && sig.params().get(i).has(ParamFlag.SEXT)) {
+            if (foreign && pt != Type.I64 && !pt.isFloat() && sig.params().get(i).has(ParamFlag.SEXT)) {
                 int wide = b.newVReg(RegClass.INT);
                 b.inst(new A64Inst(Kind.SEXT64, null, Type.I64, pt, 0, 0, null, null, 1, 1), 0, def(wide), use(a));
                 a = wide;
             }
             for (int j = 0; j < i; j++) {
                 if (used[j] == a) {
-                    a = copyOf(a);
+                    a = copyOf(a, pt);
                     break;
                 }
             }
@@ -428,7 +479,7 @@ public final class InstructionSelector {
             } else {
                 for (int j = 0; j < k; j++) {
                     if (dev.vex.backend.Operand.vreg(ops[j]) == r) {
-                        r = copyOf(r);
+                        r = copyOf(r, inst.operand(i).type());
                         break;
                     }
                 }

@@ -19,30 +19,45 @@ class DeclineTest {
     }
 
     @Test
-    void aFloatOperationIsDeclinedByName() {
+    void aBigEndianLoadIsDeclinedByName() {
         Module m = read("""
-                function %f(i64) -> i64 {
+                function %f(i64) -> f64 {
                 block0(v0: i64):
-                    v1 = fcvt_from_sint.f64 v0
-                    v2 = fcvt_to_sint.i64 v1
-                    return v2
+                    v1 = load.f64 big v0
+                    return v1
                 }
                 """);
         BackendException e = assertThrows(BackendException.class, () -> new A64Target().compile(m, CompileOptions.AOT));
-        assertTrue(e.getMessage().contains("fcvt_from_sint") && e.getMessage().contains("aarch64"), e.getMessage());
+        assertTrue(e.getMessage().contains("big-endian load") && e.getMessage().contains("aarch64"), e.getMessage());
+    }
+
+    @Test
+    void floatsAndAtomicsCompile() {
+        Module m = read("""
+                function %f(f32, f64, i64) -> f64, i8 {
+                block0(v0: f32, v1: f64, v2: i64):
+                    v3 = fpromote.f64 v0
+                    v4 = fma v3, v1, v1
+                    v5 = fcmp ueq v4, v1
+                    v6 = atomic_rmw.i8 smax v2, v5
+                    return v4, v6
+                }
+                """);
+        CompiledModule c = new A64Target().compile(m, CompileOptions.AOT);
+        assertEquals(0, c.code().length % 4);
     }
 
     @Test
     void anUnselectedIntegerOpcodeIsDeclinedByName() {
         Module m = read("""
-                function %f(i64) -> i64 {
-                block0(v0: i64):
-                    v1 = popcnt v0
+                function %f(i64, i8) -> i64 {
+                block0(v0: i64, v3: i8):
+                    v1, v2 = sadd_overflow_cin v0, v0, v3
                     return v1
                 }
                 """);
         BackendException e = assertThrows(BackendException.class, () -> new A64Target().compile(m, CompileOptions.AOT));
-        assertTrue(e.getMessage().contains("popcnt"), e.getMessage());
+        assertTrue(e.getMessage().contains("sadd_overflow_cin"), e.getMessage());
     }
 
     @Test

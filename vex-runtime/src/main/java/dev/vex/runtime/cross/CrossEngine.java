@@ -35,10 +35,27 @@ import java.util.Set;
 public final class CrossEngine implements Engine {
     private final Target target;
     private final CrossToolchain tools;
+    private final CompileOptions options;
 
+    /** Compiles with {@link CompileOptions#AOT}: the target's baseline CPU, NaNs as the hardware makes them. */
     public CrossEngine(Target target) {
+        this(target, false);
+    }
+
+    /**
+     * @param nanCanonicalization compile with {@link CompileOptions#nanCanonicalization()}, so
+     *                            that NaN results are checked bit for bit
+     */
+    public CrossEngine(Target target, boolean nanCanonicalization) {
         this.target = target;
         this.tools = new CrossToolchain(target.clifIsaName());
+        this.options = CompileOptions.AOT.withNanCanonicalization(nanCanonicalization);
+    }
+
+    /** Bit-exact NaNs only when compiling with NaN canonicalization, as for a native engine. */
+    @Override
+    public boolean canonicalNaNs() {
+        return options.nanCanonicalization();
     }
 
     @Override
@@ -109,7 +126,7 @@ public final class CrossEngine implements Engine {
     private CompiledModule compile(List<Function> functions) {
         ModuleBuilder b = new ModuleBuilder();
         functions.forEach(b::add);
-        return target.compile(b.build(), CompileOptions.AOT);
+        return target.compile(b.build(), options);
     }
 
     /** {@code f} and every function it reaches through calls, {@code f} first. */

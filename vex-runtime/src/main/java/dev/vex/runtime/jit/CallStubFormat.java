@@ -2,7 +2,8 @@ package dev.vex.runtime.jit;
 
 /**
  * A target's far-call stub: a few instructions in the mapped code that jump to an absolute
- * address, so that a pc-relative call with a short reach (x86-64's rel32) can get anywhere.
+ * address, so that a pc-relative call with a short reach (x86-64's rel32, AArch64's BL
+ * with +-128 MiB) can get anywhere.
  */
 public interface CallStubFormat {
     /** Bytes per stub, a multiple of 8 so that the address word inside stays aligned. */
@@ -13,6 +14,10 @@ public interface CallStubFormat {
 
     /** The stub format of the target named {@code targetName}, or null if the JIT has none. */
     static CallStubFormat forTarget(String targetName) {
-        return targetName.equals("x64") ? X64CallStub.INSTANCE : null;
+        return switch (targetName) {
+            case "x64" -> X64CallStub.INSTANCE;
+            case "aarch64" -> A64CallStub.INSTANCE;
+            default -> null;
+        };
     }
 }

@@ -56,11 +56,15 @@ public final class ExecutableMemory implements AutoCloseable {
         new Pointer(address).write(offset, bytes, 0, bytes.length);
     }
 
-    /** Makes the mapping read-execute; it cannot be written after this. */
+    /**
+     * Makes the mapping read-execute; it cannot be written after this. On AArch64 the
+     * instruction cache is flushed for the mapping first ({@link InstructionCache}).
+     */
     public synchronized void seal() {
         if (closed) {
             throw new IllegalStateException("the code memory is unmapped");
         }
+        InstructionCache.flush(address, size);
         try {
             LibC.mprotect(address, size, LibC.PROT_READ | LibC.PROT_EXEC);
         } catch (LastErrorException e) {

@@ -17,7 +17,9 @@ import java.util.function.ToLongFunction;
  * fields reach (a rel32 may not reach a library), then one 8-byte slot per thread-local symbol
  * holding its thread-pointer offset (what an initial-exec {@code gottpoff} operand loads).
  * Fields that name a symbol of the module get its mapped address, pc-relative fields that name
- * an external get its stub, absolute fields get the external's address itself.
+ * an external get its stub (and so does the low half of an AArch64 ADRP + ADD pair, whose ADRP
+ * does: {@code func_addr} of an external is then its stub), absolute fields get the external's
+ * address itself.
  */
 public final class JitLinker {
     private final SymbolResolver resolver;
@@ -99,7 +101,7 @@ public final class JitLinker {
                     target = base + tlsSlots.get(r.symbol());
                 } else if (defined.containsKey(r.symbol())) {
                     target = base + defined.get(r.symbol());
-                } else if (r.format().pcRelative()) {
+                } else if (r.format().pcRelative() || pairsWithPage(r.format()) && stubs.containsKey(r.symbol())) {
                     target = base + stubs.get(r.symbol());
                 } else {
                     target = external(r.symbol(), externals);
@@ -130,8 +132,21 @@ public final class JitLinker {
         return address;
     }
 
+    /**
+     * An initial-exec TLS operand: x86-64's gottpoff field, or AArch64's ADRP + LDR pair; each
+     * reaches the 8-byte slot that holds the symbol's thread-pointer offset.
+     */
     private static boolean isTls(FixupFormat format) {
-        return format.equals(FixupFormat.TLS_IE_PC_REL32);
+        return format.equals(FixupFormat.TLS_IE_PC_REL32) || format.equals(FixupFormat.TLS_IE_PAGE21_SPLIT)
+                || format.equals(FixupFormat.TLS_IE_PAGE_OFFSET12_AT10_SCALED8);
+    }
+
+    /**
+     * The low 12 bits of an AArch64 address whose page an ADRP (pc-relative) gives: the pair
+     * must name one address, so where the ADRP goes through the symbol's stub, this does too.
+     */
+    private static boolean pairsWithPage(FixupFormat format) {
+        return format.equals(FixupFormat.PAGE_OFFSET12_AT10);
     }
 
     private static int align(int n, int a) {
