@@ -329,7 +329,7 @@ final class Executor {
                         pc++;
                     }
                     case SPAWN -> {
-                        r[in.results[0]] = spawn(in, r);
+                        r[in.results[0]] = spawn(task, in, r);
                         pc++;
                     }
                     case UNSUPPORTED -> throw new InterpreterFailure(in.message);
@@ -474,7 +474,7 @@ final class Executor {
         return true;
     }
 
-    private long spawn(DecodedInstruction in, long[] r) {
+    private long spawn(Task parent, DecodedInstruction in, long[] r) {
         if (!(in.callee instanceof Callee.ModuleFunction m)) {
             throw new InterpreterFailure("spawn of %" + in.callee.name() + ": only functions of the module can be spawned");
         }
@@ -488,7 +488,7 @@ final class Executor {
         for (int i = 0; i < a.length; i++) {
             args[i] = r[a[i]];
         }
-        Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS);
+        Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS, parent);
         start(t, fn, args);
         return t.handle;
     }

@@ -436,6 +436,47 @@ class InterpreterAsyncTest {
         assertTrue(reason.contains("%vex_join"), reason);
     }
 
+    /**
+     * {@code %vex_cancel} of a handle already joined fails the run, naming it; cancelling a
+     * task in a long sleep ends it at once, without advancing virtual time to its timer.
+     */
+    @Test
+    void cancelNeedsALiveHandleAndEndsASleepAtOnce() {
+        ModuleBuilder mb = new ModuleBuilder();
+        FunctionBuilder nap = mb.asyncFunction("nap", sigTo(I64, I64));
+        FuncRef sleep = nap.importAsyncFunction("vex_sleep", sig(I64));
+        Block ne = nap.createEntryBlock();
+        nap.switchToBlock(ne);
+        nap.await_(sleep, ne.param(0));
+        nap.return_(ne.param(0));
+        FunctionBuilder r = mb.asyncFunction("cancel_it", sigTo(I64, I64));
+        FuncRef napRef = r.importAsyncFunction("nap", sigTo(I64, I64));
+        FuncRef cancel = r.importFunction("vex_cancel", sig(I64));
+        FuncRef join = Ir.joinFn(r);
+        FuncRef yield = Ir.yieldFn(r);
+        Block re = r.createEntryBlock();
+        Block afterJoin = r.createBlock();
+        Block whileAsleep = r.createBlock();
+        r.switchToBlock(re);
+        Value h = r.spawn(napRef, r.iconst(I64, 1_000_000_000_000L));
+        r.brif(re.param(0), afterJoin, whileAsleep);
+        r.switchToBlock(whileAsleep);
+        r.await_(yield);
+        r.call(cancel, h);
+        r.return_(r.await_(join, h).result());
+        r.switchToBlock(afterJoin);
+        r.call(cancel, h);
+        r.await_(join, h);
+        r.call(cancel, h);
+        r.return_(r.iconst(I64, 1));
+        Interpreter interp = new Interpreter(mb.build());
+        RunReport report = interp.runWithReport("cancel_it", args(0));
+        assertEquals(new Outcome.Returned(new long[] {0}), report.outcome(), "a cancelled task's join gives 0");
+        assertEquals(0, report.virtualNanos(), "the sleep's timer was disarmed, not waited for");
+        String reason = assertFails(interp.run("cancel_it", args(1))).reason();
+        assertTrue(reason.contains("%vex_cancel(") && reason.contains("not a live task handle"), reason);
+    }
+
     /** Sync code may spawn; the handle is a task of the current scheduler. */
     @Test
     void syncFunctionSpawns() {
