@@ -1,6 +1,7 @@
 package dev.vex.compile;
 
 import dev.vex.async.AsyncLowering;
+import dev.vex.async.PreemptionChecks;
 import dev.vex.async.AsyncSymbols;
 import dev.vex.async.LoweredModule;
 import dev.vex.backend.BackendException;
@@ -47,7 +48,7 @@ public final class CompileDriver {
      * @throws BackendException if the module uses something {@code target} cannot compile
      */
     public static CompiledModule compile(Target target, Module module, CompileOptions options, CompileListener listener) {
-        return codegen(target, lower(module, listener), options, listener);
+        return codegen(target, lower(module, options, listener), options, listener);
     }
 
     /**
@@ -57,10 +58,20 @@ public final class CompileDriver {
      * @throws dev.vex.verify.VerifyException if the module does not verify
      */
     public static LoweredModule lower(Module module, CompileListener listener) {
+        return lower(module, CompileOptions.DEFAULT, listener);
+    }
+
+    /**
+     * {@link #lower(Module, CompileListener)} with the options' front-half choices: with
+     * {@link CompileOptions#preemption()}, the budget checks of {@link PreemptionChecks} go into
+     * the async functions' loops before the lowering.
+     */
+    public static LoweredModule lower(Module module, CompileOptions options, CompileListener listener) {
         long t = listener.wantsTimings() ? System.nanoTime() : 0;
         Verifier.check(module);
         t = timed(listener, CompileStage.VERIFY, null, t);
-        LoweredModule lowered = AsyncLowering.lower(module, RuntimeLeafFrames.SIZES);
+        Module checked = options.preemption() ? PreemptionChecks.insert(module) : module;
+        LoweredModule lowered = AsyncLowering.lower(checked, RuntimeLeafFrames.SIZES);
         timed(listener, CompileStage.LOWER, null, t);
         listener.lowered(lowered);
         return lowered;

@@ -234,6 +234,11 @@ final class Executor {
                         if (t.wide) {
                             t.assignHigh(h, branchScratch);
                         }
+                        if (t.targetPc <= pc && Preemption.spent(f)) {
+                            f.pc = t.targetPc;
+                            scheduler.preempt(task);
+                            return;
+                        }
                         pc = t.targetPc;
                     }
                     case BRIF -> {
@@ -241,6 +246,11 @@ final class Executor {
                         t.assign(r, branchScratch);
                         if (t.wide) {
                             t.assignHigh(h, branchScratch);
+                        }
+                        if (t.targetPc <= pc && Preemption.spent(f)) {
+                            f.pc = t.targetPc;
+                            scheduler.preempt(task);
+                            return;
                         }
                         pc = t.targetPc;
                     }

@@ -211,6 +211,16 @@ final class Scheduler {
         }
     }
 
+    /** A preemption check found the task's budget spent: it goes to the back of the queue, as for a yield. */
+    void preempt(Task task) {
+        block(task, "a preemption check");
+        if (task.state == TaskState.BLOCKED) { // else a cancel request queued it already
+            task.state = TaskState.RUNNABLE;
+            task.blockedOn = "";
+            runQueue.add(task);
+        }
+    }
+
     /** {@code %vex_sleep}: the task waits for its timer. */
     void sleep(Task task, long nanos) {
         Object timer = clock.sleep(task, nanos);

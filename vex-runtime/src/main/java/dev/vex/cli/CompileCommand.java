@@ -52,7 +52,7 @@ final class CompileCommand {
         String output = parsed.value("-o", null);
         List<String> positional = parsed.positional();
         if (positional.size() != 1) {
-            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization]"
+            throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization] [--no-preemption]"
                     + " [--prefix P] [--no-runtime] [-o OUT] FILE");
         }
         if (!STAGES.contains(emit)) {
@@ -77,7 +77,8 @@ final class CompileCommand {
         Path file = Path.of(positional.get(0));
         Module module = read(file);
         CompileOptions options = CompileOptions.AOT.withCpu(cpu).withListing(emit.equals("asm"))
-                .withNanCanonicalization(parsed.has("--nan-canonicalization"));
+                .withNanCanonicalization(parsed.has("--nan-canonicalization"))
+                .withPreemption(!parsed.has("--no-preemption"));
         String text;
         if (emit.equals("ir")) {
             Verifier.check(module);
@@ -88,7 +89,7 @@ final class CompileCommand {
             CompileDriver.compile(compiler, module, options, printer);
             text = printer.text();
         } else {
-            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, CompileListener.NONE), options);
+            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, options, CompileListener.NONE), options);
             if (emit.equals("obj")) {
                 write(Path.of(output != null ? output : withSuffix(file, ".o")),
                         new ElfObjectWriter(compiler.elfMachine(), objectOptions(parsed)).write(compiled));
