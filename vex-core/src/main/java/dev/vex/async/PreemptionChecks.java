@@ -31,8 +31,10 @@ import java.util.Map;
  * <p>The budget is a counter of back-edges per activation of the function, kept in a register:
  * every block gets one more parameter, the counter, passed along every edge; the entry block
  * starts it at {@link #BUDGET}. A back-edge (an edge to a block that dominates its source) goes
- * through a check block that decrements it, and when it reaches zero through a cold block that
- * awaits {@code %vex_yield} and starts a fresh budget:
+ * through a check that decrements it, and when it reaches zero through a cold block that awaits
+ * {@code %vex_yield} and starts a fresh budget. A back-edge that is a {@code jump} becomes the
+ * check itself ({@code c2 = iadd_imm c, -1; brif c2, header(args..., c2), spent(args...)}); one
+ * from a {@code brif} or {@code br_table} goes through a block of its own:
  *
  * <pre>
  *   check(args..., c):  c2 = iadd_imm c, -1
@@ -142,6 +144,27 @@ public final class PreemptionChecks {
             b.switchToBlock(blocks.get(blk));
             Value counter = blk == fn.entryBlock() ? w.iconst(BUDGET) : counterIn.get(blk);
             for (Instruction inst : blk.instructions()) {
+                if (inst.opcode() == Opcode.JUMP && dom.dominates(inst.destination(0).block(), blk)) {
+                    // The usual back-edge, `jump header`: the check goes in place, with no block of its own.
+                    BlockCall c = inst.destination(0);
+                    List<Value> args = new ArrayList<>();
+                    for (Value v : c.args()) {
+                        args.add(w.orig(v));
+                    }
+                    Block header = blocks.get(c.block());
+                    Value c2 = w.iaddImm(counter, -1);
+                    List<Value> go = new ArrayList<>(args);
+                    go.add(c2);
+                    Block spent = w.freshBlock();
+                    b.setCold(spent, true);
+                    List<Value> spentArgs = new ArrayList<>();
+                    for (Value p : c.block().params()) {
+                        spentArgs.add(w.freshParam(spent, p.type()));
+                    }
+                    b.brif(c2, header, go, spent, args);
+                    checks.add(() -> writeSpent(w, spent, spentArgs, header));
+                    continue;
+                }
                 List<Value> ops = new ArrayList<>();
                 for (Value v : inst.operands()) {
                     ops.add(w.orig(v));
@@ -190,11 +213,16 @@ public final class PreemptionChecks {
         List<Value> go = new ArrayList<>(args);
         go.add(c2);
         b.brif(c2, target, go, spent, args);
-        b.switchToBlock(spent);
+        writeSpent(w, spent, spentArgs, target);
+    }
+
+    /** The cold block where the budget is spent: yield, then a fresh budget into {@code header}. */
+    private static void writeSpent(CodeWriter w, Block spent, List<Value> spentArgs, Block header) {
+        w.b.switchToBlock(spent);
         FuncRef yield = w.asyncCallee("vex_yield", NO_VALUES);
-        b.emit(new InstructionSpec(Opcode.AWAIT).funcRef(yield));
+        w.b.emit(new InstructionSpec(Opcode.AWAIT).funcRef(yield));
         List<Value> again = new ArrayList<>(spentArgs);
         again.add(w.iconst(BUDGET));
-        w.jump(target, again);
+        w.jump(header, again);
     }
 }
