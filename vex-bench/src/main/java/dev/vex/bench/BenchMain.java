@@ -143,6 +143,8 @@ public final class BenchMain {
         List<Figure> asmjit = measureAsmjit();
         step("code speed: Vex versus C2 on the same IR");
         jmh.run(CodeSpeedBenchmark.class.getName() + "\\.", null, List.of());
+        step("preemption checks: the loop kernels as async functions, with and without");
+        jmh.run(PreemptionOverheadBenchmark.class.getName() + "\\.", null, List.of());
         long tasks = quick ? 100_000 : 1_000_000;
         step("RSS per idle task, " + tasks + " tasks, in child JVMs");
         RssMeasurement.PerTask waiting = RssMeasurement.measure("wait", tasks);

@@ -119,7 +119,27 @@ final class FigureSet {
                                 Numbers.format(vex), Numbers.format(gcc))));
             }
         }
+        fs.add(preemptionOverhead());
         return fs;
+    }
+
+    /**
+     * {@code preemption_overhead_ratio}: the loop kernels run as async tasks with the checks over
+     * the same without, each kernel's ratio of its paired times; the figure is their geometric
+     * mean, so that a short kernel counts as much as a long one.
+     */
+    private Figure preemptionOverhead() {
+        double logSum = 0;
+        StringBuilder each = new StringBuilder();
+        for (String k : PreemptionOverheadBenchmark.KERNELS) {
+            String pair = "PreemptionOverheadBenchmark.paired:" + k;
+            double ratio = jmh.secondarySum(pair, "checkedNs") / jmh.secondarySum(pair, "uncheckedNs");
+            logSum += Math.log(ratio);
+            each.append(k).append(' ').append(x(ratio)).append("; ");
+        }
+        double mean = Math.exp(logSum / PreemptionOverheadBenchmark.KERNELS.size());
+        return new Figure("preemption_overhead_ratio", "code-speed loop kernels as async tasks: with preemption checks / without",
+                mean, "×", 1.03, true, each + "geometric mean; timed as interleaved pairs on 1 worker; fib has no loop");
     }
 
     private Figure rss(String name, String title, RssMeasurement.PerTask m, double target, String published) {

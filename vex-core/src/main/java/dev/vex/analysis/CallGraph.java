@@ -99,6 +99,31 @@ public final class CallGraph {
         return cycles(EnumSet.of(CallKind.AWAIT));
     }
 
+    /**
+     * For every function that lies on a cycle of plain {@code await} edges, in module order, a
+     * shortest such cycle that starts and ends at it. Every function of a strongly connected
+     * component with a cycle gets one, so each can report the cycle it is on.
+     */
+    public List<List<CallEdge>> awaitCyclesThroughEachFunction() {
+        return cyclesThroughEachFunction(EnumSet.of(CallKind.AWAIT));
+    }
+
+    /**
+     * For every function on a cycle of edges of the given kinds, in module order, a shortest
+     * cycle from it back to it (as {@link #cycles} gives one, but starting at that function).
+     */
+    public List<List<CallEdge>> cyclesThroughEachFunction(Set<CallKind> kinds) {
+        int[] component = new Tarjan(kinds).run();
+        List<List<CallEdge>> cycles = new ArrayList<>();
+        for (int start = 0; start < functions.size(); start++) {
+            List<CallEdge> cycle = shortestCycle(start, component, kinds);
+            if (cycle != null) {
+                cycles.add(cycle);
+            }
+        }
+        return cycles;
+    }
+
     /** Breadth-first from {@code start} inside its component, back to {@code start}; null if none. */
     private List<CallEdge> shortestCycle(int start, int[] component, Set<CallKind> kinds) {
         int n = functions.size();

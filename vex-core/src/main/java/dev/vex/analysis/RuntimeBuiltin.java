@@ -27,6 +27,8 @@ public enum RuntimeBuiltin {
     JOIN_STATUS("vex_join_status", true, List.of(I64), List.of(I64, I64)),
     /** Give up a task handle; the task runs to its end and is freed. */
     DETACH("vex_detach", false, List.of(I64), List.of()),
+    /** Ask a task to stop: it ends at its next suspension (at once when it is waiting); its join reports cancelled. */
+    CANCEL("vex_cancel", false, List.of(I64), List.of()),
     /** A channel of i64 values with that capacity (0 = rendezvous). */
     CHAN_NEW("vex_chan_new", false, List.of(I64), List.of(I64)),
     /** Send; 0 = sent, 1 = channel closed. */

@@ -165,7 +165,7 @@ public final class AsyncFrameLayout {
         }
         for (AwaitState a : awaits) {
             sb.append("  state ").append(a.state()).append(": ").append(a.await().block()).append(": ")
-                    .append(a.await()).append(" (%").append(a.calleeName()).append(')');
+                    .append(a.await()).append(" (").append(a.describeCallee()).append(')');
             if (a.isBoxed()) {
                 sb.append(" | box@").append(a.boxOffset());
             }

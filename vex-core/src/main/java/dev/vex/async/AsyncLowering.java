@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>The module must have passed {@link dev.vex.verify.Verifier#check}: the lowering relies on
  * its SSA form, on awaits only of async callees, on no await cycle and on no borrow or guard
  * live across an await. Sync functions pass through as they are, except that their
- * {@code spawn}s become {@code vex_spawn} calls.
+ * {@code spawn}s become {@code vex_spawn} calls and their {@code func_addr}s of async functions
+ * the addresses of those functions' descriptors.
  */
 public final class AsyncLowering {
     private AsyncLowering() {
@@ -43,7 +44,7 @@ public final class AsyncLowering {
         for (Function f : module.functions()) {
             if (f.isAsync()) {
                 mb.add(StateMachineLowering.lower(f, layouts.get(f.name()), module, layouts, leaves));
-            } else if (SpawnLowering.hasSpawn(f)) {
+            } else if (SpawnLowering.needsLowering(f)) {
                 mb.add(SpawnLowering.lower(f));
             } else {
                 mb.add(f);

@@ -38,11 +38,21 @@ final class CodeWriter {
     private final Map<StackSlot, StackSlot> slots = new HashMap<>();
     private StackSlot spawnArgs;
     private int spawnArgsSize;
+    private SigRef resumeSig;
+
+    /** Whether copies turn {@code func_addr} of an async callee into its descriptor's address (the lowering does). */
+    private final boolean lowersFunctionValues;
 
     CodeWriter(FunctionBuilder b, int firstFreshValue, int firstFreshBlock) {
+        this(b, firstFreshValue, firstFreshBlock, true);
+    }
+
+    /** A writer for a pass before the lowering ({@code lowersFunctionValues} false): copies stay as written. */
+    CodeWriter(FunctionBuilder b, int firstFreshValue, int firstFreshBlock, boolean lowersFunctionValues) {
         this.b = b;
         this.nextValue = firstFreshValue;
         this.nextBlock = firstFreshBlock;
+        this.lowersFunctionValues = lowersFunctionValues;
     }
 
     /** The value numbered like the original {@code v} (defined now or later). */
@@ -136,6 +146,11 @@ final class CodeWriter {
         return callees.computeIfAbsent(name, n -> b.importFunction(n, sig, colocated, false));
     }
 
+    /** An async callee {@code name}, declared here on first use. */
+    FuncRef asyncCallee(String name, Signature sig) {
+        return callees.computeIfAbsent(name, n -> b.importFunction(n, sig, false, true));
+    }
+
     /** The original declaration {@code ref}, redeclared here (same name, signature and flags). */
     FuncRef callee(FuncRef ref) {
         return callees.computeIfAbsent(ref.name(), n -> b.importFunction(n, ref.signature(), ref.isColocated(),
@@ -151,13 +166,45 @@ final class CodeWriter {
         return sigs.computeIfAbsent(ref, r -> b.importSignature(r.signature()));
     }
 
+    /** The signature of every resume function, declared here on first use (for {@code await_indirect}'s polls). */
+    SigRef resumeSignature(Signature resume) {
+        if (resumeSig == null) {
+            resumeSig = b.importSignature(resume);
+        }
+        return resumeSig;
+    }
+
+    /**
+     * What {@code func_addr} of {@code ref} refers to in the lowered module: for an async callee,
+     * its descriptor {@code %f$desc} (the function value {@code await_indirect} and
+     * {@code spawn_indirect} take); for a sync one, the callee itself.
+     */
+    FuncRef funcAddrTarget(FuncRef ref) {
+        if (ref.isAsync()) {
+            return callee(AsyncSymbols.descriptorName(ref.name()), Signature.of(List.of(), List.of()), false);
+        }
+        return callee(ref);
+    }
+
     /**
      * {@code spawn fnN(args)} as the runtime's {@code vex_spawn(desc, args)}: the arguments go to
      * 64-bit slots of a stack slot of this function (read before vex_spawn returns), the
      * descriptor is {@code %f$desc}. The handle gets the original result's number.
      */
     void spawn(Instruction spawn, List<Value> args) {
-        String callee = spawn.funcRef().name();
+        spawnCall(spawn, null, args);
+    }
+
+    /**
+     * {@code spawn_indirect sigN, vF(args)}: {@code vex_spawn(vF, args)}, the function value being
+     * the descriptor's address. {@code operands} are vF then the arguments.
+     */
+    void spawnIndirect(Instruction spawn, List<Value> operands) {
+        spawnCall(spawn, operands.get(0), operands.subList(1, operands.size()));
+    }
+
+    /** {@code vex_spawn(desc, args)}; a null {@code descAddr} is the named callee's {@code %f$desc}. */
+    private void spawnCall(Instruction spawn, Value descAddr, List<Value> args) {
         Value argsPtr;
         if (args.isEmpty()) {
             argsPtr = iconst(0);
@@ -171,8 +218,10 @@ final class CodeWriter {
                 store(FRAME, args.get(i), argsPtr, 8 * i);
             }
         }
-        FuncRef desc = callee(AsyncSymbols.descriptorName(callee), Signature.of(List.of(), List.of()), false);
-        Value descAddr = one(new InstructionSpec(Opcode.FUNC_ADDR).type(Type.I64).funcRef(desc));
+        if (descAddr == null) {
+            FuncRef desc = callee(AsyncSymbols.descriptorName(spawn.funcRef().name()), Signature.of(List.of(), List.of()), false);
+            descAddr = one(new InstructionSpec(Opcode.FUNC_ADDR).type(Type.I64).funcRef(desc));
+        }
         FuncRef vexSpawn = callee(AsyncSymbols.SPAWN, Signature.of(List.of(Type.I64, Type.I64), List.of(Type.I64)), false);
         b.emit(new InstructionSpec(Opcode.CALL).funcRef(vexSpawn).operands(descAddr, argsPtr)
                 .resultNumbers(spawn.result().number()));
@@ -184,6 +233,8 @@ final class CodeWriter {
         for (Instruction i : any.block().function().instructions()) {
             if (i.opcode() == Opcode.SPAWN) {
                 max = Math.max(max, i.operandCount());
+            } else if (i.opcode() == Opcode.SPAWN_INDIRECT) {
+                max = Math.max(max, i.operandCount() - 1);
             }
         }
         return max;
@@ -199,7 +250,8 @@ final class CodeWriter {
                 .offset(inst.offset()).stackSlot(inst.stackSlot() == null ? null : slot(inst.stackSlot())).trapCode(inst.trapCode())
                 .destinations(destinations);
         if (inst.funcRef() != null) {
-            s.funcRef(callee(inst.funcRef()));
+            s.funcRef(inst.opcode() == Opcode.FUNC_ADDR && lowersFunctionValues ? funcAddrTarget(inst.funcRef())
+                    : callee(inst.funcRef()));
         }
         if (inst.sigRef() != null) {
             s.sigRef(signature(inst.sigRef()));

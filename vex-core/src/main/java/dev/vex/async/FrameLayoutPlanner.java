@@ -120,7 +120,8 @@ final class FrameLayoutPlanner {
         List<SaveSet> perAwait = new ArrayList<>();
         for (AwaitPoint p : points) {
             Instruction await = p.instruction();
-            boolean boxed = await.opcode() == Opcode.AWAIT_BOXED;
+            boolean indirect = await.opcode() == Opcode.AWAIT_INDIRECT;
+            boolean boxed = indirect || await.opcode() == Opcode.AWAIT_BOXED;
             FrameSize callee = null;
             if (!boxed) {
                 callee = embeddedFrame(await.funcRef().name());
@@ -134,7 +135,8 @@ final class FrameLayoutPlanner {
             }
             // Widest first, so that every value sits at its natural alignment without padding.
             saved.sort(Comparator.comparingInt((Value v) -> -v.type().bytes()).thenComparingInt(Value::id));
-            int local = boxed ? 8 : 0;
+            // A boxed await saves its callee frame pointer; an indirect one its resume function too.
+            int local = indirect ? 16 : boxed ? 8 : 0;
             int[] offsets = new int[saved.size()];
             for (int i = 0; i < saved.size(); i++) {
                 offsets[i] = local;

@@ -183,7 +183,7 @@ final class ResumePlan {
             }
             if (p.endAwait() != null) {
                 sb.append(p.kind() == Piece.Kind.RESUME ? " | polls " : " | ends at ").append("state ")
-                    .append(p.endAwait().state()).append(" (%").append(p.endAwait().calleeName()).append(')');
+                    .append(p.endAwait().state()).append(" (").append(p.endAwait().describeCallee()).append(')');
             }
             sb.append('\n');
             for (PlannedMerge m : p.merges()) {

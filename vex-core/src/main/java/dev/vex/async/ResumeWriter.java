@@ -4,6 +4,7 @@ import static dev.vex.ir.Type.I64;
 
 import dev.vex.async.ResumePlan.PlannedMerge;
 import dev.vex.async.ResumePlan.PlannedPiece;
+import dev.vex.compile.FutureDescriptorLayout;
 import dev.vex.ir.Block;
 import dev.vex.ir.BlockCall;
 import dev.vex.ir.FuncRef;
@@ -11,6 +12,7 @@ import dev.vex.ir.Function;
 import dev.vex.ir.FunctionBuilder;
 import dev.vex.ir.Instruction;
 import dev.vex.ir.InstructionSpec;
+import dev.vex.ir.MemFlags;
 import dev.vex.ir.Module;
 import dev.vex.ir.Opcode;
 import dev.vex.ir.Signature;
@@ -252,6 +254,7 @@ final class ResumeWriter {
             case STACK_STORE -> w.store(CodeWriter.SLOT, ops.get(0), frame,
                     slotAddress(inst.stackSlot(), inst.offset()));
             case SPAWN -> w.spawn(inst, ops);
+            case SPAWN_INDIRECT -> w.spawnIndirect(inst, ops);
             case RETURN -> writeReturn(ops);
             default -> {
                 List<BlockCall> dests = new ArrayList<>();
@@ -289,6 +292,15 @@ final class ResumeWriter {
         return w.callee(AsyncSymbols.resumeName(callee), RESUME_SIG, layouts.containsKey(callee));
     }
 
+    /** Polls the callee frame {@code cf}: a call of its resume function, through {@code resumeFn} when indirect. */
+    private Instruction poll(AwaitState a, Value cf, Value resumeFn) {
+        if (!a.isIndirect()) {
+            return w.call(resumeFunction(a), List.of(cf, task));
+        }
+        return w.emit(new InstructionSpec(Opcode.CALL_INDIRECT).sigRef(w.resumeSignature(RESUME_SIG))
+                .operands(resumeFn, cf, task), 2);
+    }
+
     /** First poll: set up the callee's frame, poll it; ready goes on after the await, pending saves and suspends. */
     private void writeFirstPoll(PlannedPiece p) {
         AwaitState a = p.endAwait();
@@ -298,7 +310,19 @@ final class ResumeWriter {
             args.add(use(v, p, p.to()));
         }
         Value box = null;
-        if (a.isBoxed()) {
+        Value resumeFn = null;
+        if (a.isIndirect()) {
+            // The function value is a vex_future_desc: its frame's size and alignment, and its
+            // resume function. Plain loads: a bad value faults (a trap), as a bad call_indirect does.
+            Value desc = args.remove(0);
+            Value size = w.one(new InstructionSpec(Opcode.ULOAD32).type(I64).memFlags(MemFlags.NONE).operands(desc)
+                    .offset(FutureDescriptorLayout.FRAME_SIZE_OFFSET));
+            Value align = w.one(new InstructionSpec(Opcode.ULOAD32).type(I64).memFlags(MemFlags.NONE).operands(desc)
+                    .offset(FutureDescriptorLayout.FRAME_ALIGN_OFFSET));
+            resumeFn = w.load(I64, MemFlags.NONE, desc, FutureDescriptorLayout.RESUME_OFFSET);
+            FuncRef alloc = w.callee(AsyncSymbols.FRAME_ALLOC, FRAME_ALLOC_SIG, false);
+            box = w.call(alloc, List.of(task, size, align)).result();
+        } else if (a.isBoxed()) {
             FrameSize size = FrameLayoutPlanner.frameOf(a.calleeName(), layouts, leaves, module);
             FuncRef alloc = w.callee(AsyncSymbols.FRAME_ALLOC, FRAME_ALLOC_SIG, false);
             box = w.call(alloc, List.of(task, w.iconst(size.size()), w.iconst(size.align()))).result();
@@ -308,7 +332,7 @@ final class ResumeWriter {
             w.store(CodeWriter.FRAME, args.get(i), cf, AsyncFrameLayout.paramOffset(i));
         }
         w.store(CodeWriter.FRAME, w.iconst(0), cf, AsyncFrameLayout.STATE_OFFSET);
-        Instruction poll = w.call(resumeFunction(a), List.of(cf, task));
+        Instruction poll = poll(a, cf, resumeFn);
         Value status = poll.result(0);
         Value word = poll.result(1);
         PlannedPiece next = plan.after(a);
@@ -318,6 +342,9 @@ final class ResumeWriter {
         w.b.switchToBlock(pending);
         if (a.isBoxed()) {
             w.store(CodeWriter.FRAME, box, frame, a.boxOffset());
+        }
+        if (a.isIndirect()) {
+            w.store(CodeWriter.FRAME, resumeFn, frame, a.resumeOffset());
         }
         for (AwaitState.SavedValue s : a.saved()) {
             w.store(CodeWriter.FRAME, value(plan.read(p, ResumePlan.END, s.value())), frame, s.offset());
@@ -332,8 +359,9 @@ final class ResumeWriter {
         PlannedPiece r = plan.resume(a);
         w.b.switchToBlock(blocks.resume());
         Value box = a.isBoxed() ? w.load(I64, CodeWriter.FRAME, frame, a.boxOffset()) : null;
+        Value resumeFn = a.isIndirect() ? w.load(I64, CodeWriter.FRAME, frame, a.resumeOffset()) : null;
         Value cf = calleeFrame(a, box);
-        Instruction poll = w.call(resumeFunction(a), List.of(cf, task));
+        Instruction poll = poll(a, cf, resumeFn);
         Value status = poll.result(0);
         Value word = poll.result(1);
         w.b.brif(status, suspendBlock, List.of(status, word), blocks.reload(), List.of());
@@ -356,7 +384,7 @@ final class ResumeWriter {
         }
         InstructionSpec s = new InstructionSpec(def.opcode()).type(def.controllingType()).imm(def.imm());
         if (def.funcRef() != null) {
-            s.funcRef(w.callee(def.funcRef()));
+            s.funcRef(w.funcAddrTarget(def.funcRef()));
         }
         return w.one(s);
     }
@@ -390,7 +418,7 @@ final class ResumeWriter {
         }
         if (await.resultCount() > 1) {
             Value cf = calleeFrame(a, fixed.box());
-            int nparams = await.funcRef().signature().params().size();
+            int nparams = (a.isIndirect() ? await.sigRef().signature() : await.funcRef().signature()).params().size();
             for (int i = 1; i < await.resultCount(); i++) {
                 Value r = await.result(i);
                 w.b.emit(new InstructionSpec(Opcode.LOAD).type(r.type()).memFlags(CodeWriter.FRAME).operands(cf)

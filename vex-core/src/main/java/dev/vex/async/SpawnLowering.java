@@ -14,16 +14,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sync function's {@code spawn}s lowered to {@code vex_spawn} calls ({@link CodeWriter#spawn});
- * everything else is copied as it is, with the same numbers.
+ * A sync function's {@code spawn}s and {@code spawn_indirect}s lowered to {@code vex_spawn} calls
+ * ({@link CodeWriter#spawn}), and its {@code func_addr}s of async functions to their
+ * descriptors' addresses ({@link CodeWriter#funcAddrTarget}); everything else is copied as it
+ * is, with the same numbers.
  */
 final class SpawnLowering {
     private SpawnLowering() {
     }
 
-    static boolean hasSpawn(Function fn) {
+    /** Whether {@code fn} has anything this lowering changes. */
+    static boolean needsLowering(Function fn) {
         for (Instruction i : fn.instructions()) {
-            if (i.opcode() == Opcode.SPAWN) {
+            if (i.opcode() == Opcode.SPAWN || i.opcode() == Opcode.SPAWN_INDIRECT
+                    || (i.opcode() == Opcode.FUNC_ADDR && i.funcRef().isAsync())) {
                 return true;
             }
         }
@@ -58,6 +62,10 @@ final class SpawnLowering {
                 }
                 if (inst.opcode() == Opcode.SPAWN) {
                     w.spawn(inst, ops);
+                    continue;
+                }
+                if (inst.opcode() == Opcode.SPAWN_INDIRECT) {
+                    w.spawnIndirect(inst, ops);
                     continue;
                 }
                 List<BlockCall> dests = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.vex.async.AsyncSymbols;
 import dev.vex.async.FrameSize;
 import dev.vex.async.FrameSizes;
 import dev.vex.async.LoweredModule;
+import dev.vex.async.PreemptionChecks;
 import dev.vex.backend.BackendException;
 import dev.vex.backend.CompileOptions;
 import dev.vex.backend.CompiledFunction;
@@ -49,7 +50,7 @@ public final class CompileDriver {
      * @throws BackendException if the module uses something {@code target} cannot compile
      */
     public static CompiledModule compile(Target target, Module module, CompileOptions options, CompileListener listener) {
-        return codegen(target, lower(module, listener), options, listener);
+        return codegen(target, lower(module, options, listener), options, listener);
     }
 
     /**
@@ -59,25 +60,37 @@ public final class CompileDriver {
      * @throws dev.vex.verify.VerifyException if the module does not verify
      */
     public static LoweredModule lower(Module module, CompileListener listener) {
-        return lower(module, name -> null, listener);
+        return lower(module, CompileOptions.DEFAULT, listener);
     }
 
     /**
-     * {@link #lower(Module, CompileListener)}, with the frames of C futures that the module awaits
-     * without stating their frames ({@code frame N align M}) taken from {@code futures}; a stated
-     * frame wins over {@code futures}, and the runtime's own leaves over both.
+     * {@link #lower(Module, CompileListener)} with the options' front-half choices: with
+     * {@link CompileOptions#preemption()}, the budget checks of {@link PreemptionChecks} go into
+     * the async functions' loops before the lowering.
+     */
+    public static LoweredModule lower(Module module, CompileOptions options, CompileListener listener) {
+        return lower(module, options, name -> null, listener);
+    }
+
+    /**
+     * {@link #lower(Module, CompileOptions, CompileListener)}, with the frames of C futures that the
+     * module awaits without stating their frames ({@code frame N align M}) taken from
+     * {@code futures}; a stated frame wins over {@code futures}, and the runtime's own leaves over
+     * both.
      *
      * @throws dev.vex.verify.VerifyException if the module does not verify
      */
-    public static LoweredModule lower(Module module, FrameSizes futures, CompileListener listener) {
+    public static LoweredModule lower(Module module, CompileOptions options, FrameSizes futures,
+            CompileListener listener) {
         long t = listener.wantsTimings() ? System.nanoTime() : 0;
         Verifier.check(module);
         t = timed(listener, CompileStage.VERIFY, null, t);
+        Module checked = options.preemption() ? PreemptionChecks.insert(module) : module;
         FrameSizes frames = name -> {
             FrameSize leaf = RuntimeLeafFrames.SIZES.frameOf(name);
             return leaf != null ? leaf : futures.frameOf(name);
         };
-        LoweredModule lowered = AsyncLowering.lower(module, frames);
+        LoweredModule lowered = AsyncLowering.lower(checked, frames);
         timed(listener, CompileStage.LOWER, null, t);
         listener.lowered(lowered);
         return lowered;

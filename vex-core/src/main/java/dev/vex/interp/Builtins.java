@@ -19,8 +19,10 @@ import java.util.List;
  *       join or one detach; using it again, or a handle never issued, fails the run.</li>
  *   <li>Channel handles are 1, 2, ...; any other value fails the run, as does a negative
  *       capacity. {@code %vex_chan_close} on a closed channel does nothing.</li>
- *   <li>{@code %vex_join_status} gives (0, first result): a trap in any task ends the whole run,
- *       and nothing cancels a task, so a join never sees status 1 or 2.</li>
+ *   <li>{@code %vex_join_status} gives (0, first result), or (1, 0) for a task that was
+ *       cancelled; a trap in any task ends the whole run, so a join never sees status 2.</li>
+ *   <li>{@code %vex_cancel} of a handle never issued, or already joined or detached, fails the
+ *       run (natively it does nothing); see {@link Scheduler#cancel} for the rest.</li>
  *   <li>{@code %vex_tcp_*}: real sockets through {@link NetReactor}.</li>
  *   <li>{@code %vex_alloc} returns zeroed memory, or 0 for a negative size or past the live-heap
  *       cap; {@code %vex_free(0)} does nothing; freeing anything but a live block fails the run.</li>
@@ -70,6 +72,10 @@ final class Builtins implements AutoCloseable {
             case JOIN_STATUS -> scheduler.join(task, args[0], true);
             case DETACH -> {
                 scheduler.detach(args[0]);
+                yield Scheduler.NO_VALUES;
+            }
+            case CANCEL -> {
+                scheduler.cancel(args[0]);
                 yield Scheduler.NO_VALUES;
             }
             case CHAN_NEW -> {

@@ -43,8 +43,10 @@ final class Channel {
             buffer.add(value);
             return SENT;
         }
-        senders.add(new PendingSend(task, value));
-        scheduler.block(task, "%vex_chan_send on channel " + handle);
+        PendingSend pending = new PendingSend(task, value);
+        senders.add(pending);
+        // A cancelled sender's value is withdrawn: it was never sent (as natively).
+        scheduler.block(task, "%vex_chan_send on channel " + handle, () -> senders.remove(pending));
         return null;
     }
 
@@ -69,7 +71,7 @@ final class Channel {
             return CLOSED_RECV;
         }
         receivers.add(task);
-        scheduler.block(task, "%vex_chan_recv on channel " + handle);
+        scheduler.block(task, "%vex_chan_recv on channel " + handle, () -> receivers.remove(task));
         return null;
     }
 

@@ -242,8 +242,12 @@ final class DecodedFunction {
             case RETURN_CALL_INDIRECT -> {
                 return DecodedInstruction.of(Kind.TAIL_CALL_INDIRECT, op).types(argType, argType).args(args).build();
             }
-            case CALL_INDIRECT -> {
+            case CALL_INDIRECT, AWAIT_INDIRECT -> {
                 return DecodedInstruction.of(Kind.CALL_INDIRECT, op).types(resultType, argType).args(args)
+                        .results(results).build();
+            }
+            case SPAWN_INDIRECT -> {
+                return DecodedInstruction.of(Kind.SPAWN_INDIRECT, op).types(resultType, argType).args(args)
                         .results(results).build();
             }
             case FUNC_ADDR -> {

@@ -234,6 +234,11 @@ final class Executor {
                         if (t.wide) {
                             t.assignHigh(h, branchScratch);
                         }
+                        if (t.targetPc <= pc && Preemption.spent(f)) {
+                            f.pc = t.targetPc;
+                            scheduler.preempt(task);
+                            return;
+                        }
                         pc = t.targetPc;
                     }
                     case BRIF -> {
@@ -241,6 +246,11 @@ final class Executor {
                         t.assign(r, branchScratch);
                         if (t.wide) {
                             t.assignHigh(h, branchScratch);
+                        }
+                        if (t.targetPc <= pc && Preemption.spent(f)) {
+                            f.pc = t.targetPc;
+                            scheduler.preempt(task);
+                            return;
                         }
                         pc = t.targetPc;
                     }
@@ -329,7 +339,11 @@ final class Executor {
                         pc++;
                     }
                     case SPAWN -> {
-                        r[in.results[0]] = spawn(in, r);
+                        r[in.results[0]] = spawn(task, in, r);
+                        pc++;
+                    }
+                    case SPAWN_INDIRECT -> {
+                        r[in.results[0]] = spawnIndirect(task, f, in);
                         pc++;
                     }
                     case UNSUPPORTED -> throw new InterpreterFailure(in.message);
@@ -351,11 +365,7 @@ final class Executor {
         Callee callee = in.callee;
         if (in.kind == Kind.CALL_INDIRECT) {
             long token = r[a[0]];
-            callee = program.calleeAt(token);
-            if (callee == null) {
-                throw new InterpreterFailure("call_indirect in %" + caller.function.name + " to 0x"
-                        + Long.toHexString(token) + ", which is no function's address");
-            }
+            callee = FunctionValues.callee(program, token, in.opcode, caller.function.name);
             first = 1;
         }
         if (callee instanceof Callee.ModuleFunction m) {
@@ -474,21 +484,32 @@ final class Executor {
         return true;
     }
 
-    private long spawn(DecodedInstruction in, long[] r) {
-        if (!(in.callee instanceof Callee.ModuleFunction m)) {
-            throw new InterpreterFailure("spawn of %" + in.callee.name() + ": only functions of the module can be spawned");
+    private long spawn(Task parent, DecodedInstruction in, long[] r) {
+        return startTask(parent, in.callee, in.args, 0, r);
+    }
+
+    /** {@code spawn_indirect sigN, vF(args)}: a task of the async function value vF. */
+    private long spawnIndirect(Task parent, Frame f, DecodedInstruction in) {
+        Callee callee = FunctionValues.callee(program, f.regs[in.args[0]], in.opcode, f.function.name);
+        return startTask(parent, callee, in.args, 1, f.regs);
+    }
+
+    /** A new task of {@code callee} with the arguments in {@code a[first..]}; its handle. */
+    private long startTask(Task parent, Callee callee, int[] a, int first, long[] r) {
+        if (!(callee instanceof Callee.ModuleFunction m)) {
+            throw new InterpreterFailure("spawn of %" + callee.name() + ": only functions of the module can be spawned");
         }
         DecodedFunction fn = program.function(m.index());
-        int[] a = in.args;
-        if (fn.paramSlots.length != a.length) {
-            throw new InterpreterFailure("spawn of %" + fn.name + " with " + a.length + " arguments; it takes "
+        int n = a.length - first;
+        if (fn.paramSlots.length != n) {
+            throw new InterpreterFailure("spawn of %" + fn.name + " with " + n + " arguments; it takes "
                     + fn.paramSlots.length);
         }
-        long[] args = new long[a.length];
-        for (int i = 0; i < a.length; i++) {
-            args[i] = r[a[i]];
+        long[] args = new long[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = r[a[first + i]];
         }
-        Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS);
+        Task t = scheduler.newTask(fn.name, Memory.TASK_STACK_WINDOWS, parent);
         start(t, fn, args);
         return t.handle;
     }

@@ -15,6 +15,8 @@ final class Frame {
     final long slotBase;
     /** The task stack's top before this frame's area was pushed. */
     final int savedStackTop;
+    /** Back-edges this activation of an async function may still take before it yields ({@link Preemption}). */
+    long budget = Preemption.BUDGET;
 
     Frame(DecodedFunction function, long slotBase, int savedStackTop) {
         this.function = function;

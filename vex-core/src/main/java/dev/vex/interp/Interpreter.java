@@ -101,11 +101,17 @@ public final class Interpreter {
         while (root.state != TaskState.DONE) {
             Task next = scheduler.next();
             if (next == null) {
+                if (root.state == TaskState.DONE) {
+                    break; // the pick found the root cancelled and nothing else to run
+                }
                 return new Outcome.Failed("deadlock: the root task %" + fn.name() + " is blocked in "
                         + root.blockedOn + "; " + scheduler.blockedCount()
                         + " task(s) blocked, none runnable, no timer pending");
             }
             executor.run(next);
+        }
+        if (root.cancelled) {
+            return new Outcome.Failed("the root task %" + fn.name() + " was cancelled");
         }
         return new Outcome.Returned(root.results);
     }

@@ -19,6 +19,7 @@ enum Kind {
     NOP,
     /** {@code call}, {@code await} and {@code await_boxed}: the same semantics here. */
     CALL,
+    /** {@code call_indirect} and {@code await_indirect}: the callee's kind (sync, async) is checked. */
     CALL_INDIRECT,
     /** {@code return_call} and {@code return_call_indirect}: the frame is replaced by the callee's. */
     TAIL_CALL,
@@ -27,6 +28,8 @@ enum Kind {
     GET_PINNED_REG,
     SET_PINNED_REG,
     SPAWN,
+    /** {@code spawn_indirect}: a task of an async function value. */
+    SPAWN_INDIRECT,
     /**
      * The forms that touch a wide (128-bit) value, whose high half lives in {@link Frame#high}:
      * separate kinds so that the 64-bit cases above never test for it.

@@ -496,7 +496,12 @@ final class NetReactor implements AutoCloseable {
         }
         waiters++;
         updateInterest(s);
-        scheduler.block(task, "%vex_tcp_" + (read ? "read" : "write") + " direction of socket " + s.handle);
+        scheduler.block(task, "%vex_tcp_" + (read ? "read" : "write") + " direction of socket " + s.handle, () -> {
+            if ((read ? s.reader : s.writer) == w) {
+                unpark(s, read);
+                updateInterest(s);
+            }
+        });
         return null;
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
  * The deterministic single-threaded scheduler of one run: a FIFO run queue, the
  * {@link VirtualClock}, and the table of live task handles.
  *
- * <p>A task runs until it suspends or returns; there is no preemption. Before each pick, the
+ * <p>A task runs until it suspends or returns; there is no preemption. A task {@link #cancel}led
+ * while it waits is withdrawn from its wait and queued; a queued task that is picked with a
+ * cancel request ends cancelled instead of running (as the C runtime's task_run). Before each pick, the
  * timers that are due join the back of the queue (deadline order, ties in arming order); when
  * the queue is empty the clock jumps to the earliest deadline. Woken tasks join the back of the
  * queue in the order they were woken.
@@ -42,12 +44,20 @@ final class Scheduler {
      * {@link Executor#start} gives it its first frame.
      */
     Task newTask(String function, int stackWindows) {
+        return newTask(function, stackWindows, null);
+    }
+
+    /** {@link #newTask(String, int)} spawned by {@code parent}, which is then its parent for cancellation. */
+    Task newTask(String function, int stackWindows, Task parent) {
         if (tasks.size() >= MAX_LIVE_TASKS) {
             throw new InterpreterFailure("more than " + MAX_LIVE_TASKS + " live tasks (spawning %" + function + ")");
         }
         Task t = new Task(nextHandle++, function, stackWindows);
         tasks.put(t.handle, t);
         runQueue.add(t);
+        if (parent != null) {
+            TaskCancellation.adopt(parent, t);
+        }
         return t;
     }
 
@@ -69,6 +79,18 @@ final class Scheduler {
      * for a socket in real time, at most {@link #ioWaitLimitMillis} before the run fails.
      */
     Task next() {
+        for (;;) {
+            Task t = nextQueued();
+            if (t == null || !t.cancelRequested) {
+                return t;
+            }
+            if (t.state != TaskState.DONE) {
+                TaskCancellation.endCancelled(this, t);
+            }
+        }
+    }
+
+    private Task nextQueued() {
         fireDueTimers();
         if (net != null && net.hasWaiters() && ++picksSincePoll >= IO_POLL_EVERY) {
             picksSincePoll = 0;
@@ -104,10 +126,22 @@ final class Scheduler {
         }
     }
 
-    /** Marks {@code task} blocked on {@code what}; a later {@link #wake} resumes it. */
-    void block(Task task, String what) {
+    /**
+     * Marks {@code task} blocked on {@code what}, already registered there; a later
+     * {@link #wake} resumes it. {@code undo} withdraws that registration if the task is
+     * cancelled meanwhile (null: the task is woken before anyone can cancel it).
+     */
+    void block(Task task, String what, Runnable undo) {
         task.state = TaskState.BLOCKED;
         task.blockedOn = what;
+        task.undoWait = undo;
+        if (task.cancelRequested) { // it cancelled itself, or was cancelled while it ran
+            withdrawForCancel(task);
+        }
+    }
+
+    void block(Task task, String what) {
+        block(task, what, null);
     }
 
     /** Completes the await {@code task} is suspended in with {@code values} and queues it. */
@@ -115,19 +149,82 @@ final class Scheduler {
         task.deliver(values);
         task.state = TaskState.RUNNABLE;
         task.blockedOn = "";
+        task.undoWait = null;
         runQueue.add(task);
+    }
+
+    /**
+     * {@code %vex_cancel}: {@code handle}'s task ends at its next suspension, or when next picked
+     * if it waits or is queued; no effect on a finished task. The handle stays live.
+     */
+    void cancel(long handle) {
+        Task t = tasks.get(handle);
+        if (t == null || t.handleConsumed) {
+            throw new InterpreterFailure("%vex_cancel(" + handle + "): not a live task handle"
+                    + (t != null ? " (already joined or detached)" : ""));
+        }
+        requestCancel(t);
+    }
+
+    /** Asks {@code t} to stop (a cancel, or its parent's or joiner's cancellation). */
+    void requestCancel(Task t) {
+        if (t.state == TaskState.DONE || t.cancelRequested) {
+            return;
+        }
+        t.cancelRequested = true;
+        if (t.state == TaskState.BLOCKED) {
+            withdrawForCancel(t);
+        }
+    }
+
+    /** A blocked task with a cancel request leaves its wait and queues, to end when picked. */
+    private void withdrawForCancel(Task t) {
+        Runnable undo = t.undoWait;
+        t.undoWait = null;
+        if (undo != null) {
+            undo.run();
+        }
+        t.state = TaskState.RUNNABLE;
+        t.blockedOn = "";
+        runQueue.add(t);
+    }
+
+    /** A task that ended cancelled: like {@link #finish}, with no results and status 1 for its join. */
+    void finishCancelled(Task task) {
+        task.cancelled = true;
+        finish(task, NO_VALUES);
+    }
+
+    /** Gives up the handle a cancelled parent still held for {@code t}. */
+    void releaseHandle(Task t) {
+        t.handleConsumed = true;
+        if (t.state == TaskState.DONE) {
+            tasks.remove(t.handle);
+        }
     }
 
     /** {@code %vex_yield}: the task goes to the back of the queue. */
     void yield(Task task) {
         block(task, "%vex_yield");
-        wake(task, NO_VALUES);
+        if (task.state == TaskState.BLOCKED) { // else a cancel request queued it already
+            wake(task, NO_VALUES);
+        }
+    }
+
+    /** A preemption check found the task's budget spent: it goes to the back of the queue, as for a yield. */
+    void preempt(Task task) {
+        block(task, "a preemption check");
+        if (task.state == TaskState.BLOCKED) { // else a cancel request queued it already
+            task.state = TaskState.RUNNABLE;
+            task.blockedOn = "";
+            runQueue.add(task);
+        }
     }
 
     /** {@code %vex_sleep}: the task waits for its timer. */
     void sleep(Task task, long nanos) {
-        block(task, "%vex_sleep");
-        clock.sleep(task, nanos);
+        Object timer = clock.sleep(task, nanos);
+        block(task, "%vex_sleep", () -> clock.cancel(timer));
     }
 
     /**
@@ -143,7 +240,11 @@ final class Scheduler {
             return joinResults(t);
         }
         t.joiners.add(joiner);
-        block(joiner, "%vex_join(" + handle + ") on %" + t.rootFunction);
+        // Cancelling a joiner cancels the task it joins: the joiner consumed its handle.
+        block(joiner, "%vex_join(" + handle + ") on %" + t.rootFunction, () -> {
+            t.joiners.remove(joiner);
+            requestCancel(t);
+        });
         return null;
     }
 
@@ -159,6 +260,7 @@ final class Scheduler {
     void finish(Task task, long[] results) {
         task.state = TaskState.DONE;
         task.results = results;
+        task.undoWait = null;
         if (task.stack != null) {
             memory.releaseStack(task.stack);
             task.stack = null;
@@ -195,6 +297,9 @@ final class Scheduler {
     }
 
     private static long[] joinResults(Task t) {
+        if (t.cancelled) {
+            return t.joinedWithStatus ? new long[] {TaskState.CANCELLED_STATUS, 0} : new long[] {0};
+        }
         return t.joinedWithStatus ? new long[] {TaskState.COMPLETED_STATUS, firstResult(t)} : new long[] {firstResult(t)};
     }
 

@@ -25,6 +25,14 @@ final class Task {
     boolean handleConsumed;
     /** It was joined by {@code %vex_join_status}, which wants (status, value). */
     boolean joinedWithStatus;
+    /** {@code %vex_cancel} asked it to stop: it ends when the scheduler next picks it. */
+    boolean cancelRequested;
+    /** It ended by cancellation; its join reports status 1. */
+    boolean cancelled;
+    /** While blocked: withdraws it from what it waits on (a channel, a timer, a join, a socket). */
+    Runnable undoWait;
+    /** Tasks it spawned, whose handles it may still hold: cancelled with it when it is cancelled. */
+    final List<Task> children = new ArrayList<>(0);
     /** Tasks blocked in {@code %vex_join} on this one, in the order they joined. */
     final List<Task> joiners = new ArrayList<>(1);
     /** Created on the first frame that needs stack slots. */

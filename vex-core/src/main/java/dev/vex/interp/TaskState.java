@@ -11,4 +11,6 @@ enum TaskState {
 
     /** {@code %vex_join_status}'s status of a task that returned (VEX_TASK_COMPLETED). */
     static final long COMPLETED_STATUS = 0;
+    /** {@code %vex_join_status}'s status of a task that was cancelled (VEX_TASK_CANCELLED). */
+    static final long CANCELLED_STATUS = 1;
 }

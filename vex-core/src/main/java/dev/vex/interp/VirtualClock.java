@@ -21,10 +21,20 @@ final class VirtualClock {
         return now;
     }
 
-    /** Wakes {@code task} once the time is at least {@code now + nanos} (a negative wait counts as 0). */
-    void sleep(Task task, long nanos) {
+    /**
+     * Wakes {@code task} once the time is at least {@code now + nanos} (a negative wait counts as
+     * 0). Returns the timer, for {@link #cancel}.
+     */
+    Object sleep(Task task, long nanos) {
         long deadline = nanos <= 0 ? now : (Long.MAX_VALUE - now < nanos ? Long.MAX_VALUE : now + nanos);
-        timers.add(new Timer(deadline, armed++, task));
+        Timer t = new Timer(deadline, armed++, task);
+        timers.add(t);
+        return t;
+    }
+
+    /** Disarms a timer from {@link #sleep} (its task was cancelled); nothing if it fired. */
+    void cancel(Object timer) {
+        timers.remove(timer);
     }
 
     boolean hasTimers() {

@@ -728,7 +728,26 @@ public final class FunctionBuilder {
         return emit(new InstructionSpec(Opcode.CALL_INDIRECT).sigRef(sig).operands(ops));
     }
 
-    /** {@code func_addr.type fnN}: the callee's code address. */
+    /**
+     * {@code await_indirect sigN, callee(args)}: awaits the async function value {@code callee}
+     * (from {@code func_addr} of an async function), its frame on the heap.
+     */
+    public Instruction awaitIndirect(SigRef sig, Value callee, List<Value> args) {
+        List<Value> ops = new ArrayList<>();
+        ops.add(callee);
+        ops.addAll(args);
+        return emit(new InstructionSpec(Opcode.AWAIT_INDIRECT).sigRef(sig).operands(ops));
+    }
+
+    /** {@code spawn_indirect sigN, callee(args)}: starts the async function value as a task; its i64 handle. */
+    public Value spawnIndirect(SigRef sig, Value callee, List<Value> args) {
+        List<Value> ops = new ArrayList<>();
+        ops.add(callee);
+        ops.addAll(args);
+        return emit(new InstructionSpec(Opcode.SPAWN_INDIRECT).sigRef(sig).operands(ops)).result();
+    }
+
+    /** {@code func_addr.type fnN}: the callee's code address (of an async callee: its function value). */
     public Value funcAddr(Type type, FuncRef callee) {
         return emit(new InstructionSpec(Opcode.FUNC_ADDR).type(type).funcRef(callee)).result();
     }

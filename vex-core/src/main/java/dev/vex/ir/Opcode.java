@@ -172,7 +172,9 @@ public enum Opcode {
     // Async extensions (ASYNC-IR.md).
     /** Awaits an async callee whose frame is embedded in the caller's (ASYNC-IR.md). */ AWAIT("await", InstructionFormat.CALL, Flag.CALL, Flag.SUSPENDS),
     /** Awaits an async callee whose frame is on the heap (recursion, large frames). */ AWAIT_BOXED("await_boxed", InstructionFormat.CALL, Flag.CALL, Flag.SUSPENDS),
-    /** Starts an async callee as a new task; the result is its {@code i64} handle. */ SPAWN("spawn", InstructionFormat.CALL, Flag.CALL);
+    /** Starts an async callee as a new task; the result is its {@code i64} handle. */ SPAWN("spawn", InstructionFormat.CALL, Flag.CALL),
+    /** Awaits an async function value ({@code func_addr} of an async function), its frame on the heap. */ AWAIT_INDIRECT("await_indirect", InstructionFormat.CALL_INDIRECT, Flag.CALL, Flag.SUSPENDS),
+    /** Starts an async function value as a new task; the result is its {@code i64} handle. */ SPAWN_INDIRECT("spawn_indirect", InstructionFormat.CALL_INDIRECT, Flag.CALL);
 
     /** Properties that passes ask about; kept as a bit set so the queries are a mask test. */
     enum Flag {

@@ -446,14 +446,14 @@ public final class TypeRules {
                 }
                 return returns(sig);
             }
-            case CALL_INDIRECT -> {
+            case CALL_INDIRECT, AWAIT_INDIRECT, SPAWN_INDIRECT -> {
                 isInt(t, ops[0]);
                 if (!fn.sigRefs.contains(s.sigRef())) {
                     throw new Violation("uses " + s.sigRef() + ", which the function does not declare");
                 }
                 Signature sig = s.sigRef().signature();
                 arguments(sig, ops, 1);
-                return returns(sig);
+                return op == Opcode.SPAWN_INDIRECT ? one(Type.I64) : returns(sig);
             }
             case RETURN_CALL, RETURN_CALL_INDIRECT -> {
                 Signature sig;

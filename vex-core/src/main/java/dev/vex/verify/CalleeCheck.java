@@ -16,7 +16,10 @@ import java.util.List;
  * module, else a runtime builtin, else an external symbol, which is taken on trust), and each
  * call-like instruction fits the kinds of caller and callee (ASYNC-IR.md): {@code await} and
  * {@code await_boxed} only in async functions and only on async callees, {@code call} only on
- * sync ones, {@code spawn} only on async ones, {@code func_addr} only of sync ones.
+ * sync ones, {@code spawn} only on async ones; {@code await_indirect} only in async functions.
+ * {@code func_addr} of an async callee is its function value, for {@code await_indirect} and
+ * {@code spawn_indirect}; which kind a value is cannot be seen statically, so the interpreter
+ * checks it when the value is called, awaited or spawned.
  *
  * <p>Spawn targets must be async: a task is an async function run by the scheduler, and its first
  * result is what {@code %vex_join} returns; a sync function would have to be wrapped in one.
@@ -85,10 +88,10 @@ final class CalleeCheck {
                             + ": only an async function can run as a task (its first result is what %vex_join returns)");
                 }
             }
-            case FUNC_ADDR -> {
-                if (ref.isAsync()) {
-                    out.report(Rule.ASYNC, inst, "func_addr of the async function %" + ref.name()
-                            + ": only a sync function has an address to call");
+            case AWAIT_INDIRECT -> {
+                if (!fn.isAsync()) {
+                    out.report(Rule.ASYNC, inst, "await_indirect in the sync function %" + fn.name()
+                            + ": only an async function may await");
                 }
             }
             default -> { }

@@ -63,10 +63,16 @@ final class OperandTypeCheck {
                     "passes", out);
             case RETURN_CALL_INDIRECT -> values(Rule.CALL, inst, inst.operands().subList(1, inst.operandCount()),
                     inst.sigRef().signature().params(), "passes", out);
-            case CALL_INDIRECT -> {
+            case CALL_INDIRECT, AWAIT_INDIRECT, SPAWN_INDIRECT -> {
                 Signature sig = inst.sigRef().signature();
                 values(Rule.CALL, inst, inst.operands().subList(1, inst.operandCount()), sig.params(), "passes", out);
-                values(Rule.CALL, inst, inst.results(), sig.returns(), "yields", out);
+                if (op == Opcode.SPAWN_INDIRECT) {
+                    if (inst.resultCount() != 1 || inst.result(0).type() != Type.I64) {
+                        out.report(Rule.CALL, inst, "spawn_indirect yields exactly one i64 task handle");
+                    }
+                } else {
+                    values(Rule.CALL, inst, inst.results(), sig.returns(), "yields", out);
+                }
             }
             default -> { }
         }

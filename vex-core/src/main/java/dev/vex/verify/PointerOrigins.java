@@ -96,7 +96,7 @@ final class PointerOrigins {
     private static Signature calleeSignature(Instruction inst) {
         return switch (inst.opcode()) {
             case CALL, AWAIT, AWAIT_BOXED -> inst.funcRef().signature();
-            case CALL_INDIRECT -> inst.sigRef().signature();
+            case CALL_INDIRECT, AWAIT_INDIRECT -> inst.sigRef().signature();
             default -> null;
         };
     }

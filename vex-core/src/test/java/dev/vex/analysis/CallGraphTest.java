@@ -86,4 +86,16 @@ class CallGraphTest {
         assertEquals(1, cycles.size());
         assertEquals("%a -> %c -> %a", CallGraph.describeCycle(cycles.get(0)));
     }
+
+    @Test
+    void eachFunctionOfAComponentGetsItsOwnShortestCycle() {
+        ModuleBuilder mb = new ModuleBuilder();
+        asyncFn(mb, "a", false, "b", "c");
+        asyncFn(mb, "b", false, "c");
+        asyncFn(mb, "c", false, "a");
+        asyncFn(mb, "caller", false, "a");
+        List<List<CallEdge>> cycles = CallGraph.of(mb.build()).awaitCyclesThroughEachFunction();
+        assertEquals(List.of("%a -> %c -> %a", "%b -> %c -> %a -> %b", "%c -> %a -> %c"),
+                cycles.stream().map(CallGraph::describeCycle).toList());
+    }
 }

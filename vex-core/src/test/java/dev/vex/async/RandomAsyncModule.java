@@ -14,6 +14,7 @@ import dev.vex.ir.MemFlags;
 import dev.vex.ir.Module;
 import dev.vex.ir.ModuleBuilder;
 import dev.vex.ir.Opcode;
+import dev.vex.ir.SigRef;
 import dev.vex.ir.Signature;
 import dev.vex.ir.StackSlot;
 import dev.vex.ir.Type;
@@ -30,8 +31,11 @@ import java.util.Random;
  * cycle. Bodies mix integer and float arithmetic, awaits of ready and pending callees, yields,
  * sleeps, boxed recursion ({@code %rec}), loops and branches across awaits, stack slots whose
  * contents and addresses live across awaits, spawn and join, and a channel fed by
- * {@code %producer}. Each function's first result folds every value still in scope, so many
- * values are live across each await.
+ * {@code %producer}, and function values ({@code func_addr} of an async function or builtin)
+ * awaited with {@code await_indirect} or started with {@code spawn_indirect}, sometimes live
+ * across other awaits first; {@code %rec} recurses through its own value in half the modules.
+ * Each function's first result folds every value still in scope, so many values are live
+ * across each await.
  */
 final class RandomAsyncModule {
     private static final Type[] TYPES = {I64, I64, I32, Type.I16, Type.I8, F64, F32};
@@ -46,11 +50,17 @@ final class RandomAsyncModule {
     private FunctionBuilder b;
     private int self;
     private final Map<String, FuncRef> refs = new HashMap<>();
+    private final Map<Signature, SigRef> sigRefs = new HashMap<>();
+    private static final Signature NO_SIG = Signature.of(List.of(), List.of());
     /** Addresses of stack slots, kept live to the end (never used as data: they differ between runs). */
     private final List<Value> addrs = new ArrayList<>();
 
-    private RandomAsyncModule(long seed) {
+    /** Whether to use function values (await_indirect, spawn_indirect); without them a seed gives the module it always gave. */
+    private final boolean functionValues;
+
+    private RandomAsyncModule(long seed, boolean functionValues) {
         this.rnd = new Random(seed);
+        this.functionValues = functionValues;
         this.count = 2 + rnd.nextInt(3);
     }
 
@@ -59,7 +69,16 @@ final class RandomAsyncModule {
     }
 
     static Program generate(long seed) {
-        return new RandomAsyncModule(seed).build();
+        return new RandomAsyncModule(seed, false).build();
+    }
+
+    /**
+     * A module that also awaits and spawns function values. Its lowered form reads descriptors
+     * from memory, which only native code has (the {@link PollingScheduler} has none), so it is
+     * for the native differential test.
+     */
+    static Program generateWithFunctionValues(long seed) {
+        return new RandomAsyncModule(seed, true).build();
     }
 
     private Program build() {
@@ -81,14 +100,17 @@ final class RandomAsyncModule {
             b = mb.asyncFunction("f" + i, sigs.get(i));
             self = i;
             refs.clear();
+            sigRefs.clear();
             addrs.clear();
             body();
         }
         b = mb.asyncFunction("rec", REC_SIG);
         refs.clear();
+        sigRefs.clear();
         rec();
         b = mb.asyncFunction("producer", PRODUCER_SIG);
         refs.clear();
+        sigRefs.clear();
         producer();
         long[] args = new long[sigs.get(0).params().size()];
         for (int i = 0; i < args.length; i++) {
@@ -105,6 +127,10 @@ final class RandomAsyncModule {
 
     private FuncRef sync(String name, Signature sig) {
         return refs.computeIfAbsent(name, n -> b.importFunction(n, sig));
+    }
+
+    private SigRef sigRef(Signature sig) {
+        return sigRefs.computeIfAbsent(sig, s -> b.importSignature(s));
     }
 
     private FuncRef yieldRef() {
@@ -167,6 +193,10 @@ final class RandomAsyncModule {
                 spawnAndJoin(scope);
             } else if (k < 17 && depth == 0) {
                 channel(scope);
+            } else if (k < 18 && functionValues) {
+                awaitIndirect(scope);
+            } else if (k < 19 && functionValues && self + 1 < count && depth == 0) {
+                spawnIndirectAndJoin(scope);
             } else {
                 scope.add(arith(scope));
             }
@@ -181,6 +211,51 @@ final class RandomAsyncModule {
             args.add(pick(scope, sig.paramType(i)));
         }
         scope.addAll(b.await_(async("f" + j, sig), args).results());
+    }
+
+    /**
+     * {@code await_indirect} of a function value: a later {@code %fJ} (outside loops), {@code %rec}
+     * or {@code %vex_yield}; the value is sometimes made before another await, so that it is live
+     * across it.
+     */
+    private void awaitIndirect(List<Value> scope) {
+        int kind = rnd.nextInt(3);
+        if (kind == 0 && self + 1 < count && !inLoop) {
+            int j = self + 1 + rnd.nextInt(count - self - 1);
+            Signature sig = sigs.get(j);
+            Value f = b.funcAddr(I64, async("f" + j, sig));
+            if (rnd.nextBoolean()) {
+                b.await_(yieldRef());
+            }
+            List<Value> args = new ArrayList<>();
+            for (int i = 0; i < sig.params().size(); i++) {
+                args.add(pick(scope, sig.paramType(i)));
+            }
+            scope.addAll(b.awaitIndirect(sigRef(sig), f, args).results());
+        } else if (kind == 1) {
+            Value f = b.funcAddr(I64, async("rec", REC_SIG));
+            Instruction r = b.awaitIndirect(sigRef(REC_SIG), f, List.of(b.iconst(I64, rnd.nextInt(5)), pick(scope, I64)));
+            scope.addAll(r.results());
+        } else {
+            b.awaitIndirect(sigRef(NO_SIG), b.funcAddr(I64, yieldRef()), List.of());
+        }
+    }
+
+    /** {@code spawn_indirect} of a later {@code %fJ}'s value, then a join. */
+    private void spawnIndirectAndJoin(List<Value> scope) {
+        int j = self + 1 + rnd.nextInt(count - self - 1);
+        Signature sig = sigs.get(j);
+        Value f = b.funcAddr(I64, async("f" + j, sig));
+        List<Value> args = new ArrayList<>();
+        for (int i = 0; i < sig.params().size(); i++) {
+            args.add(pick(scope, sig.paramType(i)));
+        }
+        Value h = b.spawnIndirect(sigRef(sig), f, args);
+        if (rnd.nextBoolean()) {
+            b.await_(yieldRef());
+        }
+        FuncRef join = async("vex_join", Signature.of(List.of(I64), List.of(I64)));
+        scope.add(b.await_(join, h).result());
     }
 
     /** A value stored in a fresh slot now; its address and a load through it later, across awaits. */
@@ -286,7 +361,8 @@ final class RandomAsyncModule {
             b.await_(yieldRef());
         }
         Value x2 = b.iaddImm(b.imul(x, b.iconst(I64, 3)), 1);
-        Instruction r = b.awaitBoxed(async("rec", REC_SIG), b.iaddImm(n, -1), x2);
+        Instruction r = !functionValues || rnd.nextBoolean() ? b.awaitBoxed(async("rec", REC_SIG), b.iaddImm(n, -1), x2)
+                : b.awaitIndirect(sigRef(REC_SIG), b.funcAddr(I64, async("rec", REC_SIG)), List.of(b.iaddImm(n, -1), x2));
         b.return_(b.iadd(r.result(0), n), b.fmul(r.result(1), b.convert(Opcode.FCVT_FROM_SINT, F64, x)));
     }
 

@@ -436,6 +436,93 @@ class InterpreterAsyncTest {
         assertTrue(reason.contains("%vex_join"), reason);
     }
 
+    /**
+     * {@code %vex_cancel} of a handle already joined fails the run, naming it; cancelling a
+     * task in a long sleep ends it at once, without advancing virtual time to its timer.
+     */
+    @Test
+    void cancelNeedsALiveHandleAndEndsASleepAtOnce() {
+        ModuleBuilder mb = new ModuleBuilder();
+        FunctionBuilder nap = mb.asyncFunction("nap", sigTo(I64, I64));
+        FuncRef sleep = nap.importAsyncFunction("vex_sleep", sig(I64));
+        Block ne = nap.createEntryBlock();
+        nap.switchToBlock(ne);
+        nap.await_(sleep, ne.param(0));
+        nap.return_(ne.param(0));
+        FunctionBuilder r = mb.asyncFunction("cancel_it", sigTo(I64, I64));
+        FuncRef napRef = r.importAsyncFunction("nap", sigTo(I64, I64));
+        FuncRef cancel = r.importFunction("vex_cancel", sig(I64));
+        FuncRef join = Ir.joinFn(r);
+        FuncRef yield = Ir.yieldFn(r);
+        Block re = r.createEntryBlock();
+        Block afterJoin = r.createBlock();
+        Block whileAsleep = r.createBlock();
+        r.switchToBlock(re);
+        Value h = r.spawn(napRef, r.iconst(I64, 1_000_000_000_000L));
+        r.brif(re.param(0), afterJoin, whileAsleep);
+        r.switchToBlock(whileAsleep);
+        r.await_(yield);
+        r.call(cancel, h);
+        r.return_(r.await_(join, h).result());
+        r.switchToBlock(afterJoin);
+        r.call(cancel, h);
+        r.await_(join, h);
+        r.call(cancel, h);
+        r.return_(r.iconst(I64, 1));
+        Interpreter interp = new Interpreter(mb.build());
+        RunReport report = interp.runWithReport("cancel_it", args(0));
+        assertEquals(new Outcome.Returned(new long[] {0}), report.outcome(), "a cancelled task's join gives 0");
+        assertEquals(0, report.virtualNanos(), "the sleep's timer was disarmed, not waited for");
+        String reason = assertFails(interp.run("cancel_it", args(1))).reason();
+        assertTrue(reason.contains("%vex_cancel(") && reason.contains("not a live task handle"), reason);
+    }
+
+    /**
+     * A function value is awaited (or spawned) only if its function is async, and called only if
+     * it is sync: the interpreter checks what the verifier cannot see.
+     */
+    @Test
+    void functionValuesMustMatchTheirUse() {
+        ModuleBuilder mb = new ModuleBuilder();
+        addTriple(mb);
+        FunctionBuilder sq = mb.function("square", sigTo(I64, I64));
+        Block se = sq.createEntryBlock();
+        sq.switchToBlock(se);
+        sq.return_(sq.imul(se.param(0), se.param(0)));
+        FunctionBuilder r = mb.asyncFunction("use_values", sigTo(I64, I64));
+        Value tripleValue;
+        Value squareValue;
+        Block re = r.createEntryBlock();
+        Block good = r.createBlock();
+        Block bad = r.createBlock();
+        Block worse = r.createBlock();
+        r.switchToBlock(re);
+        tripleValue = r.funcAddr(I64, r.importAsyncFunction("triple", sigTo(I64, I64)));
+        squareValue = r.funcAddr(I64, r.importFunction("square", sigTo(I64, I64)));
+        dev.vex.ir.SigRef s = r.importSignature(sigTo(I64, I64));
+        Block pickBad = r.createBlock();
+        r.brif(re.param(0), pickBad, good);
+        r.switchToBlock(good);
+        Value t = r.awaitIndirect(s, tripleValue, List.of(r.iconst(I64, 5))).result();
+        Value q = r.callIndirect(s, squareValue, List.of(t)).result();
+        Value h = r.spawnIndirect(s, tripleValue, List.of(q));
+        r.return_(r.await_(Ir.joinFn(r), h).result());
+        r.switchToBlock(pickBad);
+        r.brif(r.binaryImm(Opcode.BAND_IMM, re.param(0), 1), bad, worse);
+        r.switchToBlock(bad);
+        r.return_(r.awaitIndirect(s, squareValue, List.of(re.param(0))).result());
+        r.switchToBlock(worse);
+        r.return_(r.callIndirect(s, tripleValue, List.of(re.param(0))).result());
+        Interpreter interp = new Interpreter(mb.build());
+        assertReturns(interp, "use_values", args(0), 3 * 15 * 15);
+        String awaitSync = assertFails(interp.run("use_values", args(1))).reason();
+        assertTrue(awaitSync.contains("await_indirect") && awaitSync.contains("%square")
+                && awaitSync.contains("a sync function"), awaitSync);
+        String callAsync = assertFails(interp.run("use_values", args(2))).reason();
+        assertTrue(callAsync.contains("call_indirect") && callAsync.contains("%triple")
+                && callAsync.contains("an async function"), callAsync);
+    }
+
     /** Sync code may spawn; the handle is a task of the current scheduler. */
     @Test
     void syncFunctionSpawns() {

@@ -5,6 +5,7 @@ import static dev.vex.ir.Type.I32;
 import static dev.vex.ir.Type.I64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vex.ir.AbiParam;
 import dev.vex.ir.Block;
@@ -88,10 +89,30 @@ class CalleeRulesTest {
     }
 
     @Test
-    void funcAddrOfSyncOnly() {
+    void funcAddrOfEitherKindIsAValue() {
         Verify.assertClean(module(false, (b, x) -> b.funcAddr(I64, b.importFunction("sync_g", I64_TO_I64))));
-        Verify.assertOneError(module(false, (b, x) -> b.funcAddr(I64, b.importAsyncFunction("async_g", I64_TO_I64))),
-                Rule.ASYNC, "func_addr of the async function %async_g");
+        Verify.assertClean(module(false, (b, x) -> b.funcAddr(I64, b.importAsyncFunction("async_g", I64_TO_I64))));
+    }
+
+    @Test
+    void awaitIndirectOnlyInAsyncFunctions() {
+        Verify.assertClean(module(true, (b, x) -> {
+            Value f = b.funcAddr(I64, b.importAsyncFunction("async_g", I64_TO_I64));
+            b.awaitIndirect(b.importSignature(I64_TO_I64), f, List.of(x));
+        }));
+        VerifierError e = Verify.assertOneError(module(false, (b, x) -> {
+            Value f = b.funcAddr(I64, b.importAsyncFunction("async_g", I64_TO_I64));
+            b.awaitIndirect(b.importSignature(I64_TO_I64), f, List.of(x));
+        }), Rule.ASYNC, "await_indirect in the sync function", "only an async function may await");
+        assertTrue(e.instruction().contains("await_indirect sig"), e::toString);
+    }
+
+    @Test
+    void spawnIndirectYieldsAHandleAndPassesItsSignature() {
+        Verify.assertClean(module(false, (b, x) -> {
+            Value f = b.funcAddr(I64, b.importAsyncFunction("async_g", I64_TO_I64));
+            b.spawnIndirect(b.importSignature(I64_TO_I64), f, List.of(x));
+        }));
     }
 
     @Test

@@ -55,7 +55,7 @@ final class CompileCommand {
         List<String> positional = parsed.positional();
         if (positional.size() != 1) {
             throw new UsageException("usage: vex compile [--target T] [--cpu CPU] [--emit STAGE] [--nan-canonicalization]"
-                    + " [--prefix P] [--no-runtime] [--future-frames LIST] [-o OUT] FILE");
+                    + " [--no-preemption] [--prefix P] [--no-runtime] [--future-frames LIST] [-o OUT] FILE");
         }
         if (!STAGES.contains(emit)) {
             throw new UsageException("--emit takes " + String.join(", ", STAGES) + ", not '" + emit + "'");
@@ -80,7 +80,8 @@ final class CompileCommand {
         FrameSizes futures = FutureFramesOption.parse(parsed.value(FutureFramesOption.NAME, null));
         Module module = read(file);
         CompileOptions options = CompileOptions.AOT.withCpu(cpu).withListing(emit.equals("asm"))
-                .withNanCanonicalization(parsed.has("--nan-canonicalization"));
+                .withNanCanonicalization(parsed.has("--nan-canonicalization"))
+                .withPreemption(!parsed.has("--no-preemption"));
         String text;
         if (emit.equals("ir")) {
             Verifier.check(module);
@@ -88,10 +89,10 @@ final class CompileCommand {
         } else if (emit.equals("lowered") || emit.equals("vcode") || emit.equals("regalloc")) {
             StagePrinter printer = new StagePrinter(StagePrinter.Stage.valueOf(emit.toUpperCase(Locale.ROOT)),
                     compiler.machineSpec());
-            CompileDriver.codegen(compiler, CompileDriver.lower(module, futures, printer), options, printer);
+            CompileDriver.codegen(compiler, CompileDriver.lower(module, options, futures, printer), options, printer);
             text = printer.text();
         } else {
-            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, futures, CompileListener.NONE), options);
+            CompiledModule compiled = compiler.compile(CompileDriver.lower(module, options, futures, CompileListener.NONE), options);
             if (emit.equals("obj")) {
                 write(Path.of(output != null ? output : withSuffix(file, ".o")),
                         new ElfObjectWriter(compiler.elfMachine(), objectOptions(parsed)).write(compiled));

@@ -3,13 +3,13 @@ package dev.vex.cli;
 /** The options of every subcommand, in one place (their help is in {@link HelpText}). */
 final class OptionSpecs {
     static final OptionSpec TEST = new OptionSpec("test").value("--target", null, "T").flag("--verbose", "-v")
-            .flag("--nan-canonicalization", null);
+            .flag("--nan-canonicalization", null).flag("--no-preemption", null);
     static final OptionSpec RUN = new OptionSpec("run").value("--target", null, "T").value("--workers", null, "N")
-            .flag("--nan-canonicalization", null).dashPositionalsAfterFirst();
+            .flag("--nan-canonicalization", null).flag("--no-preemption", null).dashPositionalsAfterFirst();
     static final OptionSpec COMPILE = new OptionSpec("compile").value("--target", null, "T")
             .value("--cpu", null, "CPU").value("--emit", null, "STAGE").value("-o", null, "OUT")
-            .flag("--nan-canonicalization", null).value("--prefix", null, "P").flag("--no-runtime", null)
-            .value(FutureFramesOption.NAME, null, "LIST");
+            .flag("--nan-canonicalization", null).flag("--no-preemption", null).value("--prefix", null, "P")
+            .flag("--no-runtime", null).value(FutureFramesOption.NAME, null, "LIST");
     static final OptionSpec RUNTIME = new OptionSpec("runtime").value("--arch", null, "A")
             .value("--extract", null, "DIR").flag("--cflags", null).flag("--libs", null).flag("--static", null);
     static final OptionSpec BENCH = new OptionSpec("bench").flag("--quick", null).value("--only", null, "PART")

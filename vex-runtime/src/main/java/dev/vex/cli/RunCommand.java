@@ -42,13 +42,14 @@ final class RunCommand {
         int workers = parsed.intValue("--workers", 1, EngineRegistry.DEFAULT_WORKERS);
         List<String> positional = parsed.positional();
         if (positional.isEmpty() || positional.size() > 2) {
-            throw new UsageException("usage: vex run [--target T] [--workers N] [--nan-canonicalization] FILE [%fn(args)]");
+            throw new UsageException("usage: vex run [--target T] [--workers N] [--nan-canonicalization] [--no-preemption] FILE [%fn(args)]");
         }
         if (target.equals("all")) {
             throw new UsageException("'vex run' runs on one target; pick interp, x64 or aarch64");
         }
         Engine engine = registry.select(target, workers,
-                CompileOptions.DEFAULT.withNanCanonicalization(parsed.has("--nan-canonicalization"))).get(0);
+                CompileOptions.DEFAULT.withNanCanonicalization(parsed.has("--nan-canonicalization"))
+                        .withPreemption(!parsed.has("--no-preemption"))).get(0);
         Path file = Path.of(positional.get(0));
         String text;
         try {

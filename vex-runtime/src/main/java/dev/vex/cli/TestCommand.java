@@ -35,7 +35,8 @@ final class TestCommand {
             throw new UsageException("'vex test' needs at least one file or folder");
         }
         List<Engine> engines = registry.select(target, EngineRegistry.DEFAULT_WORKERS,
-                CompileOptions.DEFAULT.withNanCanonicalization(parsed.has("--nan-canonicalization")));
+                CompileOptions.DEFAULT.withNanCanonicalization(parsed.has("--nan-canonicalization"))
+                        .withPreemption(!parsed.has("--no-preemption")));
         TestReport report = new TestReport(out, verbose);
         new FileTestRunner(engines, report).runPaths(paths);
         out.println(report.summary());

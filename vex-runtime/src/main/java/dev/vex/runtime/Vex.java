@@ -64,7 +64,7 @@ public final class Vex {
      */
     public static CompiledModule compileOnly(Module module, Target target, CompileOptions options) {
         FeatureCheck.require(module, target); // before lowering, which knows only the scalar core
-        return target.compile(CompileDriver.lower(module, CompileListener.NONE), options);
+        return target.compile(CompileDriver.lower(module, options, CompileListener.NONE), options);
     }
 
     /** Links code a target already compiled, for this machine. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.vex.exec.Outcome;
 import dev.vex.interp.Interpreter;
 import dev.vex.interp.InterpreterOptions;
+import dev.vex.ir.Opcode;
 import dev.vex.ir.Type;
 import dev.vex.runtime.NativeModule;
 import dev.vex.runtime.TaskOutcome;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Differential fuzzing of async code: random async modules ({@link RandomAsyncModule}, from
  * vex-core's tests: ready and pending callees, yields, sleeps, boxed recursion, spawns and joins,
  * channels, loops and branches across awaits, stack slots, floats and narrow integers, many values
- * live across each await) run on the interpreter and compiled for x64 as tasks on a 2-worker C
+ * live across each await; in every other module also awaits and spawns of function values) run on the interpreter and compiled for x64 as tasks on a 2-worker C
  * runtime; results must agree bit for bit. {@code -Dvex.async.nativePrograms=N} sets the count.
  */
 class NativeAsyncDifferentialTest {
@@ -34,10 +35,13 @@ class NativeAsyncDifferentialTest {
     void randomAsyncModulesAgreeWithTheInterpreter() {
         assumeTrue("x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         int asyncFunctions = 0;
+        int functionValueUses = 0;
         long compileNanos = 0;
         try (VexRuntime rt = VexRuntime.create(2)) {
             for (long seed = FIRST_SEED; seed < FIRST_SEED + PROGRAMS; seed++) {
-                RandomAsyncModule.Program p = RandomAsyncModule.generate(seed);
+                // Odd seeds also await and spawn function values.
+                RandomAsyncModule.Program p = seed % 2 == 0 ? RandomAsyncModule.generate(seed)
+                        : RandomAsyncModule.generateWithFunctionValues(seed);
                 Outcome want = new Interpreter(p.module(), InterpreterOptions.DEFAULTS.withStepLimit(20_000_000L))
                         .run("f0", p.args());
                 Outcome.Returned w = assertInstanceOf(Outcome.Returned.class, want, "seed " + seed + ": " + want);
@@ -50,13 +54,16 @@ class NativeAsyncDifferentialTest {
                     List<Type> types = p.module().function("f0").signature().returns().stream().map(r -> r.type()).toList();
                     assertEquals(show(w.values(), types), show(got.values(), types), what + "\n" + p.module());
                     asyncFunctions += (int) p.module().functions().stream().filter(f -> f.isAsync()).count();
+                    functionValueUses += (int) p.module().functions().stream().flatMap(f -> f.instructions().stream())
+                            .filter(i -> i.opcode() == Opcode.AWAIT_INDIRECT || i.opcode() == Opcode.SPAWN_INDIRECT).count();
                 }
             }
             System.out.printf("native async differential: %d random modules agree with the interpreter "
-                    + "(%d async functions; compile %.1f ms in all); live tasks at the end: %d%n", PROGRAMS, asyncFunctions,
-                    compileNanos / 1e6, rt.liveTasks());
+                    + "(%d async functions, %d awaits and spawns of function values; compile %.1f ms in all); live tasks"
+                    + " at the end: %d%n", PROGRAMS, asyncFunctions, functionValueUses, compileNanos / 1e6, rt.liveTasks());
         }
         assertTrue(asyncFunctions >= 2 * PROGRAMS, "every module has async functions");
+        assertTrue(functionValueUses >= PROGRAMS / 2, "too few awaits of function values: " + functionValueUses);
     }
 
     /** The results as text, NaNs of either engine shown as NaN (their payload is not specified). */
