@@ -70,7 +70,13 @@ public enum RuntimeBuiltin {
     /** (socket, buffer, length): one datagram; (bytes or -errno, sender's address, sender's port). */
     UDP_RECV_FROM("vex_udp_recv_from", true, List.of(I64, I64, I64), List.of(I64, I64, I64)),
     /** (socket): 0, or -errno; the handle is dead afterwards. */
-    UDP_CLOSE("vex_udp_close", false, List.of(I64), List.of(I64));
+    UDP_CLOSE("vex_udp_close", false, List.of(I64), List.of(I64)),
+    /**
+     * (operations, count, timeout ns): waits for the first of count channel operations
+     * ({kind, channel, value} triples in memory; kind 0 receive, 1 send) or the deadline
+     * (timeout below 0: none, 0: do not wait); (index or -1 on timeout, status 0 done or 1 closed, value received).
+     */
+    SELECT("vex_select", true, List.of(I64, I64, I64), List.of(I64, I64, I64));
 
     private final String symbol;
     private final boolean isAsync;

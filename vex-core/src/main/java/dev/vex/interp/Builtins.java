@@ -22,6 +22,8 @@ import java.util.List;
  *   <li>{@code %vex_join_status} gives (0, first result): a trap in any task ends the whole run,
  *       and nothing cancels a task, so a join never sees status 1 or 2.</li>
  *   <li>{@code %vex_tcp_*}: real sockets through {@link NetReactor}.</li>
+ *   <li>{@code %vex_select} ({@link Selection}) starts its scan for a ready operation at an
+ *       index rotated by one per select, not a random one, so that runs stay deterministic.</li>
  *   <li>{@code %vex_alloc} returns zeroed memory, or 0 for a negative size or past the live-heap
  *       cap; {@code %vex_free(0)} does nothing; freeing anything but a live block fails the run.</li>
  * </ul>
@@ -110,6 +112,8 @@ final class Builtins implements AutoCloseable {
             case UDP_SEND_TO -> net.sendTo(task, args[0], args[1], args[2], args[3], args[4]);
             case UDP_RECV_FROM -> net.receiveFrom(task, args[0], args[1], args[2]);
             case UDP_CLOSE -> net.udpClose(args[0]);
+            case SELECT -> Selection.start(task, args[0], args[1], args[2], memory,
+                    h -> channel(h, "%vex_select"), scheduler);
         };
     }
 

@@ -25,6 +25,7 @@ final class Scheduler {
     private long nextHandle = 1;
     private NetReactor net;
     private int picksSincePoll;
+    private long selectStart;
     private long ioWaitLimitMillis = InterpreterOptions.DEFAULT_IO_WAIT_LIMIT_MILLIS;
     /** Picks between two non-waiting socket polls while tasks keep the queue busy. */
     static final int IO_POLL_EVERY = 64;
@@ -99,9 +100,28 @@ final class Scheduler {
     }
 
     private void fireDueTimers() {
-        for (Task t; (t = clock.pollDue()) != null; ) {
-            wake(t, NO_VALUES);
+        for (VirtualClock.Timer t; (t = clock.pollDue()) != null; ) {
+            if (t.selection() != null) {
+                t.selection().timedOut(this);
+            } else {
+                wake(t.task(), NO_VALUES);
+            }
         }
+    }
+
+    /** A {@code %vex_select}'s deadline, {@code nanos} from now. */
+    VirtualClock.Timer armSelectTimer(Task task, long nanos, Selection selection) {
+        return clock.arm(task, nanos, selection);
+    }
+
+    /** Withdraws a select's deadline (an operation won first). */
+    void disarm(VirtualClock.Timer timer) {
+        clock.disarm(timer);
+    }
+
+    /** Where the next {@code %vex_select} starts its scan: rotates by one per select (fairness). */
+    long nextSelectStart() {
+        return selectStart++;
     }
 
     /** Marks {@code task} blocked on {@code what}; a later {@link #wake} resumes it. */

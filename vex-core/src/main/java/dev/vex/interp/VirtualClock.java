@@ -8,7 +8,8 @@ import java.util.PriorityQueue;
  * order, ties in the order they were armed.
  */
 final class VirtualClock {
-    private record Timer(long deadline, long sequence, Task task) {}
+    /** An armed timer: it wakes {@code task}, or times out {@code selection} when that is not null. */
+    record Timer(long deadline, long sequence, Task task, Selection selection) {}
 
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> {
         int c = Long.compare(a.deadline, b.deadline);
@@ -23,22 +24,34 @@ final class VirtualClock {
 
     /** Wakes {@code task} once the time is at least {@code now + nanos} (a negative wait counts as 0). */
     void sleep(Task task, long nanos) {
+        arm(task, nanos, null);
+    }
+
+    /** Arms a timer due at {@code now + nanos} (saturating) for a sleep or a select's deadline. */
+    Timer arm(Task task, long nanos, Selection selection) {
         long deadline = nanos <= 0 ? now : (Long.MAX_VALUE - now < nanos ? Long.MAX_VALUE : now + nanos);
-        timers.add(new Timer(deadline, armed++, task));
+        Timer t = new Timer(deadline, armed++, task, selection);
+        timers.add(t);
+        return t;
+    }
+
+    /** Removes an armed timer that has not fired (a select decided before its deadline). */
+    void disarm(Timer t) {
+        timers.remove(t);
     }
 
     boolean hasTimers() {
         return !timers.isEmpty();
     }
 
-    /** The task of the earliest timer if it is due, removing it; else null. */
-    Task pollDue() {
+    /** The earliest timer if it is due, removing it; else null. */
+    Timer pollDue() {
         Timer t = timers.peek();
         if (t == null || t.deadline > now) {
             return null;
         }
         timers.poll();
-        return t.task;
+        return t;
     }
 
     /** Moves time forward to the earliest deadline (never backward). */
