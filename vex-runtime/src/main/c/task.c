@@ -191,6 +191,8 @@ static void wake_joiner(void *joiner) {
          * word whose owner already returned is harmless (at worst a spurious wake-up). */
         atomic_store_explicit(word, 1, memory_order_release);
         vex_futex_wake(word, 1);
+    } else if (j & JOINER_SCOPE_BIT) {
+        scope_child_done((void *)(j & ~JOINER_SCOPE_BIT));
     } else {
         vex_task_wake((vex_task *)joiner); /* consumes the reference the joiner took */
     }

@@ -36,6 +36,9 @@ enum {
 /* A joiner that is a blocked OS thread, not a task, is a pointer to its futex word with the
  * low bit set. */
 #define JOINER_THREAD_BIT ((uintptr_t)1)
+/* A joiner that is a task scope's record of one child (scope.c), tagged with this bit. */
+#define JOINER_SCOPE_BIT ((uintptr_t)2)
+void scope_child_done(void *child);
 
 struct vex_task {
     _Atomic uint64_t state;

@@ -167,6 +167,15 @@ final class Scheduler {
         return null;
     }
 
+    /** {@code %vex_scope_add}: the handle is given to a scope; the task, or a failed run if the handle is not live. */
+    Task takeHandleForScope(long handle) {
+        Task t = takeHandle(handle, "%vex_scope_add");
+        if (t.state == TaskState.DONE) {
+            tasks.remove(handle);
+        }
+        return t;
+    }
+
     /** {@code %vex_detach}: the task runs on; nobody can join it any more. */
     void detach(long handle) {
         Task t = takeHandle(handle, "%vex_detach");
@@ -189,6 +198,9 @@ final class Scheduler {
                 wake(j, value);
             }
             task.joiners.clear();
+        }
+        if (task.scope != null) {
+            task.scope.taskDone(this);
         }
         if (task.handleConsumed) { // joined or detached: nobody can ask for the results any more
             tasks.remove(task.handle);

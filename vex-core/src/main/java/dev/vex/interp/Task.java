@@ -25,6 +25,8 @@ final class Task {
     boolean handleConsumed;
     /** It was joined by {@code %vex_join_status}, which wants (status, value). */
     boolean joinedWithStatus;
+    /** The scope it was moved into ({@code %vex_scope_add}), told when it finishes; or null. */
+    TaskScope scope;
     /** Tasks blocked in {@code %vex_join} on this one, in the order they joined. */
     final List<Task> joiners = new ArrayList<>(1);
     /** Created on the first frame that needs stack slots. */

@@ -40,7 +40,11 @@ class RuntimeBuiltinTest {
         assertEquals("async %vex_udp_recv_from(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.UDP_RECV_FROM.toString());
         assertEquals("%vex_udp_close(i64) -> i64", RuntimeBuiltin.UDP_CLOSE.toString());
         assertEquals("async %vex_select(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.SELECT.toString());
-        assertEquals(28, RuntimeBuiltin.values().length);
+        assertEquals("%vex_scope_new() -> i64", RuntimeBuiltin.SCOPE_NEW.toString());
+        assertEquals("%vex_scope_add(i64, i64) -> i64", RuntimeBuiltin.SCOPE_ADD.toString());
+        assertEquals("%vex_scope_cancel(i64) -> i64", RuntimeBuiltin.SCOPE_CANCEL.toString());
+        assertEquals("async %vex_scope_join(i64) -> i64, i64", RuntimeBuiltin.SCOPE_JOIN.toString());
+        assertEquals(32, RuntimeBuiltin.values().length);
     }
 
     @Test

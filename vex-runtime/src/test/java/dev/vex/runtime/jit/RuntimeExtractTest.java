@@ -56,6 +56,7 @@ class RuntimeExtractTest {
         assertTrue(Files.exists(rt.resolve("include/vex_runtime.h")));
         assertTrue(Files.exists(rt.resolve("include/vex_net.h")));
         assertTrue(Files.exists(rt.resolve("include/vex_select.h")));
+        assertTrue(Files.exists(rt.resolve("include/vex_scope.h")));
         assertTrue(Files.exists(rt.resolve("lib/libvexrt.a")));
         assertTrue(Files.exists(rt.resolve("lib/libvexrt.so")));
         assertTrue(flags.contains("-I" + rt.resolve("include")), flags);
