@@ -76,13 +76,13 @@ class ScopeDifferentialTest {
             assertEquals(0, rt.liveTasks(), "every task of the scopes is gone");
         }
         // The interpreter ends a run at a trap, and says that it cannot cancel running tasks.
-        Outcome trapped = new Interpreter(module, InterpreterOptions.DEFAULTS).run("stop", 3, 0);
+        Outcome trapped = new Interpreter(module, InterpreterOptions.DEFAULTS).run("stop", new long[] {3, 0});
         assertTrue(trapped.toString().contains("user7"), trapped.toString());
         Outcome.Failed cancel = assertInstanceOf(Outcome.Failed.class,
-                new Interpreter(module, InterpreterOptions.DEFAULTS).run("stop", 3, 1));
+                new Interpreter(module, InterpreterOptions.DEFAULTS).run("stop", new long[] {3, 1}));
         assertTrue(cancel.toString().contains("not supported by this interpreter yet"), cancel.toString());
         assertArrayEquals(new long[] {1, 0}, assertInstanceOf(Outcome.Returned.class,
-                new Interpreter(module, InterpreterOptions.DEFAULTS).run("stop", 0, 1)).values());
+                new Interpreter(module, InterpreterOptions.DEFAULTS).run("stop", new long[] {0, 1})).values());
     }
 
     private static void compare(Module module, NativeModule m, VexRuntime rt, String fn, long... args) {
