@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential fuzzing of async code: random async modules ({@link RandomAsyncModule}, from
  * vex-core's tests: ready and pending callees, yields, sleeps, boxed recursion, spawns and joins,
- * channels, loops and branches across awaits, stack slots, floats and narrow integers, many values
+ * channels, selects over two channels (with deadlines), task scopes, loops and branches across
+ * awaits, stack slots, floats and narrow integers, many values
  * live across each await) run on the interpreter and compiled for x64 as tasks on a 2-worker C
  * runtime; results must agree bit for bit. {@code -Dvex.async.nativePrograms=N} sets the count.
  */
@@ -34,10 +35,15 @@ class NativeAsyncDifferentialTest {
     void randomAsyncModulesAgreeWithTheInterpreter() {
         assumeTrue("x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         int asyncFunctions = 0;
+        int selects = 0;
+        int scopes = 0;
         long compileNanos = 0;
         try (VexRuntime rt = VexRuntime.create(2)) {
             for (long seed = FIRST_SEED; seed < FIRST_SEED + PROGRAMS; seed++) {
-                RandomAsyncModule.Program p = RandomAsyncModule.generate(seed);
+                RandomAsyncModule.Program p = RandomAsyncModule.generateWithSelectsAndScopes(seed);
+                String text = p.module().toString();
+                selects += text.contains("%vex_select") ? 1 : 0;
+                scopes += text.contains("%vex_scope_join") ? 1 : 0;
                 Outcome want = new Interpreter(p.module(), InterpreterOptions.DEFAULTS.withStepLimit(20_000_000L))
                         .run("f0", p.args());
                 Outcome.Returned w = assertInstanceOf(Outcome.Returned.class, want, "seed " + seed + ": " + want);
@@ -57,6 +63,8 @@ class NativeAsyncDifferentialTest {
                     compileNanos / 1e6, rt.liveTasks());
         }
         assertTrue(asyncFunctions >= 2 * PROGRAMS, "every module has async functions");
+        System.out.printf("native async differential: %d modules with selects, %d with task scopes%n", selects, scopes);
+        assertTrue(selects >= PROGRAMS / 10 && scopes >= PROGRAMS / 20, selects + " selects, " + scopes + " scopes");
     }
 
     /** The results as text, NaNs of either engine shown as NaN (their payload is not specified). */
