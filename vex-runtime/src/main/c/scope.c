@@ -70,6 +70,7 @@ int64_t vex_scope_new(void) {
     atomic_store_explicit(&s->refs, 1, memory_order_relaxed);
     int64_t h = handle_new(rt, HANDLE_SCOPE, s);
     if (!h) free(s);
+    else task_note_scope(h);
     return h;
 }
 

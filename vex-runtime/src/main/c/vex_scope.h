@@ -28,6 +28,9 @@
  *                                          vex_scope_cancel.  A bad handle fails the joining task
  *                                          with VEX_FAIL_BAD_HANDLE.  Cancelling the joining task
  *                                          cancels every task of the scope.
+ * A scope made by a task belongs to it, as the tasks it spawns do: if that task ends without
+ * returning (cancelled, or failed) while it still holds the scope handle, the scope is cancelled
+ * and its handle released.
  * The tasks' results are not kept: a task hands its result on through memory or a channel.
  * Frame: VEX_SCOPE_JOIN_FRAME_SIZE, 8-aligned; the value at offset 16. */
 #ifndef VEX_SCOPE_H

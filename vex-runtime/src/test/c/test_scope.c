@@ -157,6 +157,48 @@ static void bad_handles_are_refused(void) {
     vex_runtime_destroy(rt);
 }
 
+/* async %owner(n): makes a scope of n sleepers of a minute, then sleeps a minute itself before it
+ * would join it. */
+typedef struct {
+    uint64_t state;
+    int64_t n;
+    uint64_t sleep[VEX_SLEEP_FRAME_SIZE / 8];
+} owner_frame;
+
+static vex_poll owner(void *frame, vex_task *task) {
+    owner_frame *f = frame;
+    uint64_t st;
+    if (f->state == 0) {
+        int64_t s = vex_scope_new();
+        CHECK(s != 0);
+        for (int64_t i = 0; i < f->n; i++) {
+            uint64_t a[2] = {60000000000ull, 0};
+            CHECK_EQ(vex_scope_add(s, vex_spawn(&child_desc, a)), 0);
+        }
+        f->sleep[0] = 0;
+        f->sleep[1] = 60000000000ull;
+        f->state = 1;
+    }
+    AWAIT(vex_sleep, f->sleep, task, st);
+    (void)st;
+    return READY(0);
+}
+static const vex_future_desc owner_desc = {owner, sizeof(owner_frame), 8, 1, 1, "owner"};
+
+/* A task cancelled before it joins its scope takes the scope's tasks with it. */
+static void cancelling_the_owner_cancels_its_scope(void) {
+    vex_runtime *rt = vex_runtime_create(2);
+    uint64_t n = 30;
+    int64_t h = vex_spawn_on(rt, &owner_desc, &n);
+    usleep(20000);
+    CHECK_EQ(vex_runtime_live_tasks(rt), 31);
+    CHECK_EQ(vex_cancel(h), 0);
+    uint64_t r;
+    CHECK_EQ(vex_handle_wait(h, &r, 1), VEX_TASK_CANCELLED);
+    expect_no_live_tasks(rt);
+    vex_runtime_destroy(rt);
+}
+
 /* Many scopes at once from several host threads, each with a random mix of short children,
  * some failing, adds racing the completions and the cancels. */
 typedef struct {
@@ -233,6 +275,7 @@ int main(void) {
     RUN(cancel_stops_every_task);
     RUN(cancelling_the_joiner_cancels_the_scope);
     RUN(bad_handles_are_refused);
+    RUN(cancelling_the_owner_cancels_its_scope);
     RUN(many_scopes_at_once);
     RUN(teardown_with_scopes_running);
     return 0;
