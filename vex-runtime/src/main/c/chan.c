@@ -1,9 +1,10 @@
 /* chan.c: bounded MPMC channels of i64 values; capacity 0 is a rendezvous.
  *
  * A channel is a ring buffer plus two FIFO lists of parked senders and receivers, all under one
- * spinlock.  A waiter node lives in the send or receive future's frame.  Whoever completes a
- * parked operation (a peer, or close) fills in its node under the lock, unlinks it, and after
- * unlocking wakes its task with the reference the node held.
+ * spinlock (chan.h).  A waiter node lives in the send or receive future's frame, or in a select's
+ * block (select.c).  Whoever completes a parked operation (a peer, or close) claims its node
+ * (a select's may be stale: another branch won), fills it in under the lock, unlinks it, and
+ * after unlocking wakes its task with the reference the node held.
  *
  * Invariants (under the lock):
  *   - receivers are parked only while the buffer is empty;
@@ -16,36 +17,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "chan.h"
 #include "handle.h"
 #include "spinlock.h"
 #include "task.h"
 #include "worker.h"
-
-typedef struct waiter {
-    struct waiter *next, *prev;
-    vex_task *task; /* with a reference while linked */
-    int64_t value;  /* sender: the value; receiver: what it got */
-    /* 0 parked, 1 done (status 0), 2 done because closed.  Stored (release) under the lock by
-     * the completer after it wrote value and unlinked the node, and never touched by it again;
-     * the owner's next poll loads it (acquire) without the lock. */
-    _Atomic uint32_t done;
-    uint32_t linked;
-} waiter;
-
-typedef struct {
-    waiter *head, *tail;
-} waitlist;
-
-typedef struct vex_chan {
-    vex_spinlock lock;
-    int64_t handle;
-    bool closed;
-    int64_t cap, head, count;
-    waitlist senders, receivers;
-    struct vex_runtime *rt;
-    struct vex_chan *prev, *next; /* the runtime's list, under rt->chan_lock */
-    int64_t buf[];
-} vex_chan;
 
 /* The channel parameter is a handle until the first poll resolves it to the channel. */
 typedef struct {
@@ -70,30 +46,6 @@ typedef struct {
 
 _Static_assert(sizeof(send_frame) == VEX_CHAN_SEND_FRAME_SIZE, "send frame size is ABI");
 _Static_assert(sizeof(recv_frame) == VEX_CHAN_RECV_FRAME_SIZE, "recv frame size is ABI");
-
-static void wl_push(waitlist *l, waiter *w) {
-    w->next = NULL;
-    w->prev = l->tail;
-    if (l->tail) l->tail->next = w;
-    else l->head = w;
-    l->tail = w;
-    w->linked = 1;
-}
-
-static void wl_unlink(waitlist *l, waiter *w) {
-    if (w->prev) w->prev->next = w->next;
-    else l->head = w->next;
-    if (w->next) w->next->prev = w->prev;
-    else l->tail = w->prev;
-    w->next = w->prev = NULL;
-    w->linked = 0;
-}
-
-static waiter *wl_pop(waitlist *l) {
-    waiter *w = l->head;
-    if (w) wl_unlink(l, w);
-    return w;
-}
 
 int64_t vex_chan_new(int64_t capacity) { return vex_chan_new_on(current_runtime(), capacity); }
 
@@ -136,30 +88,70 @@ int32_t vex_chan_free(int64_t chan) {
     return 0;
 }
 
-/* Completes a parked operation (under the lock); returns its task to wake after unlocking. */
-static vex_task *finish(waiter *w, uint32_t how) {
-    vex_task *t = w->task;
-    atomic_store_explicit(&w->done, how, memory_order_release); /* the node is the owner's now */
-    return t;
-}
-
 int32_t vex_chan_close(int64_t chan) {
     vex_chan *ch = handle_peek(chan, HANDLE_CHAN);
     if (!ch) return VEX_ERR_BAD_HANDLE;
+    stale_refs stale = {0};
     vex_spin_lock(&ch->lock);
     ch->closed = true;
     /* One at a time: once closed nobody parks, and a task must be woken outside the lock. */
     for (;;) {
-        waiter *w = wl_pop(&ch->receivers);
-        if (!w) w = wl_pop(&ch->senders);
+        waiter *w = wl_pop_live(&ch->receivers, &stale);
+        if (!w) w = wl_pop_live(&ch->senders, &stale);
         if (!w) break;
-        vex_task *t = finish(w, 2);
+        vex_task *t = waiter_finish(w, 2);
         vex_spin_unlock(&ch->lock);
         vex_task_wake(t); /* consumes the node's reference */
+        stale_drop(&stale);
         vex_spin_lock(&ch->lock);
     }
     vex_spin_unlock(&ch->lock);
+    stale_drop(&stale);
     return 0;
+}
+
+bool chan_try_send_locked(vex_chan *ch, int64_t value, uint64_t *status, vex_task **wake,
+                          stale_refs *stale) {
+    waiter *r;
+    if (ch->closed) {
+        *status = 1;
+    } else if ((r = wl_pop_live(&ch->receivers, stale))) { /* the buffer is empty: hand over */
+        r->value = value;
+        *wake = waiter_finish(r, 1);
+        *status = 0;
+    } else if (ch->count < ch->cap) {
+        ch->buf[(ch->head + ch->count) % ch->cap] = value;
+        ch->count++;
+        *status = 0;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+bool chan_try_recv_locked(vex_chan *ch, uint64_t *status, int64_t *value, vex_task **wake,
+                          stale_refs *stale) {
+    waiter *s;
+    *status = 0;
+    if (ch->count > 0) {
+        *value = ch->buf[ch->head];
+        ch->head = (ch->head + 1) % ch->cap;
+        ch->count--;
+        if ((s = wl_pop_live(&ch->senders, stale))) { /* a slot freed up: the oldest parked sender fills it */
+            ch->buf[(ch->head + ch->count) % ch->cap] = s->value;
+            ch->count++;
+            *wake = waiter_finish(s, 1);
+        }
+    } else if ((s = wl_pop_live(&ch->senders, stale))) { /* rendezvous */
+        *value = s->value;
+        *wake = waiter_finish(s, 1);
+    } else if (ch->closed) {
+        *value = 0;
+        *status = 1;
+    } else {
+        return false;
+    }
+    return true;
 }
 
 static void send_cancel(void *frame, vex_task *task) {
@@ -193,30 +185,23 @@ vex_poll vex_chan_send(void *frame, vex_task *task) {
     vex_chan *ch = handle_peek(f->handle, HANDLE_CHAN);
     if (!ch) return (vex_poll){VEX_FAILED, VEX_FAIL_BAD_HANDLE};
     f->ch = ch; /* the cancel hook needs it; the state below never polls again with 0 */
+    stale_refs stale = {0};
     vex_spin_lock(&ch->lock);
-    waiter *r;
-    if (ch->closed) {
-        status = 1;
-    } else if ((r = wl_pop(&ch->receivers))) { /* the buffer is empty: hand over directly */
-        r->value = f->value;
-        wake = finish(r, 1);
-        status = 0;
-    } else if (ch->count < ch->cap) {
-        ch->buf[(ch->head + ch->count) % ch->cap] = f->value;
-        ch->count++;
-        status = 0;
-    } else {
+    if (!chan_try_send_locked(ch, f->value, &status, &wake, &stale)) {
         f->state = 1;
         f->w.task = task;
         f->w.value = f->value;
+        f->w.select = 0;
         atomic_store_explicit(&f->w.done, 0, memory_order_relaxed);
         vex_task_ref(task); /* the node's reference */
         wl_push(&ch->senders, &f->w);
         vex_task_set_cancel_hook(task, send_cancel, f);
         vex_spin_unlock(&ch->lock);
+        stale_drop(&stale);
         return (vex_poll){VEX_PENDING, 0};
     }
     vex_spin_unlock(&ch->lock);
+    stale_drop(&stale);
     if (wake) vex_task_wake(wake);
     return (vex_poll){VEX_READY, status};
 }
@@ -234,47 +219,42 @@ vex_poll vex_chan_recv(void *frame, vex_task *task) {
     vex_chan *ch = handle_peek(f->handle, HANDLE_CHAN);
     if (!ch) return (vex_poll){VEX_FAILED, VEX_FAIL_BAD_HANDLE};
     f->ch = ch;
+    uint64_t status;
+    stale_refs stale = {0};
     vex_spin_lock(&ch->lock);
-    waiter *s;
-    uint64_t status = 0;
-    if (ch->count > 0) {
-        f->value = ch->buf[ch->head];
-        ch->head = (ch->head + 1) % ch->cap;
-        ch->count--;
-        if ((s = wl_pop(&ch->senders))) { /* a slot freed up: the oldest parked sender fills it */
-            ch->buf[(ch->head + ch->count) % ch->cap] = s->value;
-            ch->count++;
-            wake = finish(s, 1);
-        }
-    } else if ((s = wl_pop(&ch->senders))) { /* rendezvous */
-        f->value = s->value;
-        wake = finish(s, 1);
-    } else if (ch->closed) {
-        f->value = 0;
-        status = 1;
-    } else {
+    if (!chan_try_recv_locked(ch, &status, &f->value, &wake, &stale)) {
         f->state = 1;
         f->w.task = task;
+        f->w.select = 0;
         atomic_store_explicit(&f->w.done, 0, memory_order_relaxed);
         vex_task_ref(task);
         wl_push(&ch->receivers, &f->w);
         vex_task_set_cancel_hook(task, recv_cancel, f);
         vex_spin_unlock(&ch->lock);
+        stale_drop(&stale);
         return (vex_poll){VEX_PENDING, 0};
     }
     vex_spin_unlock(&ch->lock);
+    stale_drop(&stale);
     if (wake) vex_task_wake(wake);
     return (vex_poll){VEX_READY, status};
 }
 
 /* Teardown (single-threaded): unlinks every parked operation and frees every channel; returns
- * the parked tasks chained through ->next, each with its node's reference. */
+ * the parked tasks chained through ->next, each with its node's reference.  A select parked on
+ * several channels is chained once: its first waiter found claims it (SELECT_TORN_DOWN), the
+ * others are stale and their references dropped here (the chained one keeps the task). */
 vex_task *chan_free_all(struct vex_runtime *rt) {
     vex_task *tasks = NULL;
     for (vex_chan *ch = rt->chans; ch;) {
         vex_chan *next = ch->next;
         waiter *w;
-        while ((w = wl_pop(&ch->receivers)) || (w = wl_pop(&ch->senders))) {
+        while ((w = ch->receivers.head) || (w = ch->senders.head)) {
+            wl_unlink(w == ch->receivers.head ? &ch->receivers : &ch->senders, w);
+            if (w->select && !select_claim_for_teardown((select_waiter *)w)) {
+                vex_task_unref(w->task);
+                continue;
+            }
             w->task->next = tasks;
             tasks = w->task;
         }

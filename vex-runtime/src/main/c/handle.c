@@ -104,6 +104,7 @@ static void release_slot(handle_slot *s, uint64_t w, uint32_t idx) {
     void *obj = atomic_load_explicit(&s->obj, memory_order_relaxed);
     put_index(idx);
     if (kind == HANDLE_TASK) task_release_handle(obj);
+    else if (kind == HANDLE_SCOPE) scope_release_handle(obj);
 }
 
 static uint64_t freed_word(uint64_t w) { return (w & HW_GEN_MASK) + (1ull << 32); }

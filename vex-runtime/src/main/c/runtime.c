@@ -180,8 +180,14 @@ int32_t vex_runtime_shutdown(vex_runtime *rt, int64_t grace_ns) {
         timer_node *n = timer_expire(&rt->workers[i].timers, INT64_MAX);
         while (n) {
             timer_node *next = n->sibling;
-            n->task->next = NULL;
-            cancel_parked(n->task);
+            vex_task *t = n->task;
+            if (t->hook) { /* a select's deadline: its hook unlinks its channel waiters too */
+                vex_cancel_hook h = t->hook;
+                t->hook = NULL;
+                h(t->u.hook_frame, t);
+            }
+            t->next = NULL;
+            cancel_parked(t);
             n = next;
         }
     }

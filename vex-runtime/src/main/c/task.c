@@ -7,6 +7,7 @@
 
 #include "futex.h"
 #include "handle.h"
+#include "vex_scope.h"
 #include "worker.h"
 
 typedef struct boxed_frame {
@@ -88,7 +89,8 @@ static void note_child(vex_task *parent, int64_t h) {
     if (c->n == c->cap) {
         uint32_t k = 0;
         for (uint32_t i = 0; i < c->n; i++)
-            if (handle_slot_of(c->h[i], HANDLE_TASK)) c->h[k++] = c->h[i];
+            if (handle_slot_of(c->h[i], HANDLE_TASK) || handle_slot_of(c->h[i], HANDLE_SCOPE))
+                c->h[k++] = c->h[i];
         c->n = k;
         if (k >= c->cap / 2) {
             uint32_t cap = c->cap ? c->cap * 2 : 8;
@@ -109,6 +111,11 @@ static void cancel_children(vex_task *t) {
     child_list *c = children_of(t, false);
     if (!c) return;
     for (uint32_t i = 0; i < c->n; i++) {
+        if (handle_slot_of(c->h[i], HANDLE_SCOPE)) { /* a scope it made: its tasks go too */
+            vex_scope_cancel(c->h[i]);
+            handle_consume(c->h[i], HANDLE_SCOPE);
+            continue;
+        }
         vex_cancel(c->h[i]);
         vex_detach(c->h[i]);
     }
@@ -191,6 +198,8 @@ static void wake_joiner(void *joiner) {
          * word whose owner already returned is harmless (at worst a spurious wake-up). */
         atomic_store_explicit(word, 1, memory_order_release);
         vex_futex_wake(word, 1);
+    } else if (j & JOINER_SCOPE_BIT) {
+        scope_child_done((void *)(j & ~JOINER_SCOPE_BIT));
     } else {
         vex_task_wake((vex_task *)joiner); /* consumes the reference the joiner took */
     }
@@ -472,6 +481,11 @@ int64_t vex_spawn_on(struct vex_runtime *rt, const vex_future_desc *desc, const 
     if (w && w->current) note_child(w->current, h);
     schedule_task(t, false);
     return h;
+}
+
+void task_note_scope(int64_t scope) {
+    vex_worker *w = vex_current_worker;
+    if (w && w->current) note_child(w->current, scope);
 }
 
 int64_t vex_spawn(const vex_future_desc *desc, const uint64_t *args) {

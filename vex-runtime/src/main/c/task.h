@@ -36,6 +36,12 @@ enum {
 /* A joiner that is a blocked OS thread, not a task, is a pointer to its futex word with the
  * low bit set. */
 #define JOINER_THREAD_BIT ((uintptr_t)1)
+/* A joiner that is a task scope's record of one child (scope.c), tagged with this bit. */
+#define JOINER_SCOPE_BIT ((uintptr_t)2)
+void scope_child_done(void *child);
+/* A scope made while a task is polled belongs to that task: if the task ends without returning,
+ * the scope is cancelled and its handle released (as for the tasks it spawned). */
+void task_note_scope(int64_t scope);
 
 struct vex_task {
     _Atomic uint64_t state;

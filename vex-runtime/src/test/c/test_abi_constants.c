@@ -11,6 +11,8 @@
 #include "test_util.h"
 #include "vex_runtime.h"
 #include "vex_net.h"
+#include "vex_scope.h"
+#include "vex_select.h"
 
 /* FutureDescriptorLayout, field by field. */
 #define JAVA_DESC_RESUME_OFFSET 0
@@ -47,6 +49,8 @@ static const struct leaf LEAVES[] = {
     {"vex_tcp_listen_with", &vex_tcp_listen_with_desc, VEX_TCP_FRAME_SIZE, 40, 8},
     {"vex_udp_send_to", &vex_udp_send_to_desc, VEX_UDP_FRAME_SIZE, 48, 8},
     {"vex_udp_recv_from", &vex_udp_recv_from_desc, VEX_UDP_FRAME_SIZE, 48, 8},
+    {"vex_select", &vex_select_desc, VEX_SELECT_FRAME_SIZE, 136, 8},
+    {"vex_scope_join", &vex_scope_join_desc, VEX_SCOPE_JOIN_FRAME_SIZE, 24, 8},
 };
 
 static void descriptor_layout_matches_the_header(void) {

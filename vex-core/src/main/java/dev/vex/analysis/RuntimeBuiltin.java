@@ -72,7 +72,24 @@ public enum RuntimeBuiltin {
     /** (socket, buffer, length): one datagram; (bytes or -errno, sender's address, sender's port). */
     UDP_RECV_FROM("vex_udp_recv_from", true, List.of(I64, I64, I64), List.of(I64, I64, I64)),
     /** (socket): 0, or -errno; the handle is dead afterwards. */
-    UDP_CLOSE("vex_udp_close", false, List.of(I64), List.of(I64));
+    UDP_CLOSE("vex_udp_close", false, List.of(I64), List.of(I64)),
+    /**
+     * (operations, count, timeout ns): waits for the first of count channel operations
+     * ({kind, channel, value} triples in memory; kind 0 receive, 1 send) or the deadline
+     * (timeout below 0: none, 0: do not wait); (index or -1 on timeout, status 0 done or 1 closed, value received).
+     */
+    SELECT("vex_select", true, List.of(I64, I64, I64), List.of(I64, I64, I64)),
+    /** A new, empty task scope; 0 on failure. */
+    SCOPE_NEW("vex_scope_new", false, List.of(), List.of(I64)),
+    /** (scope, task): moves the task handle into the scope; 0, or a negative error (nothing consumed). */
+    SCOPE_ADD("vex_scope_add", false, List.of(I64, I64), List.of(I64)),
+    /** (scope): cancels every task of the scope still running; 0 or a negative error. */
+    SCOPE_CANCEL("vex_scope_cancel", false, List.of(I64), List.of(I64)),
+    /**
+     * (scope): waits for every task of the scope; (0, 0) all completed, (2, trap code) the first
+     * failure (the rest cancelled), (1, 0) cancelled. Consumes the scope handle.
+     */
+    SCOPE_JOIN("vex_scope_join", true, List.of(I64), List.of(I64, I64));
 
     private final String symbol;
     private final boolean isAsync;

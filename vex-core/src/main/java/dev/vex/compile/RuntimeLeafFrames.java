@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The frames of the C runtime's leaf futures, fixed ABI constants (the {@code VEX_*_FRAME_SIZE}
- * macros of vex_runtime.h and vex_net.h; every leaf frame is 8-byte aligned). They are constants so that
+ * macros of vex_runtime.h, vex_net.h, vex_select.h and vex_scope.h; every leaf frame is 8-byte aligned). They are constants so that
  * compiling never loads the runtime; the runtime's C tests check each against the header and the
  * exported descriptor ({@code test_abi_constants.c}), and a Java test checks that C table
  * against this one.
@@ -28,7 +28,9 @@ public final class RuntimeLeafFrames {
             Map.entry("vex_tcp_close", new FrameSize(40, 8)),
             Map.entry("vex_tcp_listen_with", new FrameSize(40, 8)),
             Map.entry("vex_udp_send_to", new FrameSize(48, 8)),
-            Map.entry("vex_udp_recv_from", new FrameSize(48, 8)));
+            Map.entry("vex_udp_recv_from", new FrameSize(48, 8)),
+            Map.entry("vex_select", new FrameSize(136, 8)),
+            Map.entry("vex_scope_join", new FrameSize(24, 8)));
 
     /** {@link #FRAMES} as the async lowering asks for them. */
     public static final FrameSizes SIZES = FrameSizes.of(FRAMES);

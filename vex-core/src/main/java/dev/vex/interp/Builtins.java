@@ -24,6 +24,10 @@ import java.util.List;
  *   <li>{@code %vex_cancel} of a handle never issued, or already joined or detached, fails the
  *       run (natively it does nothing); see {@link Scheduler#cancel} for the rest.</li>
  *   <li>{@code %vex_tcp_*}: real sockets through {@link NetReactor}.</li>
+ *   <li>Task scope handles are 1, 2, ... ({@link TaskScope}); any other value, or a joined
+ *       scope's, fails the run, as does giving a scope a task handle that is not live.</li>
+ *   <li>{@code %vex_select} ({@link Selection}) starts its scan for a ready operation at an
+ *       index rotated by one per select, not a random one, so that runs stay deterministic.</li>
  *   <li>{@code %vex_alloc} returns zeroed memory, or 0 for a negative size or past the live-heap
  *       cap; {@code %vex_free(0)} does nothing; freeing anything but a live block fails the run.</li>
  * </ul>
@@ -35,6 +39,7 @@ final class Builtins implements AutoCloseable {
     private final Scheduler scheduler;
     private final Memory memory;
     private final List<Channel> channels = new ArrayList<>();
+    private final List<TaskScope> scopes = new ArrayList<>();
     private final NetReactor net;
 
     Builtins(Scheduler scheduler, Memory memory) {
@@ -116,7 +121,27 @@ final class Builtins implements AutoCloseable {
             case UDP_SEND_TO -> net.sendTo(task, args[0], args[1], args[2], args[3], args[4]);
             case UDP_RECV_FROM -> net.receiveFrom(task, args[0], args[1], args[2]);
             case UDP_CLOSE -> net.udpClose(args[0]);
+            case SCOPE_NEW -> {
+                if (scopes.size() == TaskScope.MAX_SCOPES) {
+                    throw new InterpreterFailure("more than " + TaskScope.MAX_SCOPES + " task scopes");
+                }
+                TaskScope s = new TaskScope(scopes.size() + 1);
+                scopes.add(s);
+                yield new long[] {s.handle};
+            }
+            case SCOPE_ADD -> scope(args[0], "%vex_scope_add").add(args[1], scheduler);
+            case SCOPE_CANCEL -> scope(args[0], "%vex_scope_cancel").cancel(scheduler);
+            case SCOPE_JOIN -> scope(args[0], "%vex_scope_join").join(task, scheduler);
+            case SELECT -> Selection.start(task, args[0], args[1], args[2], memory,
+                    h -> channel(h, "%vex_select"), scheduler);
         };
+    }
+
+    private TaskScope scope(long handle, String who) {
+        if (handle < 1 || handle > scopes.size() || scopes.get((int) (handle - 1)).consumed) {
+            throw new InterpreterFailure(who + "(" + handle + "): not a live task scope");
+        }
+        return scopes.get((int) (handle - 1));
     }
 
     private Channel channel(long handle, String who) {

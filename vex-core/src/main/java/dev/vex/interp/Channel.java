@@ -8,20 +8,18 @@ import java.util.ArrayDeque;
  * <p>Capacity 0 is a rendezvous: a send completes only when a receiver takes the value. A
  * sender that finds a receiver waiting hands the value over directly. Close wakes every waiter:
  * blocked receivers get (1, 0), blocked senders get 1 and their values are dropped; values
- * already buffered can still be received. Waiters are served first come, first served.
+ * already buffered can still be received. Waiters are served first come, first served; an arm
+ * of a {@link Selection} waits in the same lists and is withdrawn when another arm wins.
  */
 final class Channel {
-    private record PendingSend(Task task, long value) {}
-
     private static final long[] SENT = {0};
     private static final long[] CLOSED_SEND = {1};
-    private static final long[] CLOSED_RECV = {1, 0};
 
     final long handle;
     private final long capacity;
     private final ArrayDeque<Long> buffer = new ArrayDeque<>();
-    private final ArrayDeque<PendingSend> senders = new ArrayDeque<>();
-    private final ArrayDeque<Task> receivers = new ArrayDeque<>();
+    private final ArrayDeque<ChannelWaiter> senders = new ArrayDeque<>();
+    private final ArrayDeque<ChannelWaiter> receivers = new ArrayDeque<>();
     private boolean closed;
 
     Channel(long handle, long capacity) {
@@ -31,48 +29,74 @@ final class Channel {
 
     /** Sends {@code value}: the result if the send completes now, else null after blocking {@code task}. */
     long[] send(Task task, long value, Scheduler scheduler) {
-        if (closed) {
-            return CLOSED_SEND;
+        long status = trySend(value, scheduler);
+        if (status >= 0) {
+            return status == 0 ? SENT : CLOSED_SEND;
         }
-        Task receiver = receivers.poll();
-        if (receiver != null) {
-            scheduler.wake(receiver, new long[] {0, value});
-            return SENT;
-        }
-        if (buffer.size() < capacity) {
-            buffer.add(value);
-            return SENT;
-        }
-        PendingSend pending = new PendingSend(task, value);
-        senders.add(pending);
+        ChannelWaiter w = new ChannelWaiter(task, this, true, value, null, 0);
+        park(w);
         // A cancelled sender's value is withdrawn: it was never sent (as natively).
-        scheduler.block(task, "%vex_chan_send on channel " + handle, () -> senders.remove(pending));
+        scheduler.block(task, "%vex_chan_send on channel " + handle, () -> withdraw(w));
         return null;
     }
 
     /** Receives: (0, value) or (1, 0) if it completes now, else null after blocking {@code task}. */
     long[] recv(Task task, Scheduler scheduler) {
+        long[] r = tryRecv(scheduler);
+        if (r != null) {
+            return r;
+        }
+        ChannelWaiter w = new ChannelWaiter(task, this, false, 0, null, 0);
+        park(w);
+        scheduler.block(task, "%vex_chan_recv on channel " + handle, () -> withdraw(w));
+        return null;
+    }
+
+    /** Completes a send now if it can: 0 sent, 1 closed; -1 if it would have to wait. */
+    long trySend(long value, Scheduler scheduler) {
+        if (closed) {
+            return 1;
+        }
+        ChannelWaiter receiver = receivers.poll();
+        if (receiver != null) {
+            receiver.complete(0, value, scheduler);
+            return 0;
+        }
+        if (buffer.size() < capacity) {
+            buffer.add(value);
+            return 0;
+        }
+        return -1;
+    }
+
+    /** Completes a receive now if it can: (0, value) or (1, 0) once closed; null if it would have to wait. */
+    long[] tryRecv(Scheduler scheduler) {
         if (!buffer.isEmpty()) {
             long value = buffer.poll();
             // A place just freed up: the first blocked sender's value moves into the buffer.
-            PendingSend s = senders.poll();
+            ChannelWaiter s = senders.poll();
             if (s != null) {
                 buffer.add(s.value);
-                scheduler.wake(s.task, SENT);
+                s.complete(0, 0, scheduler);
             }
             return new long[] {0, value};
         }
-        PendingSend s = senders.poll();
+        ChannelWaiter s = senders.poll();
         if (s != null) {
-            scheduler.wake(s.task, SENT);
+            s.complete(0, 0, scheduler);
             return new long[] {0, s.value};
         }
-        if (closed) {
-            return CLOSED_RECV;
-        }
-        receivers.add(task);
-        scheduler.block(task, "%vex_chan_recv on channel " + handle, () -> receivers.remove(task));
-        return null;
+        return closed ? new long[] {1, 0} : null;
+    }
+
+    /** Parks {@code w} at the back of its list. */
+    void park(ChannelWaiter w) {
+        (w.send ? senders : receivers).add(w);
+    }
+
+    /** Withdraws a parked {@code w} (an arm that lost its selection, or a cancelled task's operation). */
+    void withdraw(ChannelWaiter w) {
+        (w.send ? senders : receivers).removeFirstOccurrence(w);
     }
 
     /** Closes the channel (again is harmless) and wakes every waiter. */
@@ -81,11 +105,11 @@ final class Channel {
             return;
         }
         closed = true;
-        for (Task r; (r = receivers.poll()) != null; ) {
-            scheduler.wake(r, CLOSED_RECV);
+        for (ChannelWaiter r; (r = receivers.poll()) != null; ) {
+            r.complete(1, 0, scheduler);
         }
-        for (PendingSend s; (s = senders.poll()) != null; ) {
-            scheduler.wake(s.task, CLOSED_SEND);
+        for (ChannelWaiter s; (s = senders.poll()) != null; ) {
+            s.complete(1, 0, scheduler);
         }
     }
 }

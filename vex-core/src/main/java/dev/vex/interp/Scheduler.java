@@ -27,6 +27,7 @@ final class Scheduler {
     private long nextHandle = 1;
     private NetReactor net;
     private int picksSincePoll;
+    private long selectStart;
     private long ioWaitLimitMillis = InterpreterOptions.DEFAULT_IO_WAIT_LIMIT_MILLIS;
     /** Picks between two non-waiting socket polls while tasks keep the queue busy. */
     static final int IO_POLL_EVERY = 64;
@@ -121,9 +122,28 @@ final class Scheduler {
     }
 
     private void fireDueTimers() {
-        for (Task t; (t = clock.pollDue()) != null; ) {
-            wake(t, NO_VALUES);
+        for (VirtualClock.Timer t; (t = clock.pollDue()) != null; ) {
+            if (t.selection() != null) {
+                t.selection().timedOut(this);
+            } else {
+                wake(t.task(), NO_VALUES);
+            }
         }
+    }
+
+    /** A {@code %vex_select}'s deadline, {@code nanos} from now. */
+    VirtualClock.Timer armSelectTimer(Task task, long nanos, Selection selection) {
+        return clock.arm(task, nanos, selection);
+    }
+
+    /** Withdraws a select's deadline (an operation won first). */
+    void disarm(VirtualClock.Timer timer) {
+        clock.disarm(timer);
+    }
+
+    /** Where the next {@code %vex_select} starts its scan: rotates by one per select (fairness). */
+    long nextSelectStart() {
+        return selectStart++;
     }
 
     /**
@@ -223,8 +243,8 @@ final class Scheduler {
 
     /** {@code %vex_sleep}: the task waits for its timer. */
     void sleep(Task task, long nanos) {
-        Object timer = clock.sleep(task, nanos);
-        block(task, "%vex_sleep", () -> clock.cancel(timer));
+        VirtualClock.Timer timer = clock.sleep(task, nanos);
+        block(task, "%vex_sleep", () -> clock.disarm(timer));
     }
 
     /**
@@ -246,6 +266,15 @@ final class Scheduler {
             requestCancel(t);
         });
         return null;
+    }
+
+    /** {@code %vex_scope_add}: the handle is given to a scope; the task, or a failed run if the handle is not live. */
+    Task takeHandleForScope(long handle) {
+        Task t = takeHandle(handle, "%vex_scope_add");
+        if (t.state == TaskState.DONE) {
+            tasks.remove(handle);
+        }
+        return t;
     }
 
     /** {@code %vex_detach}: the task runs on; nobody can join it any more. */
@@ -271,6 +300,9 @@ final class Scheduler {
                 wake(j, value);
             }
             task.joiners.clear();
+        }
+        if (task.scope != null) {
+            task.scope.taskDone(task, this);
         }
         if (task.handleConsumed) { // joined or detached: nobody can ask for the results any more
             tasks.remove(task.handle);

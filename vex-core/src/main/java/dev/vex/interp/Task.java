@@ -33,6 +33,8 @@ final class Task {
     Runnable undoWait;
     /** Tasks it spawned, whose handles it may still hold: cancelled with it when it is cancelled. */
     final List<Task> children = new ArrayList<>(0);
+    /** The scope it was moved into ({@code %vex_scope_add}), told when it finishes; or null. */
+    TaskScope scope;
     /** Tasks blocked in {@code %vex_join} on this one, in the order they joined. */
     final List<Task> joiners = new ArrayList<>(1);
     /** Created on the first frame that needs stack slots. */

@@ -8,7 +8,8 @@ import java.util.PriorityQueue;
  * order, ties in the order they were armed.
  */
 final class VirtualClock {
-    private record Timer(long deadline, long sequence, Task task) {}
+    /** An armed timer: it wakes {@code task}, or times out {@code selection} when that is not null. */
+    record Timer(long deadline, long sequence, Task task, Selection selection) {}
 
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> {
         int c = Long.compare(a.deadline, b.deadline);
@@ -21,34 +22,39 @@ final class VirtualClock {
         return now;
     }
 
-    /**
-     * Wakes {@code task} once the time is at least {@code now + nanos} (a negative wait counts as
-     * 0). Returns the timer, for {@link #cancel}.
-     */
-    Object sleep(Task task, long nanos) {
+    /** Wakes {@code task} once the time is at least {@code now + nanos} (a negative wait counts as 0). */
+    Timer sleep(Task task, long nanos) {
+        return arm(task, nanos, null);
+    }
+
+    /** Arms a timer due at {@code now + nanos} (saturating) for a sleep or a select's deadline. */
+    Timer arm(Task task, long nanos, Selection selection) {
         long deadline = nanos <= 0 ? now : (Long.MAX_VALUE - now < nanos ? Long.MAX_VALUE : now + nanos);
-        Timer t = new Timer(deadline, armed++, task);
+        Timer t = new Timer(deadline, armed++, task, selection);
         timers.add(t);
         return t;
     }
 
-    /** Disarms a timer from {@link #sleep} (its task was cancelled); nothing if it fired. */
-    void cancel(Object timer) {
-        timers.remove(timer);
+    /**
+     * Removes an armed timer that has not fired (a select decided before its deadline, or a
+     * sleeping task was cancelled); nothing if it fired.
+     */
+    void disarm(Timer t) {
+        timers.remove(t);
     }
 
     boolean hasTimers() {
         return !timers.isEmpty();
     }
 
-    /** The task of the earliest timer if it is due, removing it; else null. */
-    Task pollDue() {
+    /** The earliest timer if it is due, removing it; else null. */
+    Timer pollDue() {
         Timer t = timers.peek();
         if (t == null || t.deadline > now) {
             return null;
         }
         timers.poll();
-        return t.task;
+        return t;
     }
 
     /** Moves time forward to the earliest deadline (never backward). */

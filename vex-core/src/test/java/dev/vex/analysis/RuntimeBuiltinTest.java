@@ -40,7 +40,12 @@ class RuntimeBuiltinTest {
         assertEquals("async %vex_udp_recv_from(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.UDP_RECV_FROM.toString());
         assertEquals("%vex_udp_close(i64) -> i64", RuntimeBuiltin.UDP_CLOSE.toString());
         assertEquals("%vex_cancel(i64)", RuntimeBuiltin.CANCEL.toString());
-        assertEquals(28, RuntimeBuiltin.values().length);
+        assertEquals("async %vex_select(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.SELECT.toString());
+        assertEquals("%vex_scope_new() -> i64", RuntimeBuiltin.SCOPE_NEW.toString());
+        assertEquals("%vex_scope_add(i64, i64) -> i64", RuntimeBuiltin.SCOPE_ADD.toString());
+        assertEquals("%vex_scope_cancel(i64) -> i64", RuntimeBuiltin.SCOPE_CANCEL.toString());
+        assertEquals("async %vex_scope_join(i64) -> i64, i64", RuntimeBuiltin.SCOPE_JOIN.toString());
+        assertEquals(33, RuntimeBuiltin.values().length);
     }
 
     @Test

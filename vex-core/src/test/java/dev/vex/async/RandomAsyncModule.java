@@ -34,7 +34,7 @@ import java.util.Random;
  * {@code %producer}, and function values ({@code func_addr} of an async function or builtin)
  * awaited with {@code await_indirect} or started with {@code spawn_indirect}, sometimes live
  * across other awaits first; {@code %rec} recurses through its own value in half the modules.
- * Each function's first result folds every value still in scope, so many values are live
+ * Optionally (another generator) selects over two channels and task scopes. Each function's first result folds every value still in scope, so many values are live
  * across each await.
  */
 final class RandomAsyncModule {
@@ -57,11 +57,14 @@ final class RandomAsyncModule {
 
     /** Whether to use function values (await_indirect, spawn_indirect); without them a seed gives the module it always gave. */
     private final boolean functionValues;
+    /** Whether bodies may also contain selects over two channels and task scopes. */
+    private final boolean selectsAndScopes;
 
-    private RandomAsyncModule(long seed, boolean functionValues) {
+    private RandomAsyncModule(long seed, boolean functionValues, boolean selectsAndScopes) {
         this.rnd = new Random(seed);
         this.functionValues = functionValues;
         this.count = 2 + rnd.nextInt(3);
+        this.selectsAndScopes = selectsAndScopes;
     }
 
     /** A module and the arguments to run its root {@code %f0} with. */
@@ -69,7 +72,7 @@ final class RandomAsyncModule {
     }
 
     static Program generate(long seed) {
-        return new RandomAsyncModule(seed, false).build();
+        return new RandomAsyncModule(seed, false, false).build();
     }
 
     /**
@@ -78,7 +81,17 @@ final class RandomAsyncModule {
      * for the native differential test.
      */
     static Program generateWithFunctionValues(long seed) {
-        return new RandomAsyncModule(seed, true).build();
+        return new RandomAsyncModule(seed, true, false).build();
+    }
+
+    /**
+     * As {@link #generate(long)}, with {@code %vex_select} loops over two producers' channels
+     * (with and without deadlines) and task scopes of spawned functions among the steps, for
+     * engines that have them (the interpreter and native code; not {@link PollingScheduler}).
+     * The same seed gives the same module as {@link #generate(long)} wherever neither is drawn.
+     */
+    static Program generateWithSelectsAndScopes(long seed) {
+        return new RandomAsyncModule(seed, false, true).build();
     }
 
     private Program build() {
@@ -193,6 +206,10 @@ final class RandomAsyncModule {
                 spawnAndJoin(scope);
             } else if (k < 17 && depth == 0) {
                 channel(scope);
+            } else if (k == 17 && selectsAndScopes && depth == 0) {
+                selectLoop(scope);
+            } else if (k == 18 && selectsAndScopes && depth == 0 && self + 1 < count) {
+                taskScope(scope);
             } else if (k < 18 && functionValues) {
                 awaitIndirect(scope);
             } else if (k < 19 && functionValues && self + 1 < count && depth == 0) {
@@ -344,6 +361,80 @@ final class RandomAsyncModule {
         b.switchToBlock(exit);
         scope.add(exit.param(0));
         scope.add(b.await_(join, h).result());
+    }
+
+    /**
+     * Two producers feed two channels; one loop selects over receiving from both (with no
+     * deadline, or one that may pass first: then it selects again) and drops a channel's
+     * operation once that channel is closed and drained. The sum of what it received is the same
+     * whichever operation wins each time.
+     */
+    private void selectLoop(List<Value> scope) {
+        FuncRef chanNew = sync("vex_chan_new", Signature.of(List.of(I64), List.of(I64)));
+        FuncRef select = async("vex_select", Signature.of(List.of(I64, I64, I64), List.of(I64, I64, I64)));
+        FuncRef join = async("vex_join", Signature.of(List.of(I64), List.of(I64)));
+        Value a = b.call(chanNew, b.iconst(I64, rnd.nextInt(3))).result();
+        Value c = b.call(chanNew, b.iconst(I64, rnd.nextInt(3))).result();
+        Value ha = b.spawn(async("producer", PRODUCER_SIG), a, b.iconst(I64, rnd.nextInt(5)));
+        Value hc = b.spawn(async("producer", PRODUCER_SIG), c, b.iconst(I64, rnd.nextInt(5)));
+        StackSlot slot = b.createStackSlot(48, 8);
+        Value ops = b.stackAddr(I64, slot, 0);
+        Value receive = b.iconst(I64, 0);
+        b.store(MemFlags.NONE, receive, ops, 0);
+        b.store(MemFlags.NONE, a, ops, 8);
+        b.store(MemFlags.NONE, receive, ops, 24);
+        b.store(MemFlags.NONE, c, ops, 32);
+        long[] timeouts = {-1, 1000, 100_000};
+        Value timeout = b.iconst(I64, timeouts[rnd.nextInt(timeouts.length)]);
+        Block header = b.createBlock(I64, I64);
+        Block wait = b.createBlock();
+        Block check = b.createBlock();
+        Block got = b.createBlock();
+        Block closed = b.createBlock();
+        Block exit = b.createBlock(I64);
+        b.jump(header, b.iconst(I64, 2), pick(scope, I64));
+        b.switchToBlock(header);
+        Value open = header.param(0);
+        Value acc = header.param(1);
+        b.brif(open, wait, List.of(), exit, List.of(acc));
+        b.switchToBlock(wait);
+        Instruction r = b.await_(select, ops, open, timeout);
+        b.brif(b.icmpImm(IntCC.SLT, r.result(0), 0), header, List.of(open, acc), check, List.of());
+        b.switchToBlock(check);
+        b.brif(r.result(1), closed, List.of(), got, List.of());
+        b.switchToBlock(got);
+        b.jump(header, open, b.iadd(acc, r.result(2)));
+        b.switchToBlock(closed);
+        Value second = b.load(I64, MemFlags.NONE, ops, 32);
+        Value first = b.load(I64, MemFlags.NONE, ops, 8);
+        b.store(MemFlags.NONE, b.select(r.result(0), first, second), ops, 8);
+        b.jump(header, b.iaddImm(open, -1), acc);
+        b.switchToBlock(exit);
+        scope.add(exit.param(0));
+        scope.add(b.await_(join, ha).result());
+        scope.add(b.await_(join, hc).result());
+    }
+
+    /** One to three spawned module functions in a task scope, then the scope's join. */
+    private void taskScope(List<Value> scope) {
+        FuncRef scopeNew = sync("vex_scope_new", Signature.of(List.of(), List.of(I64)));
+        FuncRef scopeAdd = sync("vex_scope_add", Signature.of(List.of(I64, I64), List.of(I64)));
+        FuncRef scopeJoin = async("vex_scope_join", Signature.of(List.of(I64), List.of(I64, I64)));
+        Value s = b.call(scopeNew).result();
+        int n = 1 + rnd.nextInt(3);
+        for (int k = 0; k < n; k++) {
+            int j = self + 1 + rnd.nextInt(count - self - 1);
+            Signature sig = sigs.get(j);
+            List<Value> args = new ArrayList<>();
+            for (int i = 0; i < sig.params().size(); i++) {
+                args.add(pick(scope, sig.paramType(i)));
+            }
+            Value h = b.spawn(async("f" + j, sig), args.toArray(Value[]::new));
+            scope.add(b.call(scopeAdd, s, h).result());
+        }
+        Instruction r = b.await_(scopeJoin, s);
+        scope.add(r.result(0));
+        scope.add(r.result(1));
     }
 
     private void rec() {

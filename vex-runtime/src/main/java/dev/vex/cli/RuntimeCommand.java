@@ -14,12 +14,12 @@ import java.util.Locale;
  * {@code vex runtime [--arch A] [--extract DIR] [--cflags] [--libs] [--static]}: the C runtime
  * for C programs. The jar carries, per architecture, in JNA's resource layout
  * ({@code linux-x86-64/}, {@code linux-aarch64/}): {@code libvexrt.so}, {@code libvexrt.a},
- * {@code vex_runtime.h} and {@code vex_net.h}. This command copies them to {@code DIR/include}
+ * {@code vex_runtime.h}, {@code vex_net.h}, {@code vex_select.h} and {@code vex_scope.h}. This command copies them to {@code DIR/include}
  * and {@code DIR/lib} (by default a per-version cache directory) and prints the compiler and
  * linker flags that use them, as pkg-config does.
  */
 final class RuntimeCommand {
-    static final List<String> HEADERS = List.of("vex_runtime.h", "vex_net.h");
+    static final List<String> HEADERS = List.of("vex_runtime.h", "vex_net.h", "vex_select.h", "vex_scope.h");
     static final List<String> LIBRARIES = List.of("libvexrt.so", "libvexrt.a");
 
     private RuntimeCommand() {

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * Differential fuzzing of async code: random async modules ({@link RandomAsyncModule}, from
  * vex-core's tests: ready and pending callees, yields, sleeps, boxed recursion, spawns and joins,
  * channels, loops and branches across awaits, stack slots, floats and narrow integers, many values
- * live across each await; in every other module also awaits and spawns of function values) run on the interpreter and compiled for x64 as tasks on a 2-worker C
+ * live across each await; in the odd-seeded modules also awaits and spawns of function values,
+ * in the even-seeded ones selects over two channels (with deadlines) and task scopes) run on the
+ * interpreter and compiled for x64 as tasks on a 2-worker C
  * runtime; results must agree bit for bit. {@code -Dvex.async.nativePrograms=N} sets the count.
  */
 class NativeAsyncDifferentialTest {
@@ -36,12 +38,17 @@ class NativeAsyncDifferentialTest {
         assumeTrue("x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         int asyncFunctions = 0;
         int functionValueUses = 0;
+        int selects = 0;
+        int scopes = 0;
         long compileNanos = 0;
         try (VexRuntime rt = VexRuntime.create(2)) {
             for (long seed = FIRST_SEED; seed < FIRST_SEED + PROGRAMS; seed++) {
-                // Odd seeds also await and spawn function values.
-                RandomAsyncModule.Program p = seed % 2 == 0 ? RandomAsyncModule.generate(seed)
+                // Odd seeds also await and spawn function values; even ones select and use scopes.
+                RandomAsyncModule.Program p = seed % 2 == 0 ? RandomAsyncModule.generateWithSelectsAndScopes(seed)
                         : RandomAsyncModule.generateWithFunctionValues(seed);
+                String text = p.module().toString();
+                selects += text.contains("%vex_select") ? 1 : 0;
+                scopes += text.contains("%vex_scope_join") ? 1 : 0;
                 Outcome want = new Interpreter(p.module(), InterpreterOptions.DEFAULTS.withStepLimit(20_000_000L))
                         .run("f0", p.args());
                 Outcome.Returned w = assertInstanceOf(Outcome.Returned.class, want, "seed " + seed + ": " + want);
@@ -64,6 +71,9 @@ class NativeAsyncDifferentialTest {
         }
         assertTrue(asyncFunctions >= 2 * PROGRAMS, "every module has async functions");
         assertTrue(functionValueUses >= PROGRAMS / 2, "too few awaits of function values: " + functionValueUses);
+        System.out.printf("native async differential: %d modules with selects, %d with task scopes%n", selects, scopes);
+        // Half the modules may select and use scopes.
+        assertTrue(selects >= PROGRAMS / 20 && scopes >= PROGRAMS / 40, selects + " selects, " + scopes + " scopes");
     }
 
     /** The results as text, NaNs of either engine shown as NaN (their payload is not specified). */

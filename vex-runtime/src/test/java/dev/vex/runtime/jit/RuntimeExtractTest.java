@@ -55,6 +55,8 @@ class RuntimeExtractTest {
         String flags = vex("runtime", "--extract", rt.toString(), "--cflags", "--libs").strip();
         assertTrue(Files.exists(rt.resolve("include/vex_runtime.h")));
         assertTrue(Files.exists(rt.resolve("include/vex_net.h")));
+        assertTrue(Files.exists(rt.resolve("include/vex_select.h")));
+        assertTrue(Files.exists(rt.resolve("include/vex_scope.h")));
         assertTrue(Files.exists(rt.resolve("lib/libvexrt.a")));
         assertTrue(Files.exists(rt.resolve("lib/libvexrt.so")));
         assertTrue(flags.contains("-I" + rt.resolve("include")), flags);
