@@ -4,7 +4,7 @@
  * load and one compare instead of being dereferenced.
  *
  * A handle is (generation << 32) | index.  A slot's word is
- *     generation (32 bits) | kind (2) | CLAIMED (1) | pins (29).
+ *     generation (32 bits) | kind (3) | CLAIMED (1) | pins (28).
  * A live slot has an odd generation and a kind; freeing it makes the generation even, so a
  * handle never matches a slot again once it was released, and a handle is never below 2^32.
  *
@@ -27,15 +27,15 @@
 
 struct vex_runtime;
 
-enum { HANDLE_FREE = 0, HANDLE_TASK = 1, HANDLE_CHAN = 2 };
+enum { HANDLE_FREE = 0, HANDLE_TASK = 1, HANDLE_CHAN = 2, HANDLE_SOCK = 3 };
 
 #define HANDLE_INDEX_BITS 24
 #define HANDLE_CAPACITY ((uint64_t)1 << HANDLE_INDEX_BITS) /* live handles at once, process-wide */
 #define HW_GEN_MASK 0xffffffff00000000ull
-#define HW_KIND_SHIFT 30
-#define HW_KIND_MASK (3ull << HW_KIND_SHIFT)
-#define HW_CLAIMED (1ull << 29)
-#define HW_PINS_MASK ((1ull << 29) - 1)
+#define HW_KIND_SHIFT 29
+#define HW_KIND_MASK (7ull << HW_KIND_SHIFT)
+#define HW_CLAIMED (1ull << 28)
+#define HW_PINS_MASK ((1ull << 28) - 1)
 #define HW_ID_MASK (HW_GEN_MASK | HW_KIND_MASK)
 
 typedef struct handle_slot {
@@ -81,6 +81,9 @@ static inline void *handle_peek(int64_t h, uint32_t kind) {
 
 /* Pins a live handle (claimed or not); returns its object or NULL.  Undo with handle_unpin. */
 void *handle_pin(int64_t h, uint32_t kind);
+/* Pins a live handle that nobody consumed yet (a socket being closed refuses new users);
+ * returns its object or NULL.  Undo with handle_unpin. */
+void *handle_pin_open(int64_t h, uint32_t kind);
 /* Claims a live, unclaimed handle with a pin; returns its object or NULL (bad, or already
  * claimed by a join or detach).  Undo with handle_unpin. */
 void *handle_claim(int64_t h, uint32_t kind);
@@ -104,7 +107,9 @@ int64_t handle_pins_of_runtime(struct vex_runtime *rt);
 /* Returns a worker's cached free slots to the global pool (the worker is exiting). */
 void handle_cache_flush(handle_cache *c);
 
-/* Releases the hold a consumed or invalidated handle had on obj (handle.c calls these). */
+/* Releases the hold a consumed or invalidated handle had on obj (handle.c calls these).  A
+ * socket's release closes it (sock.c); at teardown the reactor has closed them already. */
 void task_release_handle(void *task);
+void sock_release_handle(void *io);
 
 #endif

@@ -1,5 +1,7 @@
-/* net.c: TCP leaf futures over the reactor, and the sync socket calls (vex_runtime.h, vex_net.h).  A socket handle is a vex_io pointer as int64.
- * Sockets are non-blocking; every syscall retries on EINTR, waits for readiness on EAGAIN, and
+/* net.c: TCP leaf futures over the reactor, and the sync socket calls (vex_runtime.h, vex_net.h).
+ * A socket is a handle of the handle table (sock.h): each call pins it for as long as it uses
+ * the socket, and a bad, closed or stale one is -EBADF (for an async leaf also one of another
+ * runtime).  Sockets are non-blocking; every syscall retries on EINTR, waits for readiness on EAGAIN, and
  * reports any other failure as -errno (a peer reset is -ECONNRESET on read, -EPIPE or
  * -ECONNRESET on write; a peer's half-close is a read of 0 while writes still work).
  *
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "reactor.h"
+#include "sock.h"
 #include "task.h"
 #include "vex_net.h"
 #include "worker.h"
@@ -19,7 +22,7 @@
 typedef struct {
     uint64_t state;
     int64_t p[3];
-    vex_io *io; /* connect: the socket being connected */
+    int64_t sock; /* connect: the socket being connected, not handed out yet */
 } tcp_frame;
 
 _Static_assert(sizeof(tcp_frame) == VEX_TCP_FRAME_SIZE, "tcp frame size is ABI");
@@ -27,16 +30,30 @@ _Static_assert(sizeof(tcp_frame) == VEX_TCP_FRAME_SIZE, "tcp frame size is ABI")
 static vex_poll ready(int64_t v) { return (vex_poll){VEX_READY, (uint64_t)v}; }
 static const vex_poll PENDING = {VEX_PENDING, 0};
 
+/* Cancel hooks: withdraw the task from its socket; nothing to do once the socket is closed
+ * (its close woke the task and dropped the registration). */
+static void unwait(int64_t sock, int dir, vex_task *task) {
+    vex_io *io = sock_pin(sock);
+    if (!io) return;
+    io_unwait(io, dir, task);
+    sock_unpin(sock);
+}
 static void unwait_read(void *frame, vex_task *task) {
-    io_unwait((vex_io *)(uintptr_t)((tcp_frame *)frame)->p[0], IO_READ, task);
+    unwait(((tcp_frame *)frame)->p[0], IO_READ, task);
 }
 static void unwait_write(void *frame, vex_task *task) {
-    io_unwait((vex_io *)(uintptr_t)((tcp_frame *)frame)->p[0], IO_WRITE, task);
+    unwait(((tcp_frame *)frame)->p[0], IO_WRITE, task);
 }
 static void unwait_connect(void *frame, vex_task *task) {
     tcp_frame *f = frame;
-    io_unwait(f->io, IO_WRITE, task);
-    io_close(f->io); /* the handle was never handed out */
+    unwait(f->sock, IO_WRITE, task);
+    sock_close(f->sock); /* the handle was never handed out */
+}
+
+/* An immediate result that needs no cancel hook any more. */
+static vex_poll done(vex_task *task, int64_t v) {
+    vex_task_set_cancel_hook(task, NULL, NULL);
+    return ready(v);
 }
 
 static struct sockaddr_in ipv4(int64_t addr, int64_t port) {
@@ -48,15 +65,6 @@ static struct sockaddr_in ipv4(int64_t addr, int64_t port) {
     return sa;
 }
 
-static int64_t registered(int fd) {
-    vex_io *io = io_register(current_runtime()->reactor, fd);
-    if (!io) {
-        int err = errno;
-        close(fd);
-        return -err;
-    }
-    return (int64_t)(uintptr_t)io;
-}
 
 /* After EAGAIN: PENDING when registered, else the caller retries (0) or fails (-EBUSY). */
 static int park_on(vex_io *io, int dir, uint32_t seq, vex_task *task, vex_cancel_hook hook,
@@ -83,7 +91,7 @@ static int64_t listen_on(int64_t addr, int64_t port, int64_t flags) {
         close(fd);
         return -err;
     }
-    return registered(fd);
+    return sock_open(current_runtime(), fd);
 }
 
 vex_poll vex_tcp_listen(void *frame, vex_task *task) {
@@ -98,9 +106,7 @@ vex_poll vex_tcp_listen_with(void *frame, vex_task *task) {
     return ready(listen_on(f->p[0], f->p[1], f->p[2]));
 }
 
-vex_poll vex_tcp_accept(void *frame, vex_task *task) {
-    tcp_frame *f = frame;
-    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+static vex_poll accept_pinned(vex_io *io, tcp_frame *f, vex_task *task) {
     for (;;) {
         uint32_t seq = io_seq(io, IO_READ);
         int fd = accept4(io->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -108,14 +114,50 @@ vex_poll vex_tcp_accept(void *frame, vex_task *task) {
             vex_task_set_cancel_hook(task, NULL, NULL);
             int one = 1;
             setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-            return ready(registered(fd));
+            return ready(sock_open(current_runtime(), fd));
         }
         if (errno == EINTR || errno == ECONNABORTED) continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK) {
             vex_task_set_cancel_hook(task, NULL, NULL);
             return ready(-errno);
         }
-        int rc = park_on(io, IO_READ, seq, task, unwait_read, frame);
+        int rc = park_on(io, IO_READ, seq, task, unwait_read, f);
+        if (rc == 1) return PENDING;
+        if (rc < 0) return ready(rc);
+    }
+}
+
+/* Runs op with the socket in parameter 0 pinned; -EBADF if it is bad, closed or foreign. */
+#define PINNED(op, frame, task)                                                              \
+    do {                                                                                     \
+        tcp_frame *f_ = (frame);                                                             \
+        vex_io *io_ = sock_pin_local(f_->p[0]);                                              \
+        if (!io_) return done((task), -EBADF);                                               \
+        vex_poll r_ = op(io_, f_, (task));                                                   \
+        sock_unpin(f_->p[0]);                                                                \
+        return r_;                                                                           \
+    } while (0)
+
+vex_poll vex_tcp_accept(void *frame, vex_task *task) { PINNED(accept_pinned, frame, task); }
+
+static vex_poll connect_pinned(vex_io *io, tcp_frame *f, vex_task *task,
+                               const struct sockaddr_in *sa) {
+    for (;;) {
+        uint32_t seq = io_seq(io, IO_WRITE);
+        int err = 0;
+        socklen_t len = sizeof err;
+        if (getsockopt(io->fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0) {
+            if (connect(io->fd, (const struct sockaddr *)sa, sizeof *sa) == 0) err = 0;
+            else err = errno;
+        }
+        if (err == 0 || err == EISCONN) return done(task, f->sock);
+        if (err == EINTR) continue;
+        if (err != EINPROGRESS && err != EALREADY && err != EAGAIN) {
+            vex_task_set_cancel_hook(task, NULL, NULL);
+            io_unwait(io, IO_WRITE, task);
+            return ready(-err); /* the caller closes the socket */
+        }
+        int rc = park_on(io, IO_WRITE, seq, task, unwait_connect, f);
         if (rc == 1) return PENDING;
         if (rc < 0) return ready(rc);
     }
@@ -129,40 +171,20 @@ vex_poll vex_tcp_connect(void *frame, vex_task *task) {
         if (fd < 0) return ready(-errno);
         int one = 1;
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        int64_t h = registered(fd);
+        int64_t h = sock_open(current_runtime(), fd);
         if (h < 0) return ready(h);
-        f->io = (vex_io *)(uintptr_t)h;
+        f->sock = h;
         f->state = 1;
     }
-    vex_io *io = f->io;
-    for (;;) {
-        uint32_t seq = io_seq(io, IO_WRITE);
-        int err = 0;
-        socklen_t len = sizeof err;
-        if (getsockopt(io->fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0) {
-            if (connect(io->fd, (struct sockaddr *)&sa, sizeof sa) == 0) err = 0;
-            else err = errno;
-        }
-        if (err == 0 || err == EISCONN) {
-            vex_task_set_cancel_hook(task, NULL, NULL);
-            return ready((int64_t)(uintptr_t)io);
-        }
-        if (err == EINTR) continue;
-        if (err != EINPROGRESS && err != EALREADY && err != EAGAIN) {
-            vex_task_set_cancel_hook(task, NULL, NULL);
-            io_unwait(io, IO_WRITE, task);
-            io_close(io);
-            return ready(-err);
-        }
-        int rc = park_on(io, IO_WRITE, seq, task, unwait_connect, frame);
-        if (rc == 1) return PENDING;
-        if (rc < 0) return ready(rc);
-    }
+    vex_io *io = sock_pin(f->sock);
+    if (!io) return done(task, -EBADF); /* not reached: nobody else has the handle */
+    vex_poll r = connect_pinned(io, f, task, &sa);
+    sock_unpin(f->sock);
+    if (r.status == VEX_READY && (int64_t)r.value < 0) sock_close(f->sock);
+    return r;
 }
 
-vex_poll vex_tcp_read(void *frame, vex_task *task) {
-    tcp_frame *f = frame;
-    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+static vex_poll read_pinned(vex_io *io, tcp_frame *f, vex_task *task) {
     for (;;) {
         uint32_t seq = io_seq(io, IO_READ);
         ssize_t n = recv(io->fd, (void *)(uintptr_t)f->p[1], (size_t)f->p[2], 0);
@@ -175,15 +197,15 @@ vex_poll vex_tcp_read(void *frame, vex_task *task) {
             vex_task_set_cancel_hook(task, NULL, NULL);
             return ready(-errno);
         }
-        int rc = park_on(io, IO_READ, seq, task, unwait_read, frame);
+        int rc = park_on(io, IO_READ, seq, task, unwait_read, f);
         if (rc == 1) return PENDING;
         if (rc < 0) return ready(rc);
     }
 }
 
-vex_poll vex_tcp_write(void *frame, vex_task *task) {
-    tcp_frame *f = frame;
-    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+vex_poll vex_tcp_read(void *frame, vex_task *task) { PINNED(read_pinned, frame, task); }
+
+static vex_poll write_pinned(vex_io *io, tcp_frame *f, vex_task *task) {
     for (;;) {
         uint32_t seq = io_seq(io, IO_WRITE);
         /* MSG_NOSIGNAL: a reset peer is -EPIPE here, never a SIGPIPE that kills the JVM. */
@@ -197,32 +219,45 @@ vex_poll vex_tcp_write(void *frame, vex_task *task) {
             vex_task_set_cancel_hook(task, NULL, NULL);
             return ready(-errno);
         }
-        int rc = park_on(io, IO_WRITE, seq, task, unwait_write, frame);
+        int rc = park_on(io, IO_WRITE, seq, task, unwait_write, f);
         if (rc == 1) return PENDING;
         if (rc < 0) return ready(rc);
     }
 }
 
+vex_poll vex_tcp_write(void *frame, vex_task *task) { PINNED(write_pinned, frame, task); }
+
+/* Consumes the handle; the socket closes once no other operation holds it (sock.h), and the
+ * tasks parked on it wake with -EBADF. */
 vex_poll vex_tcp_close(void *frame, vex_task *task) {
     (void)task;
-    return ready(io_close((vex_io *)(uintptr_t)((tcp_frame *)frame)->p[0]));
+    int64_t sock = ((tcp_frame *)frame)->p[0];
+    if (!sock_pin_local(sock)) return ready(-EBADF);
+    int64_t rc = sock_close(sock);
+    sock_unpin(sock);
+    return ready(rc);
 }
 
+/* The sync calls: syscall(fd, ...) with the socket pinned, or -EBADF. */
 int64_t vex_tcp_shutdown(int64_t sock) {
-    vex_io *io = (vex_io *)(uintptr_t)sock;
-    return shutdown(io->fd, SHUT_WR) == 0 ? 0 : -errno;
+    vex_io *io = sock_pin(sock);
+    if (!io) return -EBADF;
+    int64_t rc = shutdown(io->fd, SHUT_WR) == 0 ? 0 : -errno;
+    sock_unpin(sock);
+    return rc;
 }
 
 int64_t vex_tcp_local_port(int64_t sock) {
-    vex_io *io = (vex_io *)(uintptr_t)sock;
+    vex_io *io = sock_pin(sock);
+    if (!io) return -EBADF;
     struct sockaddr_in sa;
     socklen_t len = sizeof sa;
-    if (getsockname(io->fd, (struct sockaddr *)&sa, &len) < 0) return -errno;
-    return ntohs(sa.sin_port);
+    int64_t rc = getsockname(io->fd, (struct sockaddr *)&sa, &len) < 0 ? -errno : ntohs(sa.sin_port);
+    sock_unpin(sock);
+    return rc;
 }
 
-int64_t vex_tcp_set_option(int64_t sock, int64_t option, int64_t value) {
-    vex_io *io = (vex_io *)(uintptr_t)sock;
+static int64_t set_option(vex_io *io, int64_t option, int64_t value) {
     int on = value != 0;
     int level = SOL_SOCKET, name;
     switch (option) {
@@ -235,11 +270,23 @@ int64_t vex_tcp_set_option(int64_t sock, int64_t option, int64_t value) {
     return setsockopt(io->fd, level, name, &on, sizeof on) == 0 ? 0 : -errno;
 }
 
+int64_t vex_tcp_set_option(int64_t sock, int64_t option, int64_t value) {
+    vex_io *io = sock_pin(sock);
+    if (!io) return -EBADF;
+    int64_t rc = set_option(io, option, value);
+    sock_unpin(sock);
+    return rc;
+}
+
 static int64_t peer(int64_t sock, struct sockaddr_in *sa) {
-    vex_io *io = (vex_io *)(uintptr_t)sock;
+    vex_io *io = sock_pin(sock);
+    if (!io) return -EBADF;
     socklen_t len = sizeof *sa;
-    if (getpeername(io->fd, (struct sockaddr *)sa, &len) < 0) return -errno;
-    return sa->sin_family == AF_INET ? 0 : -EAFNOSUPPORT;
+    int64_t rc = getpeername(io->fd, (struct sockaddr *)sa, &len) < 0 ? -errno
+                 : sa->sin_family == AF_INET                         ? 0
+                                                                     : -EAFNOSUPPORT;
+    sock_unpin(sock);
+    return rc;
 }
 
 int64_t vex_tcp_peer_addr(int64_t sock) {

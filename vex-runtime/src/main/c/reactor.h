@@ -51,9 +51,10 @@ void reactor_unpark(reactor *r);
 
 /* Registers a non-blocking socket; NULL (errno set) on failure. */
 vex_io *io_register(reactor *r, int fd);
-/* Deregisters and closes; -EBUSY if a task waits on it.  Memory is reclaimed once no event
- * delivered before the deregistration can still be in a driver's hands. */
-int io_close(vex_io *io);
+/* Deregisters and closes (once: later calls do nothing); the tasks that wait on it are woken
+ * and find their socket handle dead when they poll again (sock.h).  Memory is reclaimed once
+ * no event delivered before the deregistration can still be in a driver's hands. */
+void io_close(vex_io *io);
 /* After a syscall returned EAGAIN with the sequence seq read before it: registers task (taking
  * a reference) and returns 1, or returns 0 when readiness arrived meanwhile (retry), or -EBUSY
  * when another task waits in that direction. */

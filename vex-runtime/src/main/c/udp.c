@@ -1,5 +1,5 @@
-/* udp.c: UDP sockets over the reactor (vex_net.h).  A socket handle is a vex_io pointer as
- * int64, as for TCP; syscalls retry on EINTR, park the task on EAGAIN and report any other
+/* udp.c: UDP sockets over the reactor (vex_net.h).  Socket handles are checked and pinned as
+ * for TCP (sock.h); syscalls retry on EINTR, park the task on EAGAIN and report any other
  * failure as -errno.
  *
  * Frame (VEX_UDP_FRAME_SIZE): state, then send_to's five parameters, or recv_from's three
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "reactor.h"
+#include "sock.h"
 #include "task.h"
 #include "vex_net.h"
 #include "worker.h"
@@ -25,11 +26,17 @@ _Static_assert(sizeof(udp_frame) == VEX_UDP_FRAME_SIZE, "udp frame size is ABI")
 static vex_poll ready(int64_t v) { return (vex_poll){VEX_READY, (uint64_t)v}; }
 static const vex_poll PENDING = {VEX_PENDING, 0};
 
+static void unwait(int64_t sock, int dir, vex_task *task) {
+    vex_io *io = sock_pin(sock);
+    if (!io) return; /* closed: the close woke the task and dropped the registration */
+    io_unwait(io, dir, task);
+    sock_unpin(sock);
+}
 static void unwait_read(void *frame, vex_task *task) {
-    io_unwait((vex_io *)(uintptr_t)((udp_frame *)frame)->p[0], IO_READ, task);
+    unwait(((udp_frame *)frame)->p[0], IO_READ, task);
 }
 static void unwait_write(void *frame, vex_task *task) {
-    io_unwait((vex_io *)(uintptr_t)((udp_frame *)frame)->p[0], IO_WRITE, task);
+    unwait(((udp_frame *)frame)->p[0], IO_WRITE, task);
 }
 
 static struct sockaddr_in ipv4(int64_t addr, int64_t port) {
@@ -47,20 +54,17 @@ int64_t vex_udp_bind(int64_t addr, int64_t port) {
     int fd = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) return -errno;
     struct sockaddr_in sa = ipv4(addr, port);
-    vex_io *io = NULL;
-    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || !(io = io_register(rt->reactor, fd))) {
+    if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
         int err = errno;
         close(fd);
         return -err;
     }
-    return (int64_t)(uintptr_t)io;
+    return sock_open(rt, fd);
 }
 
-int64_t vex_udp_close(int64_t sock) { return io_close((vex_io *)(uintptr_t)sock); }
+int64_t vex_udp_close(int64_t sock) { return sock_close(sock); }
 
-vex_poll vex_udp_send_to(void *frame, vex_task *task) {
-    udp_frame *f = frame;
-    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+static vex_poll send_pinned(vex_io *io, udp_frame *f, vex_task *task) {
     struct sockaddr_in sa = ipv4(f->p[3], f->p[4]);
     for (;;) {
         uint32_t seq = io_seq(io, IO_WRITE);
@@ -77,16 +81,26 @@ vex_poll vex_udp_send_to(void *frame, vex_task *task) {
         }
         int rc = io_wait(io, IO_WRITE, seq, task);
         if (rc == 1) {
-            vex_task_set_cancel_hook(task, unwait_write, frame);
+            vex_task_set_cancel_hook(task, unwait_write, f);
             return PENDING;
         }
         if (rc < 0) return ready(rc);
     }
 }
 
-vex_poll vex_udp_recv_from(void *frame, vex_task *task) {
+vex_poll vex_udp_send_to(void *frame, vex_task *task) {
     udp_frame *f = frame;
-    vex_io *io = (vex_io *)(uintptr_t)f->p[0];
+    vex_io *io = sock_pin_local(f->p[0]);
+    if (!io) {
+        vex_task_set_cancel_hook(task, NULL, NULL);
+        return ready(-EBADF);
+    }
+    vex_poll r = send_pinned(io, f, task);
+    sock_unpin(f->p[0]);
+    return r;
+}
+
+static vex_poll recv_pinned(vex_io *io, udp_frame *f, vex_task *task) {
     for (;;) {
         uint32_t seq = io_seq(io, IO_READ);
         struct sockaddr_in sa;
@@ -107,7 +121,7 @@ vex_poll vex_udp_recv_from(void *frame, vex_task *task) {
         }
         int rc = io_wait(io, IO_READ, seq, task);
         if (rc == 1) {
-            vex_task_set_cancel_hook(task, unwait_read, frame);
+            vex_task_set_cancel_hook(task, unwait_read, f);
             return PENDING;
         }
         if (rc < 0) {
@@ -115,6 +129,19 @@ vex_poll vex_udp_recv_from(void *frame, vex_task *task) {
             return ready(rc);
         }
     }
+}
+
+vex_poll vex_udp_recv_from(void *frame, vex_task *task) {
+    udp_frame *f = frame;
+    vex_io *io = sock_pin_local(f->p[0]);
+    if (!io) {
+        vex_task_set_cancel_hook(task, NULL, NULL);
+        f->p[3] = f->p[4] = 0;
+        return ready(-EBADF);
+    }
+    vex_poll r = recv_pinned(io, f, task);
+    sock_unpin(f->p[0]);
+    return r;
 }
 
 const vex_future_desc vex_udp_send_to_desc = {vex_udp_send_to, VEX_UDP_FRAME_SIZE, 8, 5, 1, "vex_udp_send_to"};
