@@ -1,7 +1,8 @@
 /*
  * vex_net.h: the socket builtins beyond vex_runtime.h's first set (docs/BUILTINS.md): TCP socket
  * options, the peer's address, a listen that takes options, and UDP.  Same conventions: handles from
- * listen/accept/connect, IPv4 addresses in host order, failures as -errno.  (Kept apart while
+ * listen/accept/connect (checked: a bad one is -EBADF), IPv4 addresses in host order, failures
+ * as -errno.  (Kept apart while
  * vex_runtime.h is being reworked for the handle table; it belongs there once that lands.)
  */
 #ifndef VEX_NET_H

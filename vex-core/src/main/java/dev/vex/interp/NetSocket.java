@@ -16,8 +16,11 @@ final class NetSocket {
         long[] run();
     }
 
-    /** A task parked in one direction and the attempt to repeat when the socket is ready. */
-    record Waiter(Task task, Attempt attempt) {}
+    /**
+     * A task parked in one direction, the attempt to repeat when the socket is ready, and the
+     * results it gets if the socket is closed under it ({@code -EBADF}).
+     */
+    record Waiter(Task task, Attempt attempt, long[] onClose) {}
 
     final long handle;
     final SelectableChannel channel;
