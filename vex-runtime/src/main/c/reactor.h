@@ -30,6 +30,7 @@ typedef struct vex_io {
     _Atomic uint32_t seq[2];  /* bumped (release) under lock by the reactor on readiness */
     vex_task *waiter[2];      /* with a reference; guarded by lock */
     bool closed;              /* guarded by lock */
+    _Atomic int64_t timeout_ns[2]; /* per direction, 0 = none (deadline.h); relaxed */
     struct vex_io *prev, *next; /* the reactor's list of live registrations */
 } vex_io;
 

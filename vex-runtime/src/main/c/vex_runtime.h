@@ -185,7 +185,7 @@ VEX_API extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_de
 #define VEX_JOIN_STATUS_FRAME_SIZE 24
 #define VEX_CHAN_SEND_FRAME_SIZE 64
 #define VEX_CHAN_RECV_FRAME_SIZE 64
-#define VEX_TCP_FRAME_SIZE 40 /* every vex_tcp_* leaf */
+#define VEX_TCP_FRAME_SIZE 104 /* every vex_tcp_* leaf (with its timeout's timer node) */
 
 /* ---- Sync builtins (ASYNC-IR.md) ------------------------------------------------------------ */
 

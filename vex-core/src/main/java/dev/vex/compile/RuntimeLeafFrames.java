@@ -20,15 +20,16 @@ public final class RuntimeLeafFrames {
             Map.entry("vex_join_status", new FrameSize(24, 8)),
             Map.entry("vex_chan_send", new FrameSize(64, 8)),
             Map.entry("vex_chan_recv", new FrameSize(64, 8)),
-            Map.entry("vex_tcp_listen", new FrameSize(40, 8)),
-            Map.entry("vex_tcp_accept", new FrameSize(40, 8)),
-            Map.entry("vex_tcp_connect", new FrameSize(40, 8)),
-            Map.entry("vex_tcp_read", new FrameSize(40, 8)),
-            Map.entry("vex_tcp_write", new FrameSize(40, 8)),
-            Map.entry("vex_tcp_close", new FrameSize(40, 8)),
-            Map.entry("vex_tcp_listen_with", new FrameSize(40, 8)),
-            Map.entry("vex_udp_send_to", new FrameSize(48, 8)),
-            Map.entry("vex_udp_recv_from", new FrameSize(48, 8)));
+            Map.entry("vex_tcp_listen", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_accept", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_connect", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_read", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_write", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_close", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_listen_with", new FrameSize(104, 8)),
+            Map.entry("vex_tcp_connect_with", new FrameSize(104, 8)),
+            Map.entry("vex_udp_send_to", new FrameSize(112, 8)),
+            Map.entry("vex_udp_recv_from", new FrameSize(112, 8)));
 
     /** {@link #FRAMES} as the async lowering asks for them. */
     public static final FrameSizes SIZES = FrameSizes.of(FRAMES);

@@ -39,7 +39,7 @@ class RuntimeBuiltinTest {
         assertEquals("async %vex_udp_send_to(i64, i64, i64, i64, i64) -> i64", RuntimeBuiltin.UDP_SEND_TO.toString());
         assertEquals("async %vex_udp_recv_from(i64, i64, i64) -> i64, i64, i64", RuntimeBuiltin.UDP_RECV_FROM.toString());
         assertEquals("%vex_udp_close(i64) -> i64", RuntimeBuiltin.UDP_CLOSE.toString());
-        assertEquals(27, RuntimeBuiltin.values().length);
+        assertEquals(28, RuntimeBuiltin.values().length);
     }
 
     @Test
