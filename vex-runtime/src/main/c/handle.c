@@ -98,30 +98,37 @@ int64_t handle_new(struct vex_runtime *rt, uint32_t kind, void *obj) {
     return (int64_t)(gen | idx);
 }
 
-/* Frees a slot whose word was w (the caller's CAS moved it to the next even generation). */
-static void release_slot(handle_slot *s, uint64_t w, uint32_t idx) {
+/* Frees a slot whose word was w (the caller's CAS moved it to the next even generation).
+ * teardown: the runtime's reactor already closed and freed its sockets. */
+static void release_slot(handle_slot *s, uint64_t w, uint32_t idx, bool teardown) {
     uint32_t kind = (uint32_t)((w & HW_KIND_MASK) >> HW_KIND_SHIFT);
     void *obj = atomic_load_explicit(&s->obj, memory_order_relaxed);
     put_index(idx);
     if (kind == HANDLE_TASK) task_release_handle(obj);
     else if (kind == HANDLE_SCOPE) scope_release_handle(obj);
+    else if (kind == HANDLE_SOCK && !teardown) sock_release_handle(obj);
 }
 
 static uint64_t freed_word(uint64_t w) { return (w & HW_GEN_MASK) + (1ull << 32); }
 
-void *handle_pin(int64_t h, uint32_t kind) {
+static void *pin(int64_t h, uint32_t kind, uint64_t refused) {
     handle_slot *s = handle_slot_of(h, kind);
     if (!s) return NULL;
     uint64_t id = ((uint64_t)h & HW_GEN_MASK) | ((uint64_t)kind << HW_KIND_SHIFT);
     uint64_t w = atomic_load_explicit(&s->word, memory_order_relaxed);
     for (;;) {
-        if ((w & HW_ID_MASK) != id || (w & HW_PINS_MASK) == HW_PINS_MASK) return NULL;
+        if ((w & HW_ID_MASK) != id || (w & refused) || (w & HW_PINS_MASK) == HW_PINS_MASK)
+            return NULL;
         /* acquire: a pin orders our uses of the object after its publication. */
         if (atomic_compare_exchange_weak_explicit(&s->word, &w, w + 1, memory_order_acquire,
                                                   memory_order_relaxed))
             return atomic_load_explicit(&s->obj, memory_order_relaxed);
     }
 }
+
+void *handle_pin(int64_t h, uint32_t kind) { return pin(h, kind, 0); }
+
+void *handle_pin_open(int64_t h, uint32_t kind) { return pin(h, kind, HW_CLAIMED); }
 
 void *handle_claim(int64_t h, uint32_t kind) {
     handle_slot *s = handle_slot_of(h, kind);
@@ -144,10 +151,17 @@ void *handle_claim(int64_t h, uint32_t kind) {
 static _Atomic int64_t unpins_in_flight;
 
 void handle_unpin(int64_t h) {
-    atomic_fetch_add_explicit(&unpins_in_flight, 1, memory_order_seq_cst);
     uint32_t idx = (uint32_t)h;
     handle_slot *s = &handle_table[idx]; /* a pin is held: the handle was valid */
     uint64_t w = atomic_load_explicit(&s->word, memory_order_relaxed);
+    /* Fast path: a pin of an unclaimed slot cannot be its last one that releases, so it needs
+     * no place in the count below (every socket operation unpins; the count is one shared
+     * line).  release: orders our uses of the object before whoever frees it. */
+    if ((w & HW_GEN_MASK) == ((uint64_t)h & HW_GEN_MASK) && !(w & HW_CLAIMED) &&
+        atomic_compare_exchange_strong_explicit(&s->word, &w, w - 1, memory_order_release,
+                                                memory_order_relaxed))
+        return;
+    atomic_fetch_add_explicit(&unpins_in_flight, 1, memory_order_seq_cst);
     for (;;) {
         if ((w & HW_GEN_MASK) != ((uint64_t)h & HW_GEN_MASK)) break; /* invalidated by teardown */
         bool last = (w & HW_PINS_MASK) == 1 && (w & HW_CLAIMED);
@@ -156,7 +170,7 @@ void handle_unpin(int64_t h) {
          * the last one) orders the other pinners' uses before our release of it. */
         if (atomic_compare_exchange_weak_explicit(&s->word, &w, n, memory_order_acq_rel,
                                                   memory_order_relaxed)) {
-            if (last) release_slot(s, w, idx);
+            if (last) release_slot(s, w, idx, false);
             break;
         }
     }
@@ -193,7 +207,7 @@ bool handle_consume(int64_t h, uint32_t kind) {
         uint64_t n = now ? freed_word(w) : w | HW_CLAIMED;
         if (atomic_compare_exchange_weak_explicit(&s->word, &w, n, memory_order_acq_rel,
                                                   memory_order_relaxed)) {
-            if (now) release_slot(s, w, (uint32_t)h);
+            if (now) release_slot(s, w, (uint32_t)h, false);
             return true;
         }
     }
@@ -207,7 +221,7 @@ void handle_release_runtime(struct vex_runtime *rt) {
         while ((w & HW_KIND_MASK) && atomic_load_explicit(&s->rt, memory_order_relaxed) == rt) {
             if (atomic_compare_exchange_weak_explicit(&s->word, &w, freed_word(w),
                                                       memory_order_acq_rel, memory_order_acquire)) {
-                release_slot(s, w, (uint32_t)i);
+                release_slot(s, w, (uint32_t)i, true);
                 break;
             }
         }

@@ -27,7 +27,7 @@
 
 struct vex_runtime;
 
-enum { HANDLE_FREE = 0, HANDLE_TASK = 1, HANDLE_CHAN = 2, HANDLE_SCOPE = 4 };
+enum { HANDLE_FREE = 0, HANDLE_TASK = 1, HANDLE_CHAN = 2, HANDLE_SOCK = 3, HANDLE_SCOPE = 4 };
 
 #define HANDLE_INDEX_BITS 24
 #define HANDLE_CAPACITY ((uint64_t)1 << HANDLE_INDEX_BITS) /* live handles at once, process-wide */
@@ -81,6 +81,9 @@ static inline void *handle_peek(int64_t h, uint32_t kind) {
 
 /* Pins a live handle (claimed or not); returns its object or NULL.  Undo with handle_unpin. */
 void *handle_pin(int64_t h, uint32_t kind);
+/* Pins a live handle that nobody consumed yet (a socket being closed refuses new users);
+ * returns its object or NULL.  Undo with handle_unpin. */
+void *handle_pin_open(int64_t h, uint32_t kind);
 /* Claims a live, unclaimed handle with a pin; returns its object or NULL (bad, or already
  * claimed by a join or detach).  Undo with handle_unpin. */
 void *handle_claim(int64_t h, uint32_t kind);
@@ -104,8 +107,10 @@ int64_t handle_pins_of_runtime(struct vex_runtime *rt);
 /* Returns a worker's cached free slots to the global pool (the worker is exiting). */
 void handle_cache_flush(handle_cache *c);
 
-/* Releases the hold a consumed or invalidated handle had on obj (handle.c calls these). */
+/* Releases the hold a consumed or invalidated handle had on obj (handle.c calls these).  A
+ * socket's release closes it (sock.c); at teardown the reactor has closed them already. */
 void task_release_handle(void *task);
 void scope_release_handle(void *scope);
+void sock_release_handle(void *io);
 
 #endif

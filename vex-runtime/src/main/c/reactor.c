@@ -164,16 +164,19 @@ vex_io *io_register(reactor *r, int fd) {
     return io;
 }
 
-int io_close(vex_io *io) {
+void io_close(vex_io *io) {
     reactor *r = io->reactor;
     vex_spin_lock(&io->lock);
-    if (io->waiter[IO_READ] || io->waiter[IO_WRITE] || io->closed) {
-        bool closed = io->closed;
+    if (io->closed) {
         vex_spin_unlock(&io->lock);
-        return closed ? -EBADF : -EBUSY;
+        return;
     }
     io->closed = true;
+    vex_task *waiters[2] = {io->waiter[IO_READ], io->waiter[IO_WRITE]};
+    io->waiter[IO_READ] = io->waiter[IO_WRITE] = NULL;
     vex_spin_unlock(&io->lock);
+    for (int d = 0; d < 2; d++)
+        if (waiters[d]) vex_task_wake(waiters[d]); /* consumes the registration's reference */
     epoll_ctl(r->epfd, EPOLL_CTL_DEL, io->fd, NULL);
     close(io->fd);
     atomic_fetch_sub_explicit(&r->nlive, 1, memory_order_relaxed);
@@ -184,13 +187,14 @@ int io_close(vex_io *io) {
     io->next = r->graveyard;
     r->graveyard = io;
     pthread_mutex_unlock(&r->lock);
-    return 0;
 }
 
 int io_wait(vex_io *io, int dir, uint32_t seq, vex_task *task) {
     vex_spin_lock(&io->lock);
     int rc;
-    if (atomic_load_explicit(&io->seq[dir], memory_order_relaxed) != seq) {
+    if (io->closed) {
+        rc = -EBADF; /* not reached while the caller pins the socket's handle; kept as a net */
+    } else if (atomic_load_explicit(&io->seq[dir], memory_order_relaxed) != seq) {
         rc = 0; /* readiness arrived since the syscall: retry it */
     } else if (io->waiter[dir] == task) {
         rc = 1; /* polled again before the event: still registered */

@@ -30,6 +30,7 @@ typedef struct vex_io {
     _Atomic uint32_t seq[2];  /* bumped (release) under lock by the reactor on readiness */
     vex_task *waiter[2];      /* with a reference; guarded by lock */
     bool closed;              /* guarded by lock */
+    _Atomic int64_t timeout_ns[2]; /* per direction, 0 = none (deadline.h); relaxed */
     struct vex_io *prev, *next; /* the reactor's list of live registrations */
 } vex_io;
 
@@ -51,9 +52,10 @@ void reactor_unpark(reactor *r);
 
 /* Registers a non-blocking socket; NULL (errno set) on failure. */
 vex_io *io_register(reactor *r, int fd);
-/* Deregisters and closes; -EBUSY if a task waits on it.  Memory is reclaimed once no event
- * delivered before the deregistration can still be in a driver's hands. */
-int io_close(vex_io *io);
+/* Deregisters and closes (once: later calls do nothing); the tasks that wait on it are woken
+ * and find their socket handle dead when they poll again (sock.h).  Memory is reclaimed once
+ * no event delivered before the deregistration can still be in a driver's hands. */
+void io_close(vex_io *io);
 /* After a syscall returned EAGAIN with the sequence seq read before it: registers task (taking
  * a reference) and returns 1, or returns 0 when readiness arrived meanwhile (retry), or -EBUSY
  * when another task waits in that direction. */

@@ -156,7 +156,9 @@ VEX_API void vex_frame_free(vex_task *task, void *frame);
  * private state fills the rest of VEX_X_FRAME_SIZE.  So vex_chan_recv's received value is at
  * offset 16 and vex_join_status's value at offset 16; the status is vex_poll.value.
  * TCP: addresses are IPv4 in host order (0x7f000001 = 127.0.0.1); sockets are handles from
- * listen/accept/connect; buffers are plain pointers; failures are -errno. */
+ * listen/accept/connect (handle-table handles: a bad, closed, stale or wrong-kind one is -EBADF,
+ * for an async leaf also one of another runtime; a close wakes the tasks waiting on the socket
+ * with -EBADF); buffers are plain pointers; failures are -errno. */
 
 VEX_API vex_poll vex_yield(void *frame, vex_task *task);       /* %vex_yield() */
 VEX_API vex_poll vex_sleep(void *frame, vex_task *task);       /* %vex_sleep(i64 ns) */
@@ -183,7 +185,7 @@ VEX_API extern const vex_future_desc vex_yield_desc, vex_sleep_desc, vex_join_de
 #define VEX_JOIN_STATUS_FRAME_SIZE 24
 #define VEX_CHAN_SEND_FRAME_SIZE 64
 #define VEX_CHAN_RECV_FRAME_SIZE 64
-#define VEX_TCP_FRAME_SIZE 40 /* every vex_tcp_* leaf */
+#define VEX_TCP_FRAME_SIZE 104 /* every vex_tcp_* leaf (with its timeout's timer node) */
 
 /* ---- Sync builtins (ASYNC-IR.md) ------------------------------------------------------------ */
 

@@ -59,8 +59,13 @@ public enum RuntimeBuiltin {
     TCP_SHUTDOWN("vex_tcp_shutdown", false, List.of(I64), List.of(I64)),
     /** (IPv4 address, port, flags): {@link #TCP_LISTEN} with flags (1 = SO_REUSEPORT), or -errno. */
     TCP_LISTEN_WITH("vex_tcp_listen_with", true, List.of(I64, I64, I64), List.of(I64)),
-    /** (socket, option, value): 0 or -errno; options 1 TCP_NODELAY, 2 SO_REUSEADDR, 3 SO_REUSEPORT, 4 SO_KEEPALIVE. */
+    /**
+     * (socket, option, value): 0 or -errno; options 1 TCP_NODELAY, 2 SO_REUSEADDR, 3 SO_REUSEPORT,
+     * 4 SO_KEEPALIVE (value 0 off, else on), 5 receive timeout, 6 send timeout (nanoseconds, 0 = none).
+     */
     TCP_SET_OPTION("vex_tcp_set_option", false, List.of(I64, I64, I64), List.of(I64)),
+    /** (IPv4 address, port, timeout in ns): {@link #TCP_CONNECT} that gives up with -ETIMEDOUT (0 = no limit). */
+    TCP_CONNECT_WITH("vex_tcp_connect_with", true, List.of(I64, I64, I64), List.of(I64)),
     /** (socket): the peer's IPv4 address, or -errno. */
     TCP_PEER_ADDR("vex_tcp_peer_addr", false, List.of(I64), List.of(I64)),
     /** (socket): the peer's port, or -errno. */

@@ -107,7 +107,8 @@ final class Builtins implements AutoCloseable {
             }
             case TCP_LISTEN -> net.listen(args[0], args[1], 0);
             case TCP_ACCEPT -> net.accept(task, args[0]);
-            case TCP_CONNECT -> net.connect(task, args[0], args[1]);
+            case TCP_CONNECT -> net.connect(task, args[0], args[1], 0);
+            case TCP_CONNECT_WITH -> net.connect(task, args[0], args[1], args[2]);
             case TCP_READ -> net.read(task, args[0], args[1], args[2]);
             case TCP_WRITE -> net.write(task, args[0], args[1], args[2]);
             case TCP_CLOSE -> net.close(args[0]);

@@ -25,6 +25,7 @@ final class Errno {
     static final long EMFILE = 24;
     static final long EPIPE = 32;
     static final long ENOTSOCK = 88;
+    static final long ENOPROTOOPT = 92;
     static final long EMSGSIZE = 90;
     static final long EOPNOTSUPP = 95;
     static final long EAFNOSUPPORT = 97;

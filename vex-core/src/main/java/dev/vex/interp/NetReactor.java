@@ -44,6 +44,11 @@ final class NetReactor implements AutoCloseable {
     private Selector selector;
     private long nextHandle = 1;
     private int waiters;
+    /** Waiters with a deadline (a socket timeout), so that polls without any skip the scan. */
+    private int timed;
+    private static final int READ = 0;
+    private static final int WRITE = 1;
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
 
     NetReactor(Memory memory, Scheduler scheduler) {
         this.memory = memory;
@@ -55,6 +60,8 @@ final class NetReactor implements AutoCloseable {
     static final long SO_REUSEADDR = 2;
     static final long SO_REUSEPORT = 3;
     static final long SO_KEEPALIVE = 4;
+    static final long SO_RECV_TIMEOUT = 5;
+    static final long SO_SEND_TIMEOUT = 6;
     /** The flag of {@code %vex_tcp_listen_with}. */
     static final long LISTEN_REUSEPORT = 1;
 
@@ -110,8 +117,14 @@ final class NetReactor implements AutoCloseable {
         });
     }
 
-    /** {@code %vex_tcp_connect(ipv4, port)}: TCP_NODELAY set; a failed connect closes the socket. */
-    long[] connect(Task task, long ipv4, long port) {
+    /**
+     * {@code %vex_tcp_connect(ipv4, port)} (timeout 0) and {@code %vex_tcp_connect_with(ipv4,
+     * port, timeout)}: TCP_NODELAY set; a failed or timed-out connect closes the socket.
+     */
+    long[] connect(Task task, long ipv4, long port, long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            return error(Errno.EINVAL);
+        }
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open();
@@ -123,9 +136,14 @@ final class NetReactor implements AutoCloseable {
                 return one(s.handle);
             }
             SocketChannel c = ch;
+            s.timeoutNanos[WRITE] = timeoutNanos;
             return attemptOrPark(task, s, false, () -> {
                 try {
-                    return c.finishConnect() ? one(s.handle) : null;
+                    if (c.finishConnect()) {
+                        s.timeoutNanos[WRITE] = 0;
+                        return one(s.handle);
+                    }
+                    return null;
                 } catch (IOException e) {
                     forget(s); // the retry that called this delivers the error to the waiter
                     return error(Errno.of(e));
@@ -201,17 +219,21 @@ final class NetReactor implements AutoCloseable {
     }
 
     /**
-     * {@code %vex_tcp_close(sock)}: -EBUSY while a task waits on the socket, as the C reactor's
-     * {@code io_close} does today (docs/BUILTINS.md: waking the waiter with an error is planned
-     * for both engines together).
+     * {@code %vex_tcp_close(sock)}: the handle dies at once, and every task parked on the
+     * socket wakes with {@code -EBADF} (three results for a {@code %vex_udp_recv_from}), as
+     * the C runtime's close does.
      */
     long[] close(long handle) {
         NetSocket s = sockets.get(handle);
         if (s == null) {
             return error(Errno.EBADF);
         }
-        if (s.reader != null || s.writer != null) {
-            return error(Errno.EBUSY);
+        for (boolean read : new boolean[] {true, false}) {
+            NetSocket.Waiter w = read ? s.reader : s.writer;
+            if (w != null) {
+                unpark(s, read);
+                scheduler.wake(w.task(), w.onClose());
+            }
         }
         forget(s);
         return one(0);
@@ -262,8 +284,27 @@ final class NetReactor implements AutoCloseable {
         if (s == null) {
             return error(Errno.EBADF);
         }
+        if (option == SO_RECV_TIMEOUT || option == SO_SEND_TIMEOUT) {
+            if (value < 0) {
+                return error(Errno.EINVAL);
+            }
+            s.timeoutNanos[option == SO_RECV_TIMEOUT ? READ : WRITE] = value;
+            return one(0);
+        }
         boolean on = value != 0;
         try {
+            if (s.channel instanceof DatagramChannel udp) {
+                if (option == SO_REUSEADDR) {
+                    udp.setOption(StandardSocketOptions.SO_REUSEADDR, on);
+                } else if (option == SO_REUSEPORT) {
+                    udp.setOption(StandardSocketOptions.SO_REUSEPORT, on);
+                } else if (option == TCP_NODELAY) {
+                    return error(Errno.ENOPROTOOPT); // Linux's answer for a TCP option on UDP
+                } else if (option != SO_KEEPALIVE) { // Linux takes it on UDP and does nothing
+                    return error(Errno.EINVAL);
+                }
+                return one(0);
+            }
             if (s.channel instanceof ServerSocketChannel server) {
                 if (option == SO_REUSEADDR) {
                     server.setOption(StandardSocketOptions.SO_REUSEADDR, on);
@@ -382,7 +423,7 @@ final class NetReactor implements AutoCloseable {
         if (len < 0 || !memory.isMapped(buf, len)) {
             return new long[] {-Errno.EFAULT, 0, 0};
         }
-        return attemptOrPark(task, sockets.get(handle), true, () -> {
+        return attemptOrPark(task, sockets.get(handle), true, new long[] {-Errno.EBADF, 0, 0}, () -> {
             try {
                 scratch.clear().limit((int) Math.min(len, MAX_TRANSFER));
                 InetSocketAddress from = (InetSocketAddress) c.receive(scratch);
@@ -420,10 +461,13 @@ final class NetReactor implements AutoCloseable {
             return 0;
         }
         try {
+            if (selector == null) {
+                selector = Selector.open();
+            }
             if (timeoutMillis == 0) {
                 selector.selectNow();
             } else {
-                selector.select(timeoutMillis);
+                selector.select(untilEarliestDeadline(timeoutMillis));
             }
         } catch (IOException e) {
             throw new InterpreterFailure("the interpreter's socket selector failed: " + e.getMessage());
@@ -446,7 +490,7 @@ final class NetReactor implements AutoCloseable {
             }
             updateInterest(s);
         }
-        return woken;
+        return woken + expireDeadlines();
     }
 
     /** What the parked tasks wait for, for a failure message. */
@@ -481,6 +525,11 @@ final class NetReactor implements AutoCloseable {
     }
 
     private long[] attemptOrPark(Task task, NetSocket s, boolean read, NetSocket.Attempt attempt) {
+        return attemptOrPark(task, s, read, error(Errno.EBADF), attempt);
+    }
+
+    /** {@code onClose}: the results a parked task gets when its socket is closed under it. */
+    private long[] attemptOrPark(Task task, NetSocket s, boolean read, long[] onClose, NetSocket.Attempt attempt) {
         long[] r = attempt.run();
         if (r != null) {
             return r;
@@ -488,7 +537,12 @@ final class NetReactor implements AutoCloseable {
         if ((read ? s.reader : s.writer) != null) {
             return error(Errno.EBUSY);
         }
-        NetSocket.Waiter w = new NetSocket.Waiter(task, attempt);
+        long timeout = s.timeoutNanos[read ? READ : WRITE];
+        long deadline = timeout > 0 ? saturatedAdd(System.nanoTime(), timeout) : NO_DEADLINE;
+        NetSocket.Waiter w = new NetSocket.Waiter(task, attempt, onClose, deadline);
+        if (deadline != NO_DEADLINE) {
+            timed++;
+        }
         if (read) {
             s.reader = w;
         } else {
@@ -517,12 +571,75 @@ final class NetReactor implements AutoCloseable {
     }
 
     private void unpark(NetSocket s, boolean read) {
+        NetSocket.Waiter w = read ? s.reader : s.writer;
+        if (w.deadline() != NO_DEADLINE) {
+            timed--;
+        }
         if (read) {
             s.reader = null;
         } else {
             s.writer = null;
         }
         waiters--;
+    }
+
+    /**
+     * Wakes, with {@code -ETIMEDOUT}, every waiter whose deadline has passed (its attempt is
+     * tried once more first, as the C runtime retries its syscall). A timed-out connect closes
+     * its socket. Returns how many it woke.
+     */
+    private int expireDeadlines() {
+        if (timed == 0) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        int woken = 0;
+        for (NetSocket s : new ArrayList<>(sockets.values())) {
+            for (boolean read : new boolean[] {true, false}) {
+                NetSocket.Waiter w = read ? s.reader : s.writer;
+                if (w == null || w.deadline() == NO_DEADLINE || now - w.deadline() < 0) {
+                    continue;
+                }
+                long[] r = w.attempt().run();
+                unpark(s, read);
+                if (r == null) {
+                    r = w.onClose().clone();
+                    r[0] = -Errno.ETIMEDOUT;
+                    if (!read && s.channel instanceof SocketChannel c && c.isConnectionPending()) {
+                        forget(s);
+                    }
+                }
+                if (sockets.containsKey(s.handle)) {
+                    updateInterest(s);
+                }
+                scheduler.wake(w.task(), r);
+                woken++;
+            }
+        }
+        return woken;
+    }
+
+    /** How long a selector wait may last before the earliest deadline, at most {@code limitMillis} (0 = no limit). */
+    private long untilEarliestDeadline(long limitMillis) {
+        if (timed == 0) {
+            return limitMillis;
+        }
+        long earliest = Long.MAX_VALUE;
+        long now = System.nanoTime();
+        for (NetSocket s : sockets.values()) {
+            for (NetSocket.Waiter w : new NetSocket.Waiter[] {s.reader, s.writer}) {
+                if (w != null && w.deadline() != NO_DEADLINE) {
+                    earliest = Math.min(earliest, Math.max(0, w.deadline() - now));
+                }
+            }
+        }
+        long millis = Math.max(1, (earliest + 999_999) / 1_000_000);
+        return limitMillis == 0 ? millis : Math.min(limitMillis, millis);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE - 1 : r;
     }
 
     private void updateInterest(NetSocket s) {

@@ -16,8 +16,13 @@ final class NetSocket {
         long[] run();
     }
 
-    /** A task parked in one direction and the attempt to repeat when the socket is ready. */
-    record Waiter(Task task, Attempt attempt) {}
+    /**
+     * A task parked in one direction, the attempt to repeat when the socket is ready, the
+     * results it gets if the socket is closed under it ({@code -EBADF}; a timeout gives the
+     * same shape with {@code -ETIMEDOUT}), and its deadline ({@code System.nanoTime()} based,
+     * or {@code Long.MIN_VALUE} for none).
+     */
+    record Waiter(Task task, Attempt attempt, long[] onClose, long deadline) {}
 
     final long handle;
     final SelectableChannel channel;
@@ -25,6 +30,8 @@ final class NetSocket {
     SelectionKey key;
     Waiter reader;
     Waiter writer;
+    /** The socket's timeouts in nanoseconds, [0] receive and [1] send; 0 = none. */
+    final long[] timeoutNanos = new long[2];
 
     NetSocket(long handle, SelectableChannel channel) {
         this.handle = handle;

@@ -45,7 +45,7 @@ class RuntimeBuiltinTest {
         assertEquals("%vex_scope_add(i64, i64) -> i64", RuntimeBuiltin.SCOPE_ADD.toString());
         assertEquals("%vex_scope_cancel(i64) -> i64", RuntimeBuiltin.SCOPE_CANCEL.toString());
         assertEquals("async %vex_scope_join(i64) -> i64, i64", RuntimeBuiltin.SCOPE_JOIN.toString());
-        assertEquals(33, RuntimeBuiltin.values().length);
+        assertEquals(34, RuntimeBuiltin.values().length);
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class AArch64NativeRuntimeTest {
     static final List<String> TESTS = List.of("test_header", "test_deque", "test_invoke", "test_spawn", "test_timer",
-            "test_chan", "test_cancel", "test_net", "test_trap_task", "test_select", "test_scope");
+            "test_chan", "test_cancel", "test_net", "test_sock_handles", "test_io_timeouts", "test_trap_task",
+            "test_select", "test_scope");
     private static final String SYSROOT = "/usr/aarch64-linux-gnu";
 
     private static boolean onPath(String tool) {

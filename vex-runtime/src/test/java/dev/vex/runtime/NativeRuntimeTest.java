@@ -26,7 +26,7 @@ class NativeRuntimeTest {
     static final List<String> FLAVOURS = List.of("normal", "tsan", "asan", "stress");
     static final List<String> TESTS = List.of(
             "test_header", "test_abi_constants", "test_deque", "test_spawn", "test_timer", "test_chan", "test_cancel",
-            "test_net", "test_trap_task", "test_handles", "test_children", "test_fault", "test_teardown", "test_gdbjit",
+            "test_net", "test_sock_handles", "test_io_timeouts", "test_trap_task", "test_handles", "test_children", "test_fault", "test_teardown", "test_gdbjit",
             "test_select", "test_scope");
 
     @TestFactory

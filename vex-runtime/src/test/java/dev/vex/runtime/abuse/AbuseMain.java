@@ -27,6 +27,7 @@ public final class AbuseMain {
         CASES.put("handles.java-api", HandleCases::javaApi);
         CASES.put("handles.random-library-calls", HandleCases::randomLibraryCalls);
         CASES.put("handles.generated-code", HandleCases::generatedCode);
+        CASES.put("handles.generated-code-sockets", HandleCases::generatedCodeSockets);
         CASES.put("sizes.channel-capacity", SizeCases::channelCapacity);
         CASES.put("sizes.sleep-int64-max", SizeCases::sleepInt64Max);
         CASES.put("cancel.children", CancellationCases::children);

@@ -8,8 +8,12 @@ import dev.vex.runtime.NativeModule;
 import dev.vex.runtime.TaskHandle;
 import dev.vex.runtime.TaskOutcome;
 import dev.vex.runtime.VexRuntime;
+import dev.vex.runtime.Vex;
 import dev.vex.runtime.VexRuntimeException;
 import dev.vex.runtime.jna.VexLibrary;
+import dev.vex.text.ClifReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /** Class 3: bad, null, stale, consumed and foreign handles. */
@@ -105,6 +109,38 @@ final class HandleCases {
             check((Long) rt.blockOn(send, ch, 5L) == 0L, "a live channel still works");
             Object[] got = (Object[]) rt.blockOn(recv, ch);
             check((Long) got[0] == 0L && (Long) got[1] == 5L, "received 5");
+        }
+    }
+
+    /**
+     * Generated code passing bogus values, task and channel handles, and closed sockets to every
+     * socket builtin: each answers -EBADF (sock-handles.clif's {@code %not_ebadf} returns the
+     * mask of those that did not), and a live socket still works afterwards.
+     */
+    static void generatedCodeSockets() throws Exception {
+        String source;
+        try (InputStream in = HandleCases.class.getResourceAsStream("/dev/vex/runtime/io/sock-handles.clif")) {
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (VexRuntime rt = VexRuntime.create(2);
+                NativeModule m = Vex.compile(ClifReader.readModule(source, "sock-handles.clif"));
+                NativeModule tasks = AbuseProgram.compile()) {
+            NativeFunction notEbadf = m.function("not_ebadf");
+            for (long b : bogusValues(1000)) {
+                check((Long) rt.blockOn(notEbadf, b) == 0L, "a socket builtin accepted " + b);
+            }
+            long ch = rt.newChannel(1);
+            check((Long) rt.blockOn(notEbadf, ch) == 0L, "a channel is not a socket");
+            TaskHandle sleeper = rt.spawn(tasks.function("sleep_ns"), 3_000_000_000L);
+            check((Long) rt.blockOn(notEbadf, sleeper.raw()) == 0L, "a task is not a socket");
+            sleeper.cancel();
+            Object[] closed = (Object[]) rt.blockOn(m.function("closed_and_foreign"));
+            for (Object mask : closed) {
+                check((Long) mask == 0L, "closed sockets and a channel: " + java.util.Arrays.toString(closed));
+            }
+            Object[] woken = (Object[]) rt.blockOn(m.function("close_wakes_waiters"));
+            check(java.util.Arrays.equals(woken, new Object[] {0L, -9L, -9L, -9L}),
+                    "a close wakes its waiters with -EBADF: " + java.util.Arrays.toString(woken));
         }
     }
 }

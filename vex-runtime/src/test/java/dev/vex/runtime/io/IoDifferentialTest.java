@@ -156,6 +156,51 @@ class IoDifferentialTest {
         }
     }
 
+    /**
+     * A connect with a 100 ms timeout to a Java server whose accept queue is full (the kernel
+     * drops the SYN, so the connect waits): -ETIMEDOUT on both engines; the same connect
+     * without a timeout limit but with room in the queue succeeds.
+     */
+    @Test
+    void connectWithTimesOutAgainstAFullAcceptQueue() throws Exception {
+        Module m = LivePeer.resource("io-timeouts.clif");
+        for (String engine : engines()) {
+            try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {
+                List<Socket> queued = new ArrayList<>();
+                try {
+                    fillAcceptQueue(server, queued);
+                    Outcome o = LivePeer.await(LivePeer.start(LivePeer.engine(engine), m, "connect_with",
+                            server.getLocalPort(), 100_000_000L));
+                    assertEquals(new Outcome.Returned(new long[] {-110}), o, engine + ": -ETIMEDOUT");
+                } finally {
+                    for (Socket s : queued) {
+                        s.close();
+                    }
+                }
+            }
+            try (ServerSocket server = new ServerSocket(0, 50, LOOPBACK)) {
+                Outcome o = LivePeer.await(LivePeer.start(LivePeer.engine(engine), m, "connect_with",
+                        server.getLocalPort(), 0L));
+                assertEquals(new Outcome.Returned(new long[] {1}), o, engine + ": connected, no limit");
+            }
+        }
+    }
+
+    /** Connects Java clients until one cannot (its SYN is dropped): the queue is full then. */
+    private static void fillAcceptQueue(ServerSocket server, List<Socket> queued) throws Exception {
+        for (int i = 0; i < 64; i++) {
+            Socket s = new Socket();
+            try {
+                s.connect(server.getLocalSocketAddress(), 200);
+                queued.add(s);
+            } catch (java.net.SocketTimeoutException e) {
+                s.close();
+                return;
+            }
+        }
+        throw new AssertionError("the accept queue never filled");
+    }
+
     private static long echoOne(ServerSocket server) {
         try (Socket s = server.accept()) {
             s.setSoTimeout(30_000);

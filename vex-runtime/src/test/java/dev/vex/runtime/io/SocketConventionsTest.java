@@ -20,13 +20,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The socket builtins' conventions on the interpreter and on x64, from run-test files:
- * tcp-errors.clif (the -errno results), tcp-options.clif (options, peer address, SO_REUSEPORT)
- * and udp.clif.
+ * tcp-errors.clif (the -errno results), tcp-options.clif (options, peer address, SO_REUSEPORT),
+ * udp.clif, sock-handles.clif (bad and closed handles, a close waking its waiters) and
+ * io-timeouts.clif (socket timeouts).
  */
 class SocketConventionsTest {
     @ParameterizedTest
     @CsvSource({"interp, tcp-errors.clif, 4", "x64, tcp-errors.clif, 4", "interp, tcp-options.clif, 3", "x64, tcp-options.clif, 3",
-        "interp, udp.clif, 3", "x64, udp.clif, 3"})
+        "interp, udp.clif, 3", "x64, udp.clif, 3", "interp, sock-handles.clif, 9", "x64, sock-handles.clif, 9",
+        "interp, io-timeouts.clif, 2", "x64, io-timeouts.clif, 2"})
     void sameResultsOnEveryEngine(String name, String file, int runLines) throws IOException, URISyntaxException {
         assumeTrue(!name.equals("x64") || "x64".equals(Targets.hostName()), "x64 code runs on an x86-64 host only");
         Engine engine = LivePeer.engine(name);
