@@ -77,6 +77,7 @@ final class I128Emitter {
                     fe.canonical(fe.g64(0), p.type().bits());
                 }
             }
+            case UDIV -> divide();
             case LOAD -> load(p);
             case STORE -> store(p);
             default -> throw new IllegalStateException("x64 emit: unexpected i128 " + p.op().text());
@@ -242,6 +243,46 @@ final class I128Emitter {
         }
         Gpr f = fe.g64(2);
         asm.setcc(signed ? Cond.O : Cond.B, f.withBits(8)).movzx(f.withBits(32), f.withBits(8));
+    }
+
+    /**
+     * Unsigned division: defs 0, 1 (quotient), 2, 3 (remainder) from uses 4, 5 (dividend) and
+     * 6, 7 (divisor); rax, rcx and rdx are clobbered. A divisor of up to 64 bits takes two
+     * {@code div}s (the first remainder is below the divisor, so the second cannot overflow).
+     * A wider one leaves a quotient of up to 64 bits: 64 steps of shift and subtract, the
+     * remainder starting as the dividend's high half (all 64 quotient bits above it are zero).
+     */
+    private void divide() {
+        Gpr q0 = fe.g64(0);
+        Gpr q1 = fe.g64(1);
+        Gpr r0 = fe.g64(2);
+        Gpr r1 = fe.g64(3);
+        Gpr a0 = fe.g64(4);
+        Gpr a1 = fe.g64(5);
+        Gpr b0 = fe.g64(6);
+        Gpr b1 = fe.g64(7);
+        asm.mov(R11, b0).or(R11, b1).jcc(Cond.E, fe.trap(dev.vex.ir.TrapCode.INTEGER_DIVISION_BY_ZERO));
+        dev.vex.code.Label wide = asm.newLabel();
+        dev.vex.code.Label loop = asm.newLabel();
+        dev.vex.code.Label subtract = asm.newLabel();
+        dev.vex.code.Label next = asm.newLabel();
+        dev.vex.code.Label done = asm.newLabel();
+        asm.test(b1, b1).jcc(Cond.NE, wide);
+        asm.xor(Gpr.EDX, Gpr.EDX).mov(RAX, a1).div(b0).mov(q1, RAX);
+        asm.mov(RAX, a0).div(b0).mov(q0, RAX).mov(r0, RDX).xor(r1.withBits(32), r1.withBits(32));
+        asm.jmp(done);
+        asm.bind(wide);
+        asm.mov(q0, a0).xor(q1.withBits(32), q1.withBits(32)).mov(r0, a1).xor(r1.withBits(32), r1.withBits(32));
+        asm.mov(ECX, 64);
+        asm.bind(loop);
+        // r:q <<= 1; a bit shifted out of r means r >= 2^128 > divisor, so subtract.
+        asm.shl(q0, 1).rcl(r0, 1).rcl(r1, 1).jcc(Cond.B, subtract);
+        asm.cmp(r0, b0).mov(R11, r1).sbb(R11, b1).jcc(Cond.B, next);
+        asm.bind(subtract);
+        asm.sub(r0, b0).sbb(r1, b1).or(q0, 1);
+        asm.bind(next);
+        asm.dec(ECX).jcc(Cond.NE, loop);
+        asm.bind(done);
     }
 
     /** Defs 0, 1 from {@code [use 2 + imm]}; {@code aux} 1 for big-endian. */

@@ -40,10 +40,12 @@ import dev.vex.ir.Value;
  *   <li>{@code clz}, {@code ctz}: def the count; uses the 64-bit count of the deciding half and
  *       that of the other half;</li>
  *   <li>{@code bmask}: defs the result's halves; uses the operand's halves;</li>
- *   <li>{@code load}: defs lo, hi; use the address; {@code store}: uses lo, hi, address.</li>
+ *   <li>{@code load}: defs lo, hi; use the address; {@code store}: uses lo, hi, address;</li>
+ *   <li>{@code udiv} (the one division; rax, rcx, rdx clobbered): defs quotient lo, hi,
+ *       remainder lo, hi; uses a.lo, a.hi, b.lo, b.hi. The signed forms divide magnitudes.</li>
  * </ul>
- * Integer division, {@code umulhi}/{@code smulhi}, the multiply overflow forms and conversions
- * between i128 and floats are not selected yet: they are a {@link BackendException}.
+ * {@code umulhi}/{@code smulhi}, the multiply overflow forms and conversions between i128 and
+ * floats are not selected yet: they are a {@link BackendException}.
  */
 final class I128Lowering {
     private final MachFunctionBuilder b;
@@ -264,8 +266,95 @@ final class I128Lowering {
                     1), 0, use(truth(a)));
             case SADD_OVERFLOW, UADD_OVERFLOW, SSUB_OVERFLOW, USUB_OVERFLOW, SADD_OVERFLOW_CIN, UADD_OVERFLOW_CIN,
                     SSUB_OVERFLOW_BIN, USUB_OVERFLOW_BIN -> overflow(inst, op);
+            case UDIV, UREM, SDIV, SREM -> divide(inst, op, r, lo(a), hi(a), lo(inst.operand(1)), hi(inst.operand(1)));
+            case UDIV_IMM, UREM_IMM, SDIV_IMM, SREM_IMM -> {
+                Opcode base = switch (op) {
+                    case UDIV_IMM -> Opcode.UDIV;
+                    case UREM_IMM -> Opcode.UREM;
+                    case SDIV_IMM -> Opcode.SDIV;
+                    default -> Opcode.SREM;
+                };
+                int[] c = constantPair(inst.imm());
+                divide(inst, base, r, lo(a), hi(a), c[0], c[1]);
+            }
             default -> throw unsupported(inst);
         }
+    }
+
+    /**
+     * Division and remainder: one unsigned divide; the signed forms divide the magnitudes, trap
+     * on MIN / -1 ({@code sdiv} only, as the interpreter does), and give the quotient the sign
+     * of a ^ b and the remainder that of a.
+     */
+    private void divide(Instruction inst, Opcode op, Value r, int a0, int a1, int b0, int b1) {
+        boolean signed = op == Opcode.SDIV || op == Opcode.SREM;
+        boolean rem = op == Opcode.UREM || op == Opcode.SREM;
+        int signA = 0;
+        int signB = 0;
+        if (signed) {
+            if (op == Opcode.SDIV) {
+                int isMin = b.newVReg(RegClass.INT);
+                int isMinusOne = b.newVReg(RegClass.INT);
+                int min0 = b.newVReg(RegClass.INT);
+                int min1 = b.newVReg(RegClass.INT);
+                constant64(min0, 0);
+                constant64(min1, Long.MIN_VALUE);
+                int[] minusOne = constantPair(-1);
+                compare(dev.vex.ir.IntCC.EQ, isMin, a0, a1, min0, min1);
+                compare(dev.vex.ir.IntCC.EQ, isMinusOne, b0, b1, minusOne[0], minusOne[1]);
+                int both = b.newVReg(RegClass.INT);
+                binary64(Opcode.BAND, both, isMin, isMinusOne);
+                b.inst(new X64Inst(Kind.IR, Opcode.TRAPNZ, Type.I64, Type.I64, 0, 0,
+                        dev.vex.ir.TrapCode.INTEGER_OVERFLOW, null, 0, 1), 0, use(both));
+            }
+            signA = signMask(a1);
+            signB = signMask(b1);
+            int[] ua = magnitude(inst, a0, a1);
+            int[] ub = magnitude(inst, b0, b1);
+            a0 = ua[0];
+            a1 = ua[1];
+            b0 = ub[0];
+            b1 = ub[1];
+        }
+        int q0 = b.newVReg(RegClass.INT);
+        int q1 = b.newVReg(RegClass.INT);
+        int r0 = b.newVReg(RegClass.INT);
+        int r1 = b.newVReg(RegClass.INT);
+        b.inst(wide(inst, Opcode.UDIV, 4, 4), 1L << RAX | 1L << RCX | 1L << RDX, earlyDef(q0), earlyDef(q1),
+                earlyDef(r0), earlyDef(r1), lateUse(a0), lateUse(a1), lateUse(b0), lateUse(b1));
+        int v0 = rem ? r0 : q0;
+        int v1 = rem ? r1 : q1;
+        if (!signed) {
+            copy64(lo(r), v0);
+            copy64(hi(r), v1);
+            return;
+        }
+        int sign = signA;
+        if (!rem) {
+            sign = b.newVReg(RegClass.INT);
+            binary64(Opcode.BXOR, sign, signA, signB);
+        }
+        // (v ^ s) - s with s all ones negates v, with s zero keeps it.
+        int x0 = b.newVReg(RegClass.INT);
+        int x1 = b.newVReg(RegClass.INT);
+        binary64(Opcode.BXOR, x0, v0, sign);
+        binary64(Opcode.BXOR, x1, v1, sign);
+        wideBinary(inst, Opcode.ISUB, lo(r), hi(r), x0, x1, sign, sign);
+    }
+
+    /** All ones if the i128 whose high half is {@code hi} is negative, else zero. */
+    private int signMask(int hi) {
+        int s = b.newVReg(RegClass.INT);
+        b.inst(new X64Inst(Kind.IR, Opcode.SSHR_IMM, Type.I64, Type.I64, 63, 0, null, null, 1, 1), 0, defReuse(s, 1),
+                use(hi));
+        return s;
+    }
+
+    private int[] magnitude(Instruction inst, int x0, int x1) {
+        int m0 = b.newVReg(RegClass.INT);
+        int m1 = b.newVReg(RegClass.INT);
+        b.inst(wide(inst, Opcode.IABS, 2, 2), 0, earlyDef(m0), earlyDef(m1), lateUse(x0), lateUse(x1));
+        return new int[] {m0, m1};
     }
 
     private BackendException unsupported(Instruction inst) {
@@ -292,9 +381,12 @@ final class I128Lowering {
     }
 
     private void compare(Instruction inst, int d, Value a, int b0, int b1) {
-        X64Inst p = new X64Inst(Kind.I128, Opcode.ICMP, Type.I128, Type.I128, 0, inst.intCC().ordinal(), null, null,
-                1, 4);
-        b.inst(p, 0, earlyDef(d), lateUse(lo(a)), lateUse(hi(a)), lateUse(b0), lateUse(b1));
+        compare(inst.intCC(), d, lo(a), hi(a), b0, b1);
+    }
+
+    private void compare(dev.vex.ir.IntCC cc, int d, int a0, int a1, int b0, int b1) {
+        X64Inst p = new X64Inst(Kind.I128, Opcode.ICMP, Type.I128, Type.I128, 0, cc.ordinal(), null, null, 1, 4);
+        b.inst(p, 0, earlyDef(d), lateUse(a0), lateUse(a1), lateUse(b0), lateUse(b1));
     }
 
     /** {@code d} = clz of the 128 bits {@code hi:lo}. */
