@@ -717,8 +717,10 @@ public final class InstructionSelector {
             return;
         }
         if (I128Lowering.isWide(inst.operand(0))) {
-            b.terminator(new X64Inst(kind, null, Type.I64, Type.I64, 0, 0, null, null, 0, 1),
-                    new int[] {use(wide.truth(inst.operand(0)))}, succs, args);
+            // brif tests all 128 bits; br_table indexes by the low 64, as the interpreter does.
+            int c = kind == Kind.BR_TABLE ? v(inst.operand(0)) : wide.truth(inst.operand(0));
+            b.terminator(new X64Inst(kind, null, Type.I64, Type.I64, 0, 0, null, null, 0, 1), new int[] {use(c)},
+                    succs, args);
             return;
         }
         b.terminator(new X64Inst(kind, null, condType, condType, 0, 0, null, null, 0, 1),
