@@ -35,6 +35,7 @@ final class I128Emitter {
         switch (p.op()) {
             case IADD, ISUB -> addSub(p.op() == dev.vex.ir.Opcode.IADD);
             case IMUL -> multiply();
+            case UMULHI, SMULHI -> multiplyHigh(p.op() == dev.vex.ir.Opcode.SMULHI);
             case INEG -> {
                 Gpr d0 = copy(0, 2);
                 Gpr d1 = copy(1, 3);
@@ -113,6 +114,37 @@ final class I128Emitter {
         asm.mov(RAX, a0).mul(b0).mov(d0, RAX).mov(d1, RDX);
         asm.mov(R11, a0).imul(R11, b1).add(d1, R11);
         asm.mov(R11, a1).imul(R11, b0).add(d1, R11);
+    }
+
+    /**
+     * The high 128 bits of the 256-bit product: defs 0, 1; uses 2, 3 (a), 4, 5 (b); temporary 6;
+     * rax, rdx clobbered. Word 1 of the product gathers in the temporary, its carries flow into
+     * words 2 and 3 (the defs). The signed form then subtracts b where a is negative and a where
+     * b is negative (each a two's-complement correction of the unsigned product).
+     */
+    private void multiplyHigh(boolean signed) {
+        Gpr d0 = fe.g64(0);
+        Gpr d1 = fe.g64(1);
+        Gpr a0 = fe.g64(2);
+        Gpr a1 = fe.g64(3);
+        Gpr b0 = fe.g64(4);
+        Gpr b1 = fe.g64(5);
+        Gpr t = fe.g64(6);
+        asm.xor(d0.withBits(32), d0.withBits(32)).xor(d1.withBits(32), d1.withBits(32));
+        asm.mov(RAX, a0).mul(b0).mov(t, RDX);
+        asm.mov(RAX, a0).mul(b1).add(t, RAX).adc(d0, RDX).adc(d1, 0);
+        asm.mov(RAX, a1).mul(b0).add(t, RAX).adc(d0, RDX).adc(d1, 0);
+        asm.mov(RAX, a1).mul(b1).add(d0, RAX).adc(d1, RDX);
+        if (signed) {
+            signCorrection(d0, d1, t, a1, b0, b1);
+            signCorrection(d0, d1, t, b1, a0, a1);
+        }
+    }
+
+    /** {@code d -= (x < 0 ? y : 0)} where x's high half is {@code x1}. */
+    private void signCorrection(Gpr d0, Gpr d1, Gpr t, Gpr x1, Gpr y0, Gpr y1) {
+        asm.mov(t, x1).sar(t, 63).mov(R11, t).and(t, y0).and(R11, y1);
+        asm.sub(d0, t).sbb(d1, R11);
     }
 
     /** Sets the flags of x - y as one 128-bit subtraction (CF: unsigned x < y; SF != OF: signed). */

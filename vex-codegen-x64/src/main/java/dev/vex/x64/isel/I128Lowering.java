@@ -31,6 +31,7 @@ import dev.vex.ir.Value;
  * <ul>
  *   <li>{@code iadd}, {@code isub}, {@code imul} (clobbers rax, rdx), {@code smin}..{@code umax}
  *       and {@code uadd_overflow_trap}: defs lo, hi; uses a.lo, a.hi, b.lo, b.hi;</li>
+ *   <li>{@code umulhi}, {@code smulhi} (clobber rax, rdx): as {@code imul}, with one temporary;</li>
  *   <li>{@code ineg}, {@code iabs}: defs lo, hi; uses a.lo, a.hi;</li>
  *   <li>{@code icmp}: def the i8; uses a.lo, a.hi, b.lo, b.hi; {@code aux} the condition;</li>
  *   <li>{@code ishl}, {@code ushr}, {@code sshr}, {@code rotl}, {@code rotr} (clobber rcx): defs
@@ -44,8 +45,8 @@ import dev.vex.ir.Value;
  *   <li>{@code udiv} (the one division; rax, rcx, rdx clobbered): defs quotient lo, hi,
  *       remainder lo, hi; uses a.lo, a.hi, b.lo, b.hi. The signed forms divide magnitudes.</li>
  * </ul>
- * {@code umulhi}/{@code smulhi}, the multiply overflow forms and conversions between i128 and
- * floats are not selected yet: they are a {@link BackendException}.
+ * The multiply overflow forms and conversions between i128 and floats are not selected yet:
+ * they are a {@link BackendException}.
  */
 final class I128Lowering {
     private final MachFunctionBuilder b;
@@ -133,6 +134,9 @@ final class I128Lowering {
                 int[] c = constantPair(inst.imm());
                 wideBinary(inst, Opcode.ISUB, lo(r), hi(r), c[0], c[1], lo(a), hi(a));
             }
+            case UMULHI, SMULHI -> b.inst(wide(inst, op, 2, 4), 1L << RAX | 1L << RDX, earlyDef(lo(r)),
+                    earlyDef(hi(r)), lateUse(lo(a)), lateUse(hi(a)), lateUse(lo(inst.operand(1))),
+                    lateUse(hi(inst.operand(1))), earlyDef(b.newVReg(RegClass.INT)));
             case UADD_OVERFLOW_TRAP ->
                 wideBinary(inst, op, lo(r), hi(r), lo(a), hi(a), lo(inst.operand(1)), hi(inst.operand(1)));
             case INEG, IABS -> b.inst(wide(inst, op, 2, 2), 0, earlyDef(lo(r)), earlyDef(hi(r)), lateUse(lo(a)),

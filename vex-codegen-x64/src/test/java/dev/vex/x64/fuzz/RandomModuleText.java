@@ -84,8 +84,8 @@ final class RandomModuleText {
     /**
      * @param withI128 whether {@code i128} is one of the integer types: parameters, results,
      *                 block parameters, arithmetic, shifts, compares, selects, memory, calls
-     *                 (not {@code umulhi}/{@code smulhi}, the multiply overflow forms or
-     *                 conversions to and from floats, which x64 does not select on i128)
+     *                 (not the multiply overflow forms or conversions to and from floats,
+     *                 which x64 does not select on i128)
      */
     RandomModuleText(long seed, boolean canonicalizeInIr, boolean withI128) {
         this.r = new Random(seed);
@@ -273,9 +273,6 @@ final class RandomModuleText {
         if (k < 14) {
             String op = pick(new String[] {"iadd", "isub", "imul", "band", "bor", "bxor", "band_not", "bor_not",
                 "bxor_not", "smin", "smax", "umin", "umax", "umulhi", "smulhi"});
-            if (t == Type.I128 && op.endsWith("mulhi")) {
-                op = "imul";
-            }
             emit(t, op + " " + any(t).name() + ", " + any(t).name());
         } else if (k < 20) {
             String op = pick(new String[] {"ishl", "ushr", "sshr", "rotl", "rotr"});
