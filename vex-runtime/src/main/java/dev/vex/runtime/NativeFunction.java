@@ -227,12 +227,14 @@ public final class NativeFunction {
         checkSlots(args.length);
         for (int i = 0; i < args.length; i++) {
             if ((args[i] & ~paramSlots[i].mask()) != 0) {
-                throw new VexCallException("argument slot " + i + " of %" + name() + " is " + paramSlots[i]
+                String which = paramSlots.length == params.length ? "argument " : "argument slot ";
+                throw new VexCallException(which + i + " of %" + name() + " is " + paramSlots[i]
                         + ": 0x" + Long.toHexString(args[i]) + " is not a canonical " + paramSlots[i] + " slot");
             }
         }
         if (out.length < resultSlots.length) {
-            throw new VexCallException("%" + name() + " has " + resultSlots.length + " result slots; the array holds "
+            throw new VexCallException("%" + name() + " has " + resultSlots.length + " result"
+                    + (resultSlots.length == results.length ? "s" : " slots") + "; the array holds "
                     + out.length);
         }
         callInto(args, out);
