@@ -24,6 +24,7 @@ import java.util.Set;
  */
 public final class X64Target implements Target {
     private static final Set<String> OS_ARCH = Set.of("amd64", "x86_64");
+    private static final Set<dev.vex.ir.IrFeature> IR_FEATURES = Set.of(dev.vex.ir.IrFeature.I128);
     private static volatile Set<String> host;
 
     @Override
@@ -72,6 +73,12 @@ public final class X64Target implements Target {
             Set<String> cpuFeatures, boolean nanCanonicalization) {
         return new X64CodeGenerator(module, buf, functionLabels, X64CpuFeatures.toAssembler(cpuFeatures),
                 nanCanonicalization);
+    }
+
+    /** {@code i128}: two 64-bit registers per value ({@code dev.vex.x64.isel.I128Lowering}). */
+    @Override
+    public Set<dev.vex.ir.IrFeature> irFeatures() {
+        return IR_FEATURES;
     }
 
     @Override

@@ -33,6 +33,9 @@ public final class NativeFunction {
     private final long entry;
     private final Type[] params;
     private final Type[] results;
+    /** The type of each argument slot and of each result slot: an {@code i128} takes two. */
+    private final Type[] paramSlots;
+    private final Type[] resultSlots;
     private final FutureDescriptor descriptor; // async functions only
     /** {@link #handle()}'s, made on first use; a race makes two equal handles, which is harmless. */
     private volatile MethodHandle handle;
@@ -45,6 +48,15 @@ public final class NativeFunction {
         Signature sig = compiled.signature();
         this.params = sig.params().stream().map(p -> p.type()).toArray(Type[]::new);
         this.results = sig.returns().stream().map(p -> p.type()).toArray(Type[]::new);
+        this.paramSlots = slotTypes(params);
+        this.resultSlots = slotTypes(results);
+    }
+
+    /** One entry per 64-bit slot: a wide type's two halves are each a full 64-bit slot. */
+    private static Type[] slotTypes(Type[] types) {
+        return java.util.Arrays.stream(types)
+                .flatMap(t -> t.isWide() ? java.util.stream.Stream.of(Type.I64, Type.I64) : java.util.stream.Stream.of(t))
+                .toArray(Type[]::new);
     }
 
     /** The IR name, without {@code %}. */
@@ -94,6 +106,9 @@ public final class NativeFunction {
 
     /** Result slots as {@link #invoke} returns them: null, one boxed value, or an {@code Object[]}. */
     Object boxResults(long[] out) {
+        if (resultSlots.length != results.length) {
+            throw new VexCallException("%" + name() + " returns an i128: call it with invokeBits");
+        }
         if (out.length == 0) {
             return null;
         }
@@ -114,8 +129,8 @@ public final class NativeFunction {
      */
     public long invokeLong(long... args) {
         checkCount(args.length);
-        if (results.length != 1 || results[0].isFloat()) {
-            throw new VexCallException("invokeLong needs one integer result; %" + name() + " returns "
+        if (results.length != 1 || results[0].isFloat() || results[0].isWide()) {
+            throw new VexCallException("invokeLong needs one integer result of up to 64 bits; %" + name() + " returns "
                     + compiled.signature().returns());
         }
         if (args.length + 1 > SlotBuffer.SLOTS) {
@@ -234,19 +249,20 @@ public final class NativeFunction {
 
     /**
      * Calls with raw canonical bit patterns: one slot per parameter (its type's low bits are used;
-     * floats as IEEE 754 bits) and one per result, as the array entry stores them.
+     * floats as IEEE 754 bits) and one per result, as the array entry stores them. An
+     * {@code i128} takes two slots, its low half first.
      */
     public long[] invokeBits(long... args) {
-        checkCount(args.length);
+        checkSlots(args.length);
         long[] bits = args.length == 0 ? NO_VALUES : new long[args.length];
         for (int i = 0; i < args.length; i++) {
-            bits[i] = args[i] & params[i].mask();
+            bits[i] = args[i] & paramSlots[i].mask();
         }
         return call(bits);
     }
 
     private long[] call(long[] args) {
-        long[] out = results.length == 0 ? NO_VALUES : new long[results.length];
+        long[] out = resultSlots.length == 0 ? NO_VALUES : new long[resultSlots.length];
         callInto(args, out);
         return out;
     }
@@ -254,18 +270,21 @@ public final class NativeFunction {
     /**
      * Calls with canonical bit patterns, writing the results into {@code results}: nothing is
      * allocated unless the call traps. Each argument must already be canonical (upper bits zero
-     * beyond its type's width); {@code out} must have at least one slot per result.
+     * beyond its type's width); {@code out} must have at least one slot per result (two per
+     * {@code i128}, as for the arguments).
      */
     public void invokeBits(long[] args, long[] out) {
-        checkCount(args.length);
+        checkSlots(args.length);
         for (int i = 0; i < args.length; i++) {
-            if ((args[i] & ~params[i].mask()) != 0) {
-                throw new VexCallException("argument " + i + " of %" + name() + " is " + params[i]
-                        + ": 0x" + Long.toHexString(args[i]) + " is not a canonical " + params[i] + " slot");
+            if ((args[i] & ~paramSlots[i].mask()) != 0) {
+                String which = paramSlots.length == params.length ? "argument " : "argument slot ";
+                throw new VexCallException(which + i + " of %" + name() + " is " + paramSlots[i]
+                        + ": 0x" + Long.toHexString(args[i]) + " is not a canonical " + paramSlots[i] + " slot");
             }
         }
-        if (out.length < results.length) {
-            throw new VexCallException("%" + name() + " has " + results.length + " results; the array holds "
+        if (out.length < resultSlots.length) {
+            throw new VexCallException("%" + name() + " has " + resultSlots.length + " result"
+                    + (resultSlots.length == results.length ? "s" : " slots") + "; the array holds "
                     + out.length);
         }
         callInto(args, out);
@@ -304,6 +323,16 @@ public final class NativeFunction {
         return new VexTrapException(TrapCode.fromNumber(code), code, fn, offset);
     }
 
+    /** As {@link #checkCount} for {@link #invokeBits}, which counts 64-bit slots. */
+    private void checkSlots(int n) {
+        if (paramSlots.length == params.length) {
+            checkCount(n);
+        } else if (n != paramSlots.length) {
+            throw new VexCallException("%" + name() + " takes " + paramSlots.length + " argument slots "
+                    + compiled.signature().params() + " (two per i128), not " + n);
+        }
+    }
+
     private void checkCount(int n) {
         if (n != params.length) {
             throw new VexCallException("%" + name() + " takes " + params.length + " argument"
@@ -333,6 +362,10 @@ public final class NativeFunction {
 
     private long integerBits(int i, long v) {
         Type t = params[i];
+        if (t.isWide()) {
+            throw new VexCallException("argument " + i + " of %" + name() + " is " + t
+                    + ": pass it as two slots with invokeBits");
+        }
         if (t.bits() < 64) {
             long min = -(1L << (t.bits() - 1));
             long max = (1L << t.bits()) - 1;

@@ -14,6 +14,13 @@ import dev.vex.ir.Type;
  * others), as Cranelift does with {@code enable_multi_ret_implicit_sret}. Each slot holds the
  * result canonically: an integer zero-extended, a float's bits in the low bits and zeros above.
  *
+ * <p>An {@code i128} takes two integer registers, low half first, as System V passes
+ * {@code __int128}: two consecutive argument registers, or rax:rdx as the first result. A
+ * parameter for which fewer than two argument registers are left goes on the stack at a
+ * 16-byte-aligned offset (later parameters may still take the registers left); a result that
+ * does not get both rax and rdx takes two return-area slots. {@link #paramHigh} and
+ * {@link #resultHigh} say where the high half goes.
+ *
  * <p>A location is a physical register number ({@code >= 0}, see {@link X64MachineSpec}) or
  * {@code -1 - byteOffset} for a stack argument or return-area slot.
  */
@@ -24,15 +31,23 @@ public final class AbiLayout {
     };
     private static final int[] INT_RETS = {X64MachineSpec.RAX, X64MachineSpec.RDX};
 
+    /** The high-half location of a value that has none (one of up to 64 bits). */
+    public static final int NO_HIGH = Integer.MIN_VALUE;
+
     private final int[] params;
+    private final int[] paramsHigh;
     private final int[] results;
+    private final int[] resultsHigh;
     private final boolean returnArea;
     private final int stackArgBytes;
     private final int returnAreaBytes;
 
-    private AbiLayout(int[] params, int[] results, boolean returnArea, int stackArgBytes, int returnAreaBytes) {
+    private AbiLayout(int[] params, int[] paramsHigh, int[] results, int[] resultsHigh, boolean returnArea,
+            int stackArgBytes, int returnAreaBytes) {
         this.params = params;
+        this.paramsHigh = paramsHigh;
         this.results = results;
+        this.resultsHigh = resultsHigh;
         this.returnArea = returnArea;
         this.stackArgBytes = stackArgBytes;
         this.returnAreaBytes = returnAreaBytes;
@@ -41,11 +56,22 @@ public final class AbiLayout {
     public static AbiLayout of(Signature sig) {
         int nr = sig.returns().size();
         int[] results = new int[nr];
+        int[] resultsHigh = new int[nr];
+        java.util.Arrays.fill(resultsHigh, NO_HIGH);
         int ints = 0;
         int floats = 0;
         int area = 0;
         for (int i = 0; i < nr; i++) {
-            if (sig.returnType(i).isFloat()) {
+            if (sig.returnType(i) == Type.I128) {
+                if (ints == 0) {
+                    results[i] = INT_RETS[0];
+                    resultsHigh[i] = INT_RETS[1];
+                    ints = 2;
+                } else {
+                    results[i] = -1 - 8 * area++;
+                    resultsHigh[i] = -1 - 8 * area++;
+                }
+            } else if (sig.returnType(i).isFloat()) {
                 results[i] = floats < 2 ? X64MachineSpec.XMM0 + floats++ : -1 - 8 * area++;
             } else {
                 results[i] = ints < 2 ? INT_RETS[ints++] : -1 - 8 * area++;
@@ -54,26 +80,47 @@ public final class AbiLayout {
         boolean hidden = area > 0;
         int np = sig.params().size();
         int[] params = new int[np];
+        int[] paramsHigh = new int[np];
+        java.util.Arrays.fill(paramsHigh, NO_HIGH);
         ints = hidden ? 1 : 0;
         floats = 0;
         int stack = 0;
         for (int i = 0; i < np; i++) {
             Type t = sig.paramType(i);
-            if (t.isFloat()) {
+            if (t == Type.I128) {
+                if (ints + 2 <= INT_ARGS.length) {
+                    params[i] = INT_ARGS[ints++];
+                    paramsHigh[i] = INT_ARGS[ints++];
+                } else {
+                    stack += stack & 1;
+                    params[i] = -1 - 8 * stack++;
+                    paramsHigh[i] = -1 - 8 * stack++;
+                }
+            } else if (t.isFloat()) {
                 params[i] = floats < 8 ? X64MachineSpec.XMM0 + floats++ : -1 - 8 * stack++;
             } else {
                 params[i] = ints < INT_ARGS.length ? INT_ARGS[ints++] : -1 - 8 * stack++;
             }
         }
-        return new AbiLayout(params, results, hidden, 8 * stack, 8 * area);
+        return new AbiLayout(params, paramsHigh, results, resultsHigh, hidden, 8 * stack, 8 * area);
     }
 
-    /** Where parameter {@code i} is passed. */
+    /** Where parameter {@code i} is passed (the low half of an {@code i128}). */
     public int param(int i) {
         return params[i];
     }
 
-    /** Where result {@code i} is returned. */
+    /** Where the high half of an {@code i128} parameter {@code i} is passed; {@link #NO_HIGH} for others. */
+    public int paramHigh(int i) {
+        return paramsHigh[i];
+    }
+
+    /** Where the high half of an {@code i128} result {@code i} is returned; {@link #NO_HIGH} for others. */
+    public int resultHigh(int i) {
+        return resultsHigh[i];
+    }
+
+    /** Where result {@code i} is returned (the low half of an {@code i128}). */
     public int result(int i) {
         return results[i];
     }

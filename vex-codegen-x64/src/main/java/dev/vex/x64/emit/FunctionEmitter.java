@@ -60,6 +60,7 @@ public final class FunctionEmitter {
     private final IntegerEmitter ints;
     private final FloatEmitter floats;
     private final ConversionEmitter conversions;
+    private final I128Emitter wide;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -87,6 +88,7 @@ public final class FunctionEmitter {
         this.ints = new IntegerEmitter(this);
         this.floats = new FloatEmitter(this);
         this.conversions = new ConversionEmitter(this);
+        this.wide = new I128Emitter(this);
     }
 
     /** Emits {@code al}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -288,6 +290,7 @@ public final class FunctionEmitter {
     private void inst(X64Inst p, int block) {
         switch (p.kind()) {
             case IR -> ir(p);
+            case I128 -> wide.emit(p);
             case ARGS -> { }
             case LOAD_ARG -> load(p.type(), 0, Mem.mem(RBP, (int) p.imm()));
             case COPY -> copy();

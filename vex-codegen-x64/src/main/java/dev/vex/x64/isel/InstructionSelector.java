@@ -59,6 +59,9 @@ public final class InstructionSelector {
     private MachFunctionBuilder b;
     private Function f;
     private int[] vreg;
+    /** The high half of each i128 value (-1 for others); the low half is in {@link #vreg}. */
+    private int[] high;
+    private I128Lowering wide;
     private int[] blockNum;
     private int[][] splitNum;
     private int retAreaPtr = -1;
@@ -86,6 +89,8 @@ public final class InstructionSelector {
         for (Value v : function.values()) {
             vreg[v.id()] = b.newVReg(classOf(v.type()));
         }
+        high = I128Lowering.assignHighHalves(b, function.values(), function.valueCount());
+        wide = new I128Lowering(b, function.name(), vreg, high);
         for (StackSlot s : function.stackSlots()) {
             b.stackSlot(s.size(), Math.max(1, s.align()));
         }
@@ -93,11 +98,7 @@ public final class InstructionSelector {
         numberBlocks();
         lowerEntryStub();
         for (Block blk : function.blocks()) {
-            int[] params = new int[blk.params().size()];
-            for (int k = 0; k < params.length; k++) {
-                params[k] = v(blk.param(k));
-            }
-            b.beginBlock(blockNum[blk.id()], params);
+            b.beginBlock(blockNum[blk.id()], vregs(blk.params()));
             for (Instruction inst : blk.instructions()) {
                 lower(inst);
             }
@@ -125,10 +126,19 @@ public final class InstructionSelector {
         return vreg[x.id()];
     }
 
+    /** The registers of {@code values}: two for an i128, low half first. */
     private int[] vregs(List<Value> values) {
-        int[] out = new int[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v(values.get(i));
+        int n = 0;
+        for (Value x : values) {
+            n += x.type().longs();
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (Value x : values) {
+            out[k++] = v(x);
+            if (I128Lowering.isWide(x)) {
+                out[k++] = high[x.id()];
+            }
         }
         return out;
     }
@@ -158,7 +168,7 @@ public final class InstructionSelector {
         }
         Instruction t = inst.block().terminator();
         return t != null && t.opcode() == Opcode.BRIF && t.operand(0) == inst.result()
-                && useCount[inst.result().id()] == 1;
+                && useCount[inst.result().id()] == 1 && !I128Lowering.isWide(inst.operand(0));
     }
 
     /** Whether {@code inst} is an integer compare whose only use is an integer select in its block. */
@@ -170,7 +180,8 @@ public final class InstructionSelector {
         return useCount[inst.result().id()] == 1 && user != null && user.block() == inst.block()
                 && (user.opcode() == Opcode.SELECT || user.opcode() == Opcode.SELECT_SPECTRE_GUARD)
                 && user.operand(0) == inst.result() && user.operand(1) != inst.result()
-                && user.operand(2) != inst.result() && user.result().type().isInt();
+                && user.operand(2) != inst.result() && user.result().type().isInt()
+                && !I128Lowering.isWide(user.result()) && !I128Lowering.isWide(inst.operand(0));
     }
 
     private void numberBlocks() {
@@ -211,13 +222,21 @@ public final class InstructionSelector {
         b.beginBlock(0);
         Signature sig = f.signature();
         int n = sig.params().size();
+        // One register per parameter, and a second for the high half of an i128.
         int[] params = new int[n];
-        int[] ops = new int[n + 1];
+        int[] highs = new int[n];
+        int[] ops = new int[2 * n + 1];
         int k = 0;
         for (int i = 0; i < n; i++) {
             params[i] = b.newVReg(classOf(sig.paramType(i)));
             if (!AbiLayout.isStack(abi.param(i))) {
                 ops[k++] = defFixed(params[i], abi.param(i));
+            }
+            if (sig.paramType(i) == Type.I128) {
+                highs[i] = b.newVReg(RegClass.INT);
+                if (!AbiLayout.isStack(abi.paramHigh(i))) {
+                    ops[k++] = defFixed(highs[i], abi.paramHigh(i));
+                }
             }
         }
         if (abi.hasReturnArea()) {
@@ -225,20 +244,32 @@ public final class InstructionSelector {
             ops[k++] = defFixed(retAreaPtr, AbiLayout.returnAreaRegister());
         }
         b.inst(new X64Inst(Kind.ARGS, null, null, null, 0, 0, null, null, k, 0), 0, java.util.Arrays.copyOf(ops, k));
+        int[] args = new int[vregs(f.entryBlock().params()).length];
+        int a = 0;
         for (int i = 0; i < n; i++) {
             Type t = sig.paramType(i);
+            boolean wideParam = t == Type.I128;
+            Type half = wideParam ? Type.I64 : t;
             if (AbiLayout.isStack(abi.param(i))) {
-                b.inst(new X64Inst(Kind.LOAD_ARG, null, t, null, 16 + AbiLayout.stackOffset(abi.param(i)), 0, null,
+                b.inst(new X64Inst(Kind.LOAD_ARG, null, half, null, 16 + AbiLayout.stackOffset(abi.param(i)), 0, null,
                         null, 1, 0), 0, def(params[i]));
             }
-            if (t.isInt() && t != Type.I64) {
+            if (wideParam && AbiLayout.isStack(abi.paramHigh(i))) {
+                b.inst(new X64Inst(Kind.LOAD_ARG, null, half, null, 16 + AbiLayout.stackOffset(abi.paramHigh(i)), 0,
+                        null, null, 1, 0), 0, def(highs[i]));
+            }
+            if (t.isInt() && t != Type.I64 && !wideParam) {
                 int nv = b.newVReg(RegClass.INT);
                 b.inst(new X64Inst(Kind.NORM, null, t, t, 0, 0, null, null, 1, 1), 0, defReuse(nv, 1), use(params[i]));
                 params[i] = nv;
             }
+            args[a++] = params[i];
+            if (wideParam) {
+                args[a++] = highs[i];
+            }
         }
         b.terminator(plain(Kind.JUMP, null), new int[0], new int[] {blockNum[f.entryBlock().id()]},
-                new int[][] {params});
+                new int[][] {args});
     }
 
     private static X64Inst plain(Kind kind, Type type) {
@@ -259,6 +290,10 @@ public final class InstructionSelector {
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
+        if (I128Lowering.handles(inst)) {
+            wide.lower(inst);
+            return;
+        }
         if (rt != null && rt.isFloat() && switch (op) {
             case BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, BNOT, BITSELECT -> true;
             default -> false;
@@ -530,18 +565,23 @@ public final class InstructionSelector {
         int first = target >= 0 ? 1 : 0;
         int np = sig.params().size();
         int nr = sig.returns().size();
-        int[] ops = new int[nr + np + 2];
+        int[] ops = new int[2 * nr + 2 * np + 2];
         int k = 0;
         long fixedDefs = 0;
         // A callee outside the module follows the C convention, which leaves the upper bits of a
         // narrow integer result undefined and may expect `sext` arguments sign-extended.
         boolean foreign = target >= 0 || module.function(callee) == null;
         int[] results = new int[nr];
+        int[] resultHighs = new int[nr];
         boolean[] renormalize = new boolean[nr];
         for (int i = 0; i < nr; i++) {
             Type rt = sig.returnType(i);
             results[i] = inst.resultCount() > i ? v(inst.result(i)) : b.newVReg(classOf(rt));
-            if (foreign && rt.isInt() && rt != Type.I64 && !AbiLayout.isStack(cl.result(i)) && inst.resultCount() > i) {
+            if (rt == Type.I128) {
+                resultHighs[i] = inst.resultCount() > i ? high[inst.result(i).id()] : b.newVReg(RegClass.INT);
+            }
+            if (foreign && rt.isInt() && rt.bits() < 64 && !AbiLayout.isStack(cl.result(i))
+                    && inst.resultCount() > i) {
                 results[i] = b.newVReg(RegClass.INT);
                 renormalize[i] = true;
             }
@@ -549,31 +589,39 @@ public final class InstructionSelector {
                 ops[k++] = defFixed(results[i], cl.result(i));
                 fixedDefs |= 1L << cl.result(i);
             }
+            if (rt == Type.I128 && !AbiLayout.isStack(cl.resultHigh(i))) {
+                ops[k++] = defFixed(resultHighs[i], cl.resultHigh(i));
+                fixedDefs |= 1L << cl.resultHigh(i);
+            }
         }
         int nDefs = k;
-        int[] used = new int[np];
+        int[] used = new int[2 * np];
+        int nUsed = 0;
         for (int i = 0; i < np; i++) {
-            int a = v(inst.operand(first + i));
+            Value arg = inst.operand(first + i);
             Type pt = sig.paramType(i);
-            if (foreign && pt.isInt() && pt != Type.I64 && sig.params().get(i).has(dev.vex.ir.ParamFlag.SEXT)) {
-                int wide = b.newVReg(RegClass.INT);
-                b.inst(new X64Inst(Kind.IR, Opcode.SEXTEND, Type.I64, pt, 0, 0, null, null, 1, 1), 0,
-                        defReuse(wide, 1), use(a));
-                a = wide;
-            }
-            for (int j = 0; j < i; j++) {
-                if (used[j] == a) {
-                    a = copyOf(a, classOf(sig.paramType(i)));
-                    break;
+            for (int half = 0; half < pt.longs(); half++) {
+                int a = half == 0 ? v(arg) : high[arg.id()];
+                if (foreign && pt.isInt() && pt.bits() < 64 && sig.params().get(i).has(dev.vex.ir.ParamFlag.SEXT)) {
+                    int wide = b.newVReg(RegClass.INT);
+                    b.inst(new X64Inst(Kind.IR, Opcode.SEXTEND, Type.I64, pt, 0, 0, null, null, 1, 1), 0,
+                            defReuse(wide, 1), use(a));
+                    a = wide;
                 }
-            }
-            used[i] = a;
-            int loc = cl.param(i);
-            if (AbiLayout.isStack(loc)) {
-                b.inst(new X64Inst(Kind.OUT_STORE, null, sig.paramType(i), null, AbiLayout.stackOffset(loc), 0, null,
-                        null, 0, 1), 0, use(a));
-            } else {
-                ops[k++] = useFixed(a, loc);
+                for (int j = 0; j < nUsed; j++) {
+                    if (used[j] == a) {
+                        a = copyOf(a, classOf(pt));
+                        break;
+                    }
+                }
+                used[nUsed++] = a;
+                int loc = half == 0 ? cl.param(i) : cl.paramHigh(i);
+                if (AbiLayout.isStack(loc)) {
+                    b.inst(new X64Inst(Kind.OUT_STORE, null, half == 0 && pt != Type.I128 ? pt : Type.I64, null,
+                            AbiLayout.stackOffset(loc), 0, null, null, 0, 1), 0, use(a));
+                } else {
+                    ops[k++] = useFixed(a, loc);
+                }
             }
         }
         if (cl.hasReturnArea()) {
@@ -589,36 +637,45 @@ public final class InstructionSelector {
         b.inst(new X64Inst(kind, null, null, null, 0, 0, null, callee, nDefs, k - nDefs),
                 SPEC.callerSaved() & ~fixedDefs, java.util.Arrays.copyOf(ops, k));
         for (int i = 0; i < nr; i++) {
+            Type rt = sig.returnType(i);
             if (AbiLayout.isStack(cl.result(i))) {
-                b.inst(new X64Inst(Kind.OUT_LOAD, null, sig.returnType(i), null,
+                b.inst(new X64Inst(Kind.OUT_LOAD, null, rt == Type.I128 ? Type.I64 : rt, null,
                         cl.stackArgBytes() + AbiLayout.stackOffset(cl.result(i)), 0, null, null, 1, 0), 0,
                         def(results[i]));
             } else if (renormalize[i]) {
-                Type rt = sig.returnType(i);
                 b.inst(new X64Inst(Kind.NORM, null, rt, rt, 0, 0, null, null, 1, 1), 0,
                         defReuse(v(inst.result(i)), 1), use(results[i]));
+            }
+            if (rt == Type.I128 && AbiLayout.isStack(cl.resultHigh(i))) {
+                b.inst(new X64Inst(Kind.OUT_LOAD, null, Type.I64, null,
+                        cl.stackArgBytes() + AbiLayout.stackOffset(cl.resultHigh(i)), 0, null, null, 1, 0), 0,
+                        def(resultHighs[i]));
             }
         }
     }
 
     private void ret(Instruction inst) {
         int n = inst.operandCount();
-        int[] ops = new int[n];
+        int[] ops = new int[2 * n];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            int r = v(inst.operand(i));
-            int loc = abi.result(i);
-            if (AbiLayout.isStack(loc)) {
-                b.inst(new X64Inst(Kind.RET_STORE, null, inst.operand(i).type(), null, AbiLayout.stackOffset(loc), 0,
-                        null, null, 0, 2), 0, use(retAreaPtr), use(r));
-            } else {
-                for (int j = 0; j < k; j++) {
-                    if (dev.vex.backend.Operand.vreg(ops[j]) == r) {
-                        r = copyOf(r, classOf(inst.operand(i).type()));
-                        break;
+            Value x = inst.operand(i);
+            Type t = x.type();
+            for (int half = 0; half < t.longs(); half++) {
+                int r = half == 0 ? v(x) : high[x.id()];
+                int loc = half == 0 ? abi.result(i) : abi.resultHigh(i);
+                if (AbiLayout.isStack(loc)) {
+                    b.inst(new X64Inst(Kind.RET_STORE, null, t == Type.I128 ? Type.I64 : t, null,
+                            AbiLayout.stackOffset(loc), 0, null, null, 0, 2), 0, use(retAreaPtr), use(r));
+                } else {
+                    for (int j = 0; j < k; j++) {
+                        if (dev.vex.backend.Operand.vreg(ops[j]) == r) {
+                            r = copyOf(r, classOf(t));
+                            break;
+                        }
                     }
+                    ops[k++] = useFixed(r, loc);
                 }
-                ops[k++] = useFixed(r, loc);
             }
         }
         b.ret(new X64Inst(Kind.RETURN, null, null, null, 0, 0, null, null, 0, k), java.util.Arrays.copyOf(ops, k));
@@ -657,6 +714,13 @@ public final class InstructionSelector {
             int c = def.opcode() == Opcode.ICMP ? v(def.operand(1)) : constant(t, def.imm());
             b.terminator(new X64Inst(Kind.BRIF_ICMP, null, t, t, 0, def.intCC().ordinal(), null, null, 0, 2),
                     new int[] {use(a), use(c)}, succs, args);
+            return;
+        }
+        if (I128Lowering.isWide(inst.operand(0))) {
+            // brif tests all 128 bits; br_table indexes by the low 64, as the interpreter does.
+            int c = kind == Kind.BR_TABLE ? v(inst.operand(0)) : wide.truth(inst.operand(0));
+            b.terminator(new X64Inst(kind, null, Type.I64, Type.I64, 0, 0, null, null, 0, 1), new int[] {use(c)},
+                    succs, args);
             return;
         }
         b.terminator(new X64Inst(kind, null, condType, condType, 0, 0, null, null, 0, 1),

@@ -4,6 +4,11 @@ package dev.vex.x64.isel;
 public enum Kind {
     /** One IR operation: operands are its results, then its operands, then temporaries. */
     IR,
+    /**
+     * One IR operation on {@code i128} halves whose halves depend on each other (carries,
+     * shifts, compares): see {@link I128Lowering} for the operands.
+     */
+    I128,
     /** The entry pseudo-instruction: the incoming register parameters as fixed defs. */
     ARGS,
     /** Loads an incoming stack parameter at {@code [rbp + imm]}. */

@@ -24,7 +24,7 @@ public record X64Inst(Kind kind, Opcode op, Type type, Type argType, long imm, i
 
     @Override
     public String mnemonic() {
-        StringBuilder sb = new StringBuilder(kind == Kind.IR ? op.text() : kind.name().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder sb = new StringBuilder(kind == Kind.IR || kind == Kind.I128 ? op.text() : kind.name().toLowerCase(java.util.Locale.ROOT));
         if (type != null) {
             sb.append('.').append(type);
         }

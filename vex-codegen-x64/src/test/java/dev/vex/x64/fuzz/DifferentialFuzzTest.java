@@ -35,9 +35,18 @@ class DifferentialFuzzTest {
 
     @Test
     void randomFunctionsMatchTheInterpreter() {
+        fuzz(Integer.getInteger("vex.fuzz.count", 2000), Long.getLong("vex.fuzz.seed", 0x5eed), false);
+    }
+
+    /** As above with {@code i128} among the integer types ({@code -Dvex.fuzz.i128.count=N}, default 600). */
+    @Test
+    void randomFunctionsWithI128MatchTheInterpreter() {
+        fuzz(Integer.getInteger("vex.fuzz.i128.count", 600), Long.getLong("vex.fuzz.seed", 0x5eed) + 0x128_0000L,
+                true);
+    }
+
+    private static void fuzz(int count, long seed0, boolean withI128) {
         assumeTrue(NativeHarness.available(), "NOT RUN: gcc is needed to run native code");
-        int count = Integer.getInteger("vex.fuzz.count", 2000);
-        long seed0 = Long.getLong("vex.fuzz.seed", 0x5eed);
         CompileOptions host = CompileOptions.DEFAULT;
         CompileOptions baseline = CompileOptions.AOT;
         int functions = 0;
@@ -51,7 +60,7 @@ class DifferentialFuzzTest {
             // Host and baseline features alternate, each with NaN canonicalization on and off;
             // without it the module canonicalizes its NaNs in IR (see RandomModuleText).
             boolean canonicalNaNs = m % 4 < 2;
-            RandomModuleText gen = new RandomModuleText(seed, !canonicalNaNs);
+            RandomModuleText gen = new RandomModuleText(seed, !canonicalNaNs, withI128);
             for (int i = 0; i < FUNCTIONS_PER_MODULE; i++) {
                 gen.function();
             }
@@ -84,7 +93,7 @@ class DifferentialFuzzTest {
                 }
             }
         }
-        System.out.println("x64 differential fuzz: " + functions + " functions, " + calls + " calls (" + traps
+        System.out.println("x64 differential fuzz" + (withI128 ? " with i128" : "") + ": " + functions + " functions, " + calls + " calls (" + traps
                 + " trapping: " + trapCodes + "), " + failures.size() + " mismatches");
         assertTrue(failures.isEmpty(), String.join("\n", failures) + "\nfirst failure reduced:\n" + reduced);
     }

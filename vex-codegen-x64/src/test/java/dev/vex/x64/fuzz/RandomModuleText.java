@@ -18,9 +18,11 @@ import java.util.Random;
  * {@code func_addr} + {@code call_indirect}.
  */
 final class RandomModuleText {
-    private static final Type[] INTS = {Type.I8, Type.I16, Type.I32, Type.I64};
+    private static final Type[] NARROW_INTS = {Type.I8, Type.I16, Type.I32, Type.I64};
     private static final Type[] FLOATS = {Type.F32, Type.F64};
-    private static final Type[] ALL = {Type.I8, Type.I16, Type.I32, Type.I64, Type.F32, Type.F64};
+    private static final Type[] NARROW_ALL = {Type.I8, Type.I16, Type.I32, Type.I64, Type.F32, Type.F64};
+    private static final Type[] WIDE_INTS = {Type.I8, Type.I16, Type.I32, Type.I64, Type.I128};
+    private static final Type[] WIDE_ALL = {Type.I8, Type.I16, Type.I32, Type.I64, Type.I128, Type.F32, Type.F64};
     private static final String[] INT_CC = {"eq", "ne", "slt", "sge", "sgt", "sle", "ult", "uge", "ugt", "ule"};
     private static final String[] FLOAT_CC = {"ord", "uno", "eq", "ne", "one", "ueq", "lt", "le", "gt", "ge", "ult",
         "ule", "ugt", "uge"};
@@ -67,14 +69,29 @@ final class RandomModuleText {
      * The check still sees whether native code made a NaN exactly where the interpreter did.
      */
     private final boolean canonicalizeInIr;
+    /** The integer types drawn, and all types: with {@code i128} or without. */
+    private final Type[] INTS;
+    private final Type[] ALL;
 
     RandomModuleText(long seed) {
         this(seed, false);
     }
 
     RandomModuleText(long seed, boolean canonicalizeInIr) {
+        this(seed, canonicalizeInIr, false);
+    }
+
+    /**
+     * @param withI128 whether {@code i128} is one of the integer types: parameters, results,
+     *                 block parameters, arithmetic, shifts, compares, selects, memory, calls
+     *                 (not the multiply overflow forms or conversions to and from floats,
+     *                 which x64 does not select on i128)
+     */
+    RandomModuleText(long seed, boolean canonicalizeInIr, boolean withI128) {
         this.r = new Random(seed);
         this.canonicalizeInIr = canonicalizeInIr;
+        this.INTS = withI128 ? WIDE_INTS : NARROW_INTS;
+        this.ALL = withI128 ? WIDE_ALL : NARROW_ALL;
     }
 
     List<Sig> signatures() {
@@ -235,6 +252,13 @@ final class RandomModuleText {
         if (x.type().isFloat()) {
             bits = emit(x.type().asInt(), "bitcast." + x.type().asInt() + " " + x.name());
         }
+        if (bits.type() == Type.I128) {
+            Val lo = fresh(Type.I64);
+            Val hi = fresh(Type.I64);
+            line(lo.name() + ", " + hi.name() + " = isplit " + bits.name());
+            acc = emit(Type.I64, "bxor " + acc.name() + ", " + hi.name());
+            bits = lo;
+        }
         if (bits.type() != Type.I64) {
             bits = emit(Type.I64, "uextend.i64 " + bits.name());
         }
@@ -256,7 +280,8 @@ final class RandomModuleText {
         } else if (k < 27) {
             String op = pick(new String[] {"iadd_imm", "imul_imm", "band_imm", "bor_imm", "bxor_imm", "irsub_imm",
                 "ishl_imm", "ushr_imm", "sshr_imm", "rotl_imm", "rotr_imm"});
-            long imm = op.contains("sh") || op.contains("rot") ? r.nextInt(70) : interestingInt(t);
+            long imm = op.contains("sh") || op.contains("rot") ? r.nextInt(t == Type.I128 ? 140 : 70)
+                    : interestingInt(t);
             emit(t, op + " " + any(t).name() + ", " + signedText(imm, t));
         } else if (k < 32) {
             String op = pick(new String[] {"udiv", "sdiv", "urem", "srem"});
@@ -308,6 +333,9 @@ final class RandomModuleText {
             String op = pick(new String[] {"sadd_overflow", "uadd_overflow", "ssub_overflow", "usub_overflow",
                 "smul_overflow", "umul_overflow", "sadd_overflow_cin", "uadd_overflow_cin", "ssub_overflow_bin",
                 "usub_overflow_bin"});
+            if (t == Type.I128 && op.contains("mul")) {
+                op = "uadd_overflow";
+            }
             String args = any(t).name() + ", " + any(t).name();
             if (op.endsWith("_cin") || op.endsWith("_bin")) {
                 args += ", " + any(Type.I8).name();
@@ -326,7 +354,13 @@ final class RandomModuleText {
                 emit(to, (r.nextBoolean() ? "uextend." : "sextend.") + to + " " + any(from).name());
             } else if (from.bits() > to.bits()) {
                 emit(to, "ireduce." + to + " " + any(from).name());
-            } else if (from != Type.I64) {
+            } else if (from == Type.I128) {
+                Val lo = fresh(Type.I64);
+                Val hi = fresh(Type.I64);
+                line(lo.name() + ", " + hi.name() + " = isplit " + any(Type.I128).name());
+                live.add(lo);
+                live.add(hi);
+            } else if (from != Type.I64 || INTS == WIDE_INTS && r.nextBoolean()) {
                 Type wide = Type.intOfBits(from.bits() * 2);
                 emit(wide, "iconcat " + any(from).name() + ", " + any(from).name());
             } else {
@@ -353,8 +387,10 @@ final class RandomModuleText {
                 emit(Type.F32, "fdemote.f32 " + any(Type.F64).name());
             }
         } else if (k < 79) {
+            t = t == Type.I128 ? Type.I64 : t;
             emit(f, (r.nextBoolean() ? "fcvt_from_sint." : "fcvt_from_uint.") + f + " " + any(t).name());
         } else if (k < 82) {
+            t = t == Type.I128 ? Type.I64 : t;
             String op = r.nextBoolean() ? "fcvt_to_sint_sat." : "fcvt_to_uint_sat.";
             if (allowTraps && r.nextInt(3) == 0) {
                 op = r.nextBoolean() ? "fcvt_to_sint." : "fcvt_to_uint.";
@@ -535,10 +571,15 @@ final class RandomModuleText {
 
     /** Argument bit patterns for a signature: canonical slots. */
     long[] args(Sig s) {
-        long[] a = new long[s.params().size()];
-        for (int i = 0; i < a.length; i++) {
-            Type t = s.params().get(i);
-            if (t.isInt()) {
+        long[] a = new long[s.params().stream().mapToInt(Type::longs).sum()];
+        int slot = 0;
+        for (int p = 0; p < s.params().size(); p++) {
+            Type t = s.params().get(p);
+            int i = slot++;
+            if (t == Type.I128) {
+                a[i] = interestingInt(Type.I64);
+                a[slot++] = r.nextBoolean() ? a[i] >> 63 : interestingInt(Type.I64);
+            } else if (t.isInt()) {
                 a[i] = interestingInt(t);
             } else if (r.nextBoolean()) {
                 a[i] = t == Type.F32 ? r.nextInt() & 0xffff_ffffL : r.nextLong();

@@ -54,7 +54,9 @@ public final class Differential {
         List<Outcome> expected = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) {
             Function f = module.function(functions.get(i));
-            calls.add(new NativeHarness.Call(f.name(), args.get(i), f.signature().returns().size()));
+            // One result slot per value, two for an i128 (as the array entry stores them).
+            int slots = f.signature().returns().stream().mapToInt(r -> r.type().longs()).sum();
+            calls.add(new NativeHarness.Call(f.name(), args.get(i), slots));
             expected.add(interp.run(f.name(), args.get(i)));
         }
         List<NativeOutcome> actual = NativeHarness.run(compiled, calls);
