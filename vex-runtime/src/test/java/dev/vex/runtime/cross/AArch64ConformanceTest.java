@@ -68,6 +68,53 @@ class AArch64ConformanceTest {
             ; run: %max(-NaN:0x5, +sNaN:0x6) == -NaN:0x5
             """;
 
+    /**
+     * Floats through AAPCS64: nine f64 arguments (the ninth on the stack), ten results (two in the
+     * x8 return area), and f64 values live across calls (in the callee-saved d8-d15).
+     */
+    private static final String FLOAT_CALLS = """
+            test run
+            target aarch64
+
+            function %g(f64, f32) -> f64 {
+            block0(v0: f64, v1: f32):
+                v2 = fpromote.f64 v1
+                v3 = fadd v0, v2
+                return v3
+            }
+
+            function %many(f64, f64, f64, f64, f64, f64, f64, f64, f64, f32, i64) -> f64, f32, f64, f64, f64, f64, f64, f64, f64, f64 {
+            block0(v0: f64, v1: f64, v2: f64, v3: f64, v4: f64, v5: f64, v6: f64, v7: f64, v8: f64, v9: f32, v10: i64):
+                v11 = fcvt_from_sint.f64 v10
+                v12 = fadd v8, v11
+                return v12, v9, v0, v1, v2, v3, v4, v5, v6, v7
+            }
+
+            ; run: %many(0x1.0p0, 0x2.0p0, 0x3.0p0, 0x4.0p0, 0x5.0p0, 0x6.0p0, 0x7.0p0, 0x8.0p0, 0x9.0p0, 0x1.0p-1, 3) == [0x1.8p3, 0x1.0p-1, 0x1.0p0, 0x2.0p0, 0x3.0p0, 0x4.0p0, 0x5.0p0, 0x6.0p0, 0x7.0p0, 0x8.0p0]
+
+            function %live(f64, f64) -> f64 {
+                fn0 = %g(f64, f32) -> f64
+                fn1 = %many(f64, f64, f64, f64, f64, f64, f64, f64, f64, f32, i64) -> f64, f32, f64, f64, f64, f64, f64, f64, f64, f64
+            block0(v0: f64, v1: f64):
+                v2 = f32const 0x1.5p0
+                v3 = call fn0(v0, v2)
+                v4 = call fn0(v1, v2)
+                v5 = fmul v3, v4
+                v6 = fadd v5, v0
+                v7 = fsub v6, v1
+                v8 = iconst.i64 7
+                v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 = call fn1(v0, v1, v3, v4, v5, v6, v7, v0, v1, v2, v8)
+                v19 = fpromote.f64 v10
+                v20 = fadd v9, v19
+                v21 = fadd v20, v18
+                v22 = fadd v21, v11
+                v23 = fadd v22, v7
+                v24 = fadd v23, v3
+                return v24
+            }
+            ; run: %live(0x1.0p0, 0x1.8p1) == 0x1.799p4
+            """;
+
     private static void requireTools() {
         String missing = new CrossToolchain("aarch64").missing();
         if (missing != null) {
@@ -116,6 +163,14 @@ class AArch64ConformanceTest {
         runAll(new CrossEngine(new A64Target(), true),
                 FLOAT_AND_ATOMIC_FILES.stream().map(root::resolve).toList(), FLOAT_AND_ATOMIC_PASSES,
                 "float and atomic subset, canonical NaNs");
+    }
+
+    @Test
+    void floatArgumentsResultsAndValuesAcrossCallsPass(@TempDir Path dir) throws java.io.IOException {
+        requireTools();
+        Path file = dir.resolve("float-calls.clif");
+        Files.writeString(file, FLOAT_CALLS);
+        runAll(new CrossEngine(new A64Target(), true), List.of(file), 2, "float calls");
     }
 
     @Test
