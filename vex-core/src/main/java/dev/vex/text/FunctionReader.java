@@ -372,11 +372,7 @@ final class FunctionReader {
     }
 
     private int blockNumber(Token t) {
-        String digits = t.text().substring(5);
-        if (digits.length() > 1 && digits.startsWith("0")) {
-            throw in.error(t, "bad block number in '" + t.text() + "'");
-        }
-        return Integer.parseInt(digits);
+        return numberAfter(t, "block".length(), "block");
     }
 
     private void block() {
@@ -763,12 +759,21 @@ final class FunctionReader {
         if (!isValueToken(t)) {
             throw in.expected(what);
         }
-        String digits = t.text().substring(1);
-        if (digits.length() > 1 && digits.startsWith("0")) {
-            throw in.error(t, "bad value number in '" + t.text() + "'");
-        }
+        int number = numberAfter(t, 1, "value");
         in.next();
-        return Integer.parseInt(digits);
+        return number;
+    }
+
+    /**
+     * The digits of a numbered word ({@link Token#isNumbered}) after its prefix of {@code from}
+     * characters, read in place; a leading zero is an error naming the {@code what}.
+     */
+    private int numberAfter(Token t, int from, String what) {
+        String text = t.text();
+        if (text.length() - from > 1 && text.charAt(from) == '0') {
+            throw in.error(t, "bad " + what + " number in '" + text + "'");
+        }
+        return Integer.parseInt(text, from, text.length(), 10);
     }
 
     private Value value() {

@@ -33,7 +33,7 @@ final class Lexer {
     private int lineStart;
     private final int firstLine;
     private final int columnBase;
-    final List<Token> tokens = new ArrayList<>();
+    final List<Token> tokens;
     final List<Comment> comments = new ArrayList<>();
 
     /** Lexes {@code src}, whose first character is at {@code line}:{@code column}. */
@@ -41,6 +41,7 @@ final class Lexer {
         this.src = src;
         this.in = latin1(src);
         this.n = in.length;
+        this.tokens = new ArrayList<>(16 + n / 5); // CLIF runs at about five characters a token
         this.line = line;
         this.firstLine = line;
         this.columnBase = column;
