@@ -131,7 +131,9 @@ public final class JitLinker {
     }
 
     private static boolean isTls(FixupFormat format) {
-        return format.equals(FixupFormat.TLS_IE_PC_REL32);
+        // By identity, as FixupFormat documents: a record's equals bootstraps a method handle on
+        // first use, which every fresh JVM's first compile would pay.
+        return format == FixupFormat.TLS_IE_PC_REL32;
     }
 
     private static int align(int n, int a) {
