@@ -158,10 +158,9 @@ final class Lexer {
         boolean hex = at(pos) == '0' && (at(pos + 1) == 'x' || at(pos + 1) == 'X');
         while (pos < n) {
             int c = in[pos];
-            int prev = in[pos - 1];
             if (isIdentPart(c) || c == '.') {
                 pos++;
-            } else if ((c == '-' || c == '+') && (hex ? prev == 'p' || prev == 'P' : prev == 'e' || prev == 'E')
+            } else if ((c == '-' || c == '+') && isExponentMark(in[pos - 1], hex)
                     && isDigit(at(pos + 1))) {
                 pos++;
             } else if (c == ':' && endsWithNaN(start, pos) && at(pos + 1) == '0' && at(pos + 2) == 'x') {
@@ -172,6 +171,15 @@ final class Lexer {
             }
         }
         tokens.add(new Token(Token.Kind.NUMBER, texts.text(in, start, pos), line, col));
+    }
+
+    /**
+     * Whether {@code prev} ends a mantissa before a signed exponent. Read only at a sign inside a
+     * number, so never before the text's first character (a literal at the very start of the
+     * text, {@code Inf} say, made the old lexer read index -1).
+     */
+    private static boolean isExponentMark(int prev, boolean hex) {
+        return hex ? prev == 'p' || prev == 'P' : prev == 'e' || prev == 'E';
     }
 
     /** Whether the bytes {@code [start, end)} end with {@code NaN}. */
