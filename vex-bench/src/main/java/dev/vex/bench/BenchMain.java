@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * <p>Vex and the CompletableFuture peers run on this JVM; the virtual-thread peers on this
  * JVM if it is 21 or later, else on {@code --peer-java} (default: a Temurin 25 under
  * {@code /usr/lib/jvm} when there is one), else not at all. RSS per idle task is measured by
- * {@link RssProbe} in child JVMs. The HTTP figures ({@link HttpLoad}) need wrk on the PATH.
+ * {@link RssProbe} in child JVMs, and first-compile latency by {@link FirstCompileProbe} in
+ * fresh child JVMs. The HTTP figures ({@link HttpLoad}) need wrk on the PATH.
  */
 public final class BenchMain {
     static final String DEFAULT_PEER_JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
@@ -149,11 +150,15 @@ public final class BenchMain {
         step("RSS per idle task, " + tasks + " tasks, in child JVMs");
         RssMeasurement.PerTask waiting = RssMeasurement.measure("wait", tasks);
         RssMeasurement.PerTask sleeping = RssMeasurement.measure("sleep", tasks);
+        int firstCompileRuns = quick ? 3 : 7;
+        step("first-compile latency, " + firstCompileRuns + " fresh child JVMs");
+        FirstCompileMeasurement.Latency firstCompile = FirstCompileMeasurement.measure(firstCompileRuns);
         HttpLoad.Results http = measureHttp(vtJava);
 
         FigureSet set = new FigureSet(jmh, compile, quick);
         figures.addAll(set.figures(waiting, sleeping));
         figures.addAll(asmjit);
+        figures.add(FigureSet.firstCompile(firstCompile));
         if (http != null) figures.addAll(HttpLoad.figures(http));
         return report(t0, environment(vtJava, virtualThreads, tasks));
     }

@@ -142,6 +142,16 @@ final class FigureSet {
                 mean, "×", 1.03, true, each + "geometric mean; timed as interleaved pairs on 1 worker; fib has no loop");
     }
 
+    /** {@code first_compile_ms}: no numeric target in the issue, so reported without one. */
+    static Figure firstCompile(FirstCompileMeasurement.Latency l) {
+        return new Figure("first_compile_ms", "first Vex.compile in a fresh JVM: read, compile, first call",
+                l.totalMs(), "ms", Double.NaN, true,
+                String.format(Locale.ROOT, "median of %d child JVMs: read %s ms, compile and link %s ms, first call %s ms;"
+                        + " the main thread's CPU time %s ms (wall minus CPU is the machine's load)",
+                        l.runs(), Numbers.format(l.readMs()), Numbers.format(l.compileMs()), Numbers.format(l.firstCallMs()),
+                        Numbers.format(l.cpuMs())));
+    }
+
     private Figure rss(String name, String title, RssMeasurement.PerTask m, double target, String published) {
         return new Figure(name, title, m.beyondFrame(), "B", target, true,
                 String.format(Locale.ROOT, "%s B per task in all, frame %d B, %d tasks; %s",

@@ -26,14 +26,33 @@ public final class LiveInSolver {
 
     private static final int[] EMPTY = new int[0];
 
-    private final int blocks;
-    private final int values;
+    private int blocks;
+    private int values;
     private final FactList uses = new FactList();
     private final FactList defs = new FactList();
+    // Scratch of solve(), kept for the next function when the solver is reused (see reset).
+    private int[] useStart = EMPTY;
+    private int[] defStart = EMPTY;
+    private int[] definedMark = EMPTY;
+    private int[] liveMark = EMPTY;
+    private int[] stack = EMPTY;
+    private int[] sizes = EMPTY;
 
+    /** A solver for a graph of {@code blocks} blocks and values numbered below {@code values}. */
     public LiveInSolver(int blocks, int values) {
         this.blocks = blocks;
         this.values = values;
+    }
+
+    /**
+     * Forgets every fact and starts on another graph, keeping the memory of the last one: a
+     * compiler that solves one function after another allocates only the answers.
+     */
+    public void reset(int blocks, int values) {
+        this.blocks = blocks;
+        this.values = values;
+        uses.size = 0;
+        defs.size = 0;
     }
 
     /** {@code block} reads {@code value} before defining it (or without defining it). */
@@ -48,16 +67,16 @@ public final class LiveInSolver {
 
     /** Per block, the values live on entry, in ascending order (arrays may be shared when empty). */
     public int[][] solve(Predecessors preds) {
-        int[] useStart = new int[values + 1];
+        int[] useStart = this.useStart = cleared(this.useStart, values + 1);
         int[] useBlocks = uses.byValue(values, useStart);
-        int[] defStart = new int[values + 1];
+        int[] defStart = this.defStart = cleared(this.defStart, values + 1);
         int[] defBlocks = defs.byValue(values, defStart);
-        // Stamps: block b is marked for value v when its entry holds v + 1; never cleared.
-        int[] definedMark = new int[blocks];
-        int[] liveMark = new int[blocks];
-        int[] stack = new int[blocks];
+        // Stamps: block b is marked for value v when its entry holds v + 1; cleared per solve.
+        int[] definedMark = this.definedMark = cleared(this.definedMark, blocks);
+        int[] liveMark = this.liveMark = cleared(this.liveMark, blocks);
+        int[] stack = this.stack = this.stack.length >= blocks ? this.stack : new int[blocks];
         int[][] liveIn = new int[blocks][];
-        int[] sizes = new int[blocks];
+        int[] sizes = this.sizes = cleared(this.sizes, blocks);
         for (int v = 0; v < values; v++) {
             if (useStart[v] == useStart[v + 1]) {
                 continue;
@@ -93,6 +112,15 @@ public final class LiveInSolver {
         return liveIn;
     }
 
+    /** {@code a} if it holds {@code n} entries (its first {@code n} zeroed), else a new array. */
+    private static int[] cleared(int[] a, int n) {
+        if (a.length < n) {
+            return new int[n];
+        }
+        Arrays.fill(a, 0, n, 0);
+        return a;
+    }
+
     /** Values arrive in ascending order, so each list stays sorted. */
     private static void append(int[][] lists, int[] sizes, int b, int v) {
         int[] list = lists[b];
@@ -111,6 +139,9 @@ public final class LiveInSolver {
         private int[] valueOf = new int[64];
         private int[] blockOf = new int[64];
         private int size;
+        // byValue's scratch and answer, reused from one solve to the next.
+        private int[] next = EMPTY;
+        private int[] grouped = EMPTY;
 
         void add(int value, int block) {
             if (size == valueOf.length) {
@@ -122,7 +153,10 @@ public final class LiveInSolver {
             size++;
         }
 
-        /** The blocks, grouped by value: value v's are {@code [start[v], start[v + 1])}. */
+        /**
+         * The blocks, grouped by value: value v's are {@code [start[v], start[v + 1])}; the array is
+         * this list's own, valid until the next call.
+         */
         int[] byValue(int values, int[] start) {
             for (int i = 0; i < size; i++) {
                 start[valueOf[i] + 1]++;
@@ -130,12 +164,17 @@ public final class LiveInSolver {
             for (int v = 0; v < values; v++) {
                 start[v + 1] += start[v];
             }
-            int[] next = Arrays.copyOf(start, values);
-            int[] out = new int[size];
-            for (int i = 0; i < size; i++) {
-                out[next[valueOf[i]]++] = blockOf[i];
+            if (next.length < values) {
+                next = new int[Math.max(values, 2 * next.length)];
             }
-            return out;
+            System.arraycopy(start, 0, next, 0, values);
+            if (grouped.length < size) {
+                grouped = new int[Math.max(size, 2 * grouped.length)];
+            }
+            for (int i = 0; i < size; i++) {
+                grouped[next[valueOf[i]]++] = blockOf[i];
+            }
+            return grouped;
         }
     }
 }

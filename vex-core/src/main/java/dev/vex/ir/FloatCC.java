@@ -37,9 +37,12 @@ public enum FloatCC {
         this.greater = greater || ordOnly;
     }
 
+    /** {@code values()} once: it copies the array on every call. */
+    private static final FloatCC[] BY_ORDINAL = values();
+
     /** The condition spelled {@code text}, or null. */
     public static FloatCC fromText(String text) {
-        for (FloatCC cc : values()) {
+        for (FloatCC cc : BY_ORDINAL) {
             if (cc.text.equals(text)) {
                 return cc;
             }

@@ -26,6 +26,14 @@ public final class Function {
     final List<Block> blocks = new ArrayList<>();
     final List<Value> values = new ArrayList<>();
     final List<Instruction> instructions = new ArrayList<>();
+    // Read-only views made once: passes ask for these in their inner loops.
+    private final List<StackSlot> stackSlotsView = Collections.unmodifiableList(stackSlots);
+    private final List<SigRef> sigRefsView = Collections.unmodifiableList(sigRefs);
+    private final List<GlobalValue> globalValuesView = Collections.unmodifiableList(globalValues);
+    private final List<FuncRef> funcRefsView = Collections.unmodifiableList(funcRefs);
+    private final List<Block> blocksView = Collections.unmodifiableList(blocks);
+    private final List<Value> valuesView = Collections.unmodifiableList(values);
+    private final List<Instruction> instructionsView = Collections.unmodifiableList(instructions);
     private final Map<Integer, Value> valuesByNumber = new HashMap<>();
     private final Map<Integer, Block> blocksByNumber = new HashMap<>();
 
@@ -52,12 +60,12 @@ public final class Function {
 
     /** Stack slots in declaration order. */
     public List<StackSlot> stackSlots() {
-        return Collections.unmodifiableList(stackSlots);
+        return stackSlotsView;
     }
 
     /** The global value declarations, in declaration order. */
     public List<GlobalValue> globalValues() {
-        return Collections.unmodifiableList(globalValues);
+        return globalValuesView;
     }
 
     /** The global value {@code gvN}, or null. */
@@ -72,17 +80,17 @@ public final class Function {
 
     /** Signature references in declaration order (those implied by callee declarations included). */
     public List<SigRef> sigRefs() {
-        return Collections.unmodifiableList(sigRefs);
+        return sigRefsView;
     }
 
     /** Function references in declaration order. */
     public List<FuncRef> funcRefs() {
-        return Collections.unmodifiableList(funcRefs);
+        return funcRefsView;
     }
 
     /** The blocks in layout order. */
     public List<Block> blocks() {
-        return Collections.unmodifiableList(blocks);
+        return blocksView;
     }
 
     /** The first block in layout order, or null for a function with no body. */
@@ -92,12 +100,12 @@ public final class Function {
 
     /** Every value, indexed by {@link Value#id()}. */
     public List<Value> values() {
-        return Collections.unmodifiableList(values);
+        return valuesView;
     }
 
     /** Every instruction, indexed by {@link Instruction#id()} (creation order, not layout order). */
     public List<Instruction> instructions() {
-        return Collections.unmodifiableList(instructions);
+        return instructionsView;
     }
 
     /** The number of values; every {@link Value#id()} is below it. */

@@ -41,6 +41,11 @@ public final class Instruction {
     private BlockCall[] destinations;
     private Block block;
     private int indexInBlock;
+    // Read-only views of the arrays, made on first request (passes ask in their inner loops);
+    // live views, so in-place changes show, and dropped when an array is replaced.
+    private List<Value> operandsView;
+    private List<Value> resultsView;
+    private List<BlockCall> destinationsView;
 
     Instruction(int id, InstructionSpec spec, Type controllingType, Value[] operands, BlockCall[] destinations,
             Value[] results) {
@@ -89,7 +94,12 @@ public final class Instruction {
 
     /** The value operands, in the layout the class comment gives. */
     public List<Value> operands() {
-        return Collections.unmodifiableList(Arrays.asList(operands));
+        List<Value> view = operandsView;
+        if (view == null) {
+            view = operands.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(operands));
+            operandsView = view;
+        }
+        return view;
     }
 
     /** The number of value operands. */
@@ -104,7 +114,12 @@ public final class Instruction {
 
     /** The results in order. */
     public List<Value> results() {
-        return Collections.unmodifiableList(Arrays.asList(results));
+        List<Value> view = resultsView;
+        if (view == null) {
+            view = results.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(results));
+            resultsView = view;
+        }
+        return view;
     }
 
     /** The number of results. */
@@ -199,7 +214,12 @@ public final class Instruction {
      * {@code br_table}: the default, then the table. Empty for other opcodes.
      */
     public List<BlockCall> destinations() {
-        return Collections.unmodifiableList(Arrays.asList(destinations));
+        List<BlockCall> view = destinationsView;
+        if (view == null) {
+            view = destinations.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(destinations));
+            destinationsView = view;
+        }
+        return view;
     }
 
     /** Branch destination {@code i}. */
@@ -239,6 +259,8 @@ public final class Instruction {
     void replaceOperands(Value[] operands, BlockCall[] destinations) {
         this.operands = operands;
         this.destinations = destinations;
+        operandsView = null;
+        destinationsView = null;
     }
 
     Value[] operandArray() {

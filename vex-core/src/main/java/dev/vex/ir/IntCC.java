@@ -19,9 +19,12 @@ public enum IntCC {
         this.text = text;
     }
 
+    /** {@code values()} once: it copies the array on every call. */
+    private static final IntCC[] BY_ORDINAL = values();
+
     /** The condition spelled {@code text}, or null. */
     public static IntCC fromText(String text) {
-        for (IntCC cc : values()) {
+        for (IntCC cc : BY_ORDINAL) {
             if (cc.text.equals(text)) {
                 return cc;
             }

@@ -30,9 +30,12 @@ public final class MemFlags {
             this.text = text;
         }
 
+        /** {@code values()} once: it copies the array on every call. */
+        private static final Flag[] BY_ORDINAL = values();
+
         /** The flag spelled {@code text}, or null. */
         public static Flag fromText(String text) {
-            for (Flag f : values()) {
+            for (Flag f : BY_ORDINAL) {
                 if (f.text.equals(text)) {
                     return f;
                 }

@@ -25,9 +25,12 @@ public enum ParamFlag {
         this.text = text;
     }
 
+    /** {@code values()} once: it copies the array on every call. */
+    private static final ParamFlag[] BY_ORDINAL = values();
+
     /** The flag spelled {@code text}, or null. */
     public static ParamFlag fromText(String text) {
-        for (ParamFlag f : values()) {
+        for (ParamFlag f : BY_ORDINAL) {
             if (f.text.equals(text)) {
                 return f;
             }

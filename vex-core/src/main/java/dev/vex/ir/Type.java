@@ -89,9 +89,12 @@ public enum Type {
         };
     }
 
+    /** {@code values()} once: it copies the array on every call. */
+    private static final Type[] BY_ORDINAL = values();
+
     /** Parses a type name as written in CLIF ({@code i32}, {@code f64}); null if unknown. */
     public static Type parse(String text) {
-        for (Type t : values()) {
+        for (Type t : BY_ORDINAL) {
             if (t.text.equals(text)) {
                 return t;
             }

@@ -94,14 +94,14 @@ public final class ClifReader {
         private final List<TargetHeader> targets = new ArrayList<>();
         private final List<FunctionEntry> entries = new ArrayList<>();
         private final List<ParseException> fileErrors = new ArrayList<>();
-        private final String[] lines;
+        /** The text's lines, split only when a header needs them. */
+        private String[] lines;
 
         FileRead(String text, String file) {
             this.text = text == null ? "" : text;
             this.file = file;
             this.lexer = new Lexer(this.text, 1, 1);
             this.in = new TokenCursor(lexer.tokens, file);
-            this.lines = this.text.split("\n", -1);
         }
 
         ClifTestFile run() {
@@ -131,6 +131,9 @@ public final class ClifReader {
         }
 
         private void header(Token keyword) {
+            if (lines == null) {
+                lines = text.split("\n", -1);
+            }
             String line = lines[keyword.line() - 1];
             int comment = line.indexOf(';');
             String rest = (comment < 0 ? line : line.substring(0, comment)).substring(

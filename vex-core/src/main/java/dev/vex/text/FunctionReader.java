@@ -55,8 +55,12 @@ final class FunctionReader {
     private final TokenCursor in;
     private FunctionBuilder b;
     private final Map<Integer, Block> blocks = new HashMap<>();
-    private final Map<Integer, SourceLocation> firstUse = new HashMap<>();
-    private final Map<Instruction, SourceLocation> instructionAt = new HashMap<>();
+    // Where errors the builder finds late are placed, kept as token indexes: the SourceLocation
+    // of each is made only for an error.
+    private final FirstUses firstUse = new FirstUses();
+    private final List<Instruction> emitted = new ArrayList<>();
+    private int[] emittedAt = new int[16];
+    private int[] results = new int[4];
     private SourceLocation functionAt;
 
     FunctionReader(TokenCursor in) {
@@ -145,14 +149,14 @@ final class FunctionReader {
     private Type type() {
         Token t = in.peek();
         if (t.kind() == Token.Kind.IDENT) {
-            String feature = Unsupported.typeFeature(t.text());
-            if (feature != null) {
-                throw in.unsupported(t, feature, "Vex supports i8 to i128 and f16 to f128");
-            }
             Type type = Type.parse(t.text());
             if (type != null) {
                 in.next();
                 return type;
+            }
+            String feature = Unsupported.typeFeature(t.text());
+            if (feature != null) {
+                throw in.unsupported(t, feature, "Vex supports i8 to i128 and f16 to f128");
             }
         }
         throw in.expected("a type");
@@ -388,11 +392,7 @@ final class FunctionReader {
     }
 
     private int blockNumber(Token t) {
-        String digits = t.text().substring(5);
-        if (digits.length() > 1 && digits.startsWith("0")) {
-            throw in.error(t, "bad block number in '" + t.text() + "'");
-        }
-        return Integer.parseInt(digits);
+        return numberAfter(t, "block".length(), "block");
     }
 
     private void block() {
@@ -434,29 +434,33 @@ final class FunctionReader {
         if (isValueToken(first) && in.peek(1).is("->")) {
             int alias = valueNumber("a value");
             in.next();
-            Token target = in.peek();
             int to = valueNumber("the value aliased by v" + alias);
             try {
-                b.alias(alias, use(to, target));
+                b.alias(alias, use(to));
             } catch (IrBuildException e) {
                 throw new ParseException(in.location(first), e.getMessage());
             }
             return;
         }
-        List<Integer> results = new ArrayList<>();
+        int numResults = 0;
         if (isValueToken(first) && (in.peek(1).is("=") || in.peek(1).is(","))) {
             do {
-                results.add(valueNumber("a result value"));
+                if (numResults == results.length) {
+                    results = java.util.Arrays.copyOf(results, 2 * numResults);
+                }
+                results[numResults++] = valueNumber("a result value");
             } while (in.accept(","));
             in.expect("=", "after the results");
         }
-        instruction(results);
+        instruction(numResults);
     }
 
-    private void instruction(List<Integer> results) {
+    /** An instruction whose {@code numResults} result numbers are in {@link #results}. */
+    private void instruction(int numResults) {
         Token opTok = in.peek();
+        int opIndex = in.position();
         if (opTok.kind() != Token.Kind.IDENT) {
-            throw in.expected(results.isEmpty() ? "an instruction" : "an opcode");
+            throw in.expected(numResults == 0 ? "an instruction" : "an opcode");
         }
         Opcode op = Opcode.fromText(opTok.text());
         if (op == null) {
@@ -473,19 +477,22 @@ final class FunctionReader {
             spec.type(type());
         }
         operands(spec, op.format());
-        if (!results.isEmpty()) {
-            spec.resultNumbers(results.stream().mapToInt(Integer::intValue).toArray());
+        if (numResults > 0) {
+            spec.resultNumbers(java.util.Arrays.copyOf(results, numResults));
         }
         Token after = in.peek();
         if (after.line() == opTok.line() && after.kind() != Token.Kind.EOF && !after.is("}")) {
             throw in.expected("the end of the " + op + " instruction");
         }
-        SourceLocation at = in.location(opTok);
         try {
             Instruction inst = b.emit(spec);
-            instructionAt.put(inst, at);
+            if (emitted.size() == emittedAt.length) {
+                emittedAt = java.util.Arrays.copyOf(emittedAt, 2 * emittedAt.length);
+            }
+            emittedAt[emitted.size()] = opIndex;
+            emitted.add(inst);
         } catch (IrBuildException e) {
-            throw buildError(at, e);
+            throw buildError(in.location(opTok), e);
         }
     }
 
@@ -772,22 +779,31 @@ final class FunctionReader {
         if (!isValueToken(t)) {
             throw in.expected(what);
         }
-        String digits = t.text().substring(1);
-        if (digits.length() > 1 && digits.startsWith("0")) {
-            throw in.error(t, "bad value number in '" + t.text() + "'");
-        }
+        int number = numberAfter(t, 1, "value");
         in.next();
-        return Integer.parseInt(digits);
+        return number;
+    }
+
+    /**
+     * The digits of a numbered word ({@link Token#isNumbered}) after its prefix of {@code from}
+     * characters, read in place; a leading zero is an error naming the {@code what}.
+     */
+    private int numberAfter(Token t, int from, String what) {
+        String text = t.text();
+        if (text.length() - from > 1 && text.charAt(from) == '0') {
+            throw in.error(t, "bad " + what + " number in '" + text + "'");
+        }
+        return Integer.parseInt(text, from, text.length(), 10);
     }
 
     private Value value() {
-        Token t = in.peek();
         int n = valueNumber("a value like 'v1'");
-        return use(n, t);
+        return use(n);
     }
 
-    private Value use(int number, Token at) {
-        firstUse.putIfAbsent(number, in.location(at));
+    /** The value {@code number}, used at the token just read. */
+    private Value use(int number) {
+        firstUse.record(number, in.position() - 1);
         return b.valueNumbered(number);
     }
 
@@ -804,10 +820,16 @@ final class FunctionReader {
     private ParseException located(IrBuildException e) {
         SourceLocation at = null;
         if (e.instruction() != null) {
-            at = instructionAt.get(e.instruction());
+            int k = emitted.indexOf(e.instruction());
+            if (k >= 0) {
+                at = in.location(in.tokenAt(emittedAt[k]));
+            }
         }
         if (at == null && e.valueNumber() >= 0) {
-            at = firstUse.get(e.valueNumber());
+            int token = firstUse.tokenOf(e.valueNumber());
+            if (token >= 0) {
+                at = in.location(in.tokenAt(token));
+            }
         }
         return buildError(at != null ? at : functionAt, e);
     }

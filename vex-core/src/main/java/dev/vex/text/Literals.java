@@ -25,7 +25,52 @@ final class Literals {
 
     /** An integer of up to 64 bits, wrapped to a long (so 2^64-1 is -1). */
     static long integer(String text, SourceLocation at) {
-        return integerBits(text, 64, at).longValue();
+        long v = smallInteger(text);
+        return v != NOT_SMALL ? v : integerBits(text, 64, at).longValue();
+    }
+
+    private static final long NOT_SMALL = Long.MIN_VALUE;
+
+    /**
+     * The common literal the reader meets in every {@code iconst}: optionally signed, then up to
+     * 18 decimal digits or {@code 0x} and up to 15 hex digits, no underscores; its value, which
+     * no wrapping can reach, without the BigInteger of the general path. {@link #NOT_SMALL} for
+     * anything else, which {@link #integerBits} then reads (and reports, if it must).
+     */
+    private static long smallInteger(String text) {
+        int n = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long v = 0;
+        if (n - i > 2 && text.charAt(i) == '0' && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
+            i += 2;
+            if (n - i > 15) {
+                return NOT_SMALL;
+            }
+            for (; i < n; i++) {
+                int d = Character.digit(text.charAt(i), 16);
+                if (d < 0) {
+                    return NOT_SMALL;
+                }
+                v = v << 4 | d;
+            }
+        } else {
+            if (n == i || n - i > 18) {
+                return NOT_SMALL;
+            }
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return NOT_SMALL;
+                }
+                v = v * 10 + (c - '0');
+            }
+        }
+        return negative ? -v : v;
     }
 
     /**

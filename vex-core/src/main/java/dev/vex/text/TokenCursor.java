@@ -26,6 +26,11 @@ final class TokenCursor {
         pos = Math.min(position, tokens.size() - 1);
     }
 
+    /** The token at an index from {@link #position()}. */
+    Token tokenAt(int index) {
+        return tokens.get(index);
+    }
+
     Token peek() {
         return tokens.get(pos);
     }

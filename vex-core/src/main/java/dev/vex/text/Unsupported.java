@@ -13,16 +13,44 @@ final class Unsupported {
 
     /** The feature a type name needs, or null if it is no known CLIF type. */
     static String typeFeature(String word) {
-        if (word.matches("[if](8|16|32|64|128)x[0-9]+xN")) {
-            return "dynamic vector type " + word;
-        }
-        if (word.matches("[if](8|16|32|64|128)x[0-9]+")) {
+        // Called for every type the reader meets, so matched by hand rather than by a regex.
+        int lanes = vectorLanesEnd(word);
+        if (lanes == word.length()) {
             return "vector type " + word;
+        }
+        if (lanes > 0 && word.length() == lanes + 2 && word.charAt(lanes) == 'x' && word.charAt(lanes + 1) == 'N') {
+            return "dynamic vector type " + word;
         }
         if (word.equals("r32") || word.equals("r64")) {
             return "reference type " + word;
         }
         return null;
+    }
+
+    /**
+     * For a word starting like {@code i32x4} ({@code [if](8|16|32|64|128)x[0-9]+}), the index just
+     * after its lane count; else -1.
+     */
+    private static int vectorLanesEnd(String word) {
+        int n = word.length();
+        if (n < 4 || (word.charAt(0) != 'i' && word.charAt(0) != 'f')) {
+            return -1;
+        }
+        int x = word.indexOf('x', 1);
+        if (x < 0) {
+            return -1;
+        }
+        switch (word.substring(1, x)) {
+            case "8", "16", "32", "64", "128" -> { }
+            default -> {
+                return -1;
+            }
+        }
+        int end = x + 1;
+        while (end < n && word.charAt(end) >= '0' && word.charAt(end) <= '9') {
+            end++;
+        }
+        return end == x + 1 ? -1 : end;
     }
 
     /** CLIF opcodes outside Vex's scalar subset, each with the feature it belongs to. */

@@ -280,6 +280,49 @@ class ClifReaderTest {
     }
 
     @Test
+    void wordsThatAreNotVectorTypesAreNotTypes() {
+        for (String word : List.of("i12x4", "i32x", "ix4", "f32xN", "i32x4xM", "u32x4", "i32x4x")) {
+            ParseException e = error("function %f(" + word + ") {\nblock0:\n return\n}\n");
+            assertFalse(e instanceof UnsupportedFeatureException, e.getMessage());
+            assertEquals("t.clif:1:13: expected a type, found '" + word + "'", e.getMessage());
+        }
+    }
+
+    @Test
+    void aNumberAtTheVeryStartOfATextIsAnErrorNotACrash() {
+        // The lexer once read the character before a number's first one, index -1 at the start.
+        for (String t : List.of("1", "NaN", "Inf", "0x1p3")) {
+            assertEquals("t.clif:1:1: expected 'function', 'test', 'set' or 'target', found '" + t + "'",
+                    error(t).getMessage());
+        }
+        ClifTestFile file = ClifReader.readTestFile("function %f() {\nblock0:\n return\n}\n; run:1\n", "t.clif");
+        assertNotNull(file.functions().get(0).runs().get(0).error(), "a run line '1' calls nothing");
+    }
+
+    @Test
+    void charactersBeyondAsciiKeepColumnsAndComments() {
+        String head = "function %f(i32) -> i32 {\nblock0(v0: i32):\n";
+        // One column per char, as before: é is one, and a character beyond the BMP is two.
+        assertEquals("t.clif:3:15: expected a value like 'v1', found the stray character '\u00e9'",
+                error(head + "    v1 = iadd \u00e9, v0\n}\n").getMessage());
+        assertEquals("t.clif:3:15: expected a value like 'v1', found the stray character '\u20ac'",
+                error(head + "    v1 = iadd \u20ac, v0\n}\n").getMessage());
+        assertEquals("t.clif:3:15: expected a value like 'v1', found the stray character '\ud83d\ude00'",
+                error(head + "    v1 = iadd \ud83d\ude00, v0\n}\n").getMessage());
+        assertEquals("t.clif:3:10: expected an opcode, found the stray character '\ud83d\ude00'",
+                error(head + "    v1 = \ud83d\ude00 v0\n}\n").getMessage());
+        // A '?' of its own is a stray character too, not a stand-in for a wide one.
+        assertEquals("t.clif:3:15: expected a value like 'v1', found the stray character '?'",
+                error(head + "    v1 = iadd ?, v0\n}\n").getMessage());
+        // Comments keep every character, and what follows them on later lines keeps its columns.
+        ClifTestFile file = ClifReader.readTestFile("; caf\u00e9 \ud83d\ude00 \u20ac\n" + head
+                + "    v1 = iadd v0, v0 ; \u00e9t\u00e9\n    return v1\n}\n; run: %f(2) == 4\n", "t.clif");
+        assertTrue(file.fileErrors().isEmpty(), String.valueOf(file.fileErrors()));
+        assertNotNull(file.functions().get(0).function(), () -> file.functions().get(0).error().getMessage());
+        assertEquals(1, file.functions().get(0).runs().size());
+    }
+
+    @Test
     void unsupportedFeaturesAreNamed() {
         record Case(String text, String feature) {
         }
@@ -289,7 +332,11 @@ class ClifReaderTest {
                 new Case("function %f(i64) {\nblock0(v0: i64):\n v1 = get_frame_pointer.i64\n return\n}\n", "frame introspection"),
                 new Case("function %f() {\n gv0 = symbol %foo\nblock0:\n return\n}\n", "global values"),
                 new Case("function %f(i64 sret) {\nblock0(v0: i64):\n return\n}\n", "parameter purpose sret"),
-                new Case("function %f(i32) {\nblock0(v0: i32):\n v1 = splat.i32x4 v0\n return\n}\n", "vectors"));
+                new Case("function %f(i32) {\nblock0(v0: i32):\n v1 = splat.i32x4 v0\n return\n}\n", "vectors"),
+                new Case("function %f(f64x2) {\nblock0(v0: f64x2):\n return\n}\n", "vector type f64x2"),
+                new Case("function %f(i128x1) {\nblock0(v0: i128x1):\n return\n}\n", "vector type i128x1"),
+                new Case("function %f(i32x4xN) {\nblock0(v0: i32x4xN):\n return\n}\n", "dynamic vector type i32x4xN"),
+                new Case("function %f(r64) {\nblock0(v0: r64):\n return\n}\n", "reference type r64"));
         for (Case c : cases) {
             ParseException e = error(c.text());
             UnsupportedFeatureException u = assertInstanceOf(UnsupportedFeatureException.class, e, e.getMessage());

@@ -30,6 +30,26 @@ class LiteralsTest {
     }
 
     @Test
+    void integersOnBothSidesOfTheShortPathAgreeWithBigInteger() {
+        // The short path reads up to 18 decimal or 15 hex digits; longer ones take BigInteger.
+        String[] texts = {"0", "-0", "+12", "-12", "007", "999999999999999999", "-999999999999999999",
+                "1000000000000000000", "9223372036854775807", "-9223372036854775808", "18446744073709551615",
+                "0x0", "0xfffffffffffffff", "-0xfffffffffffffff", "0xFFFFFFFFFFFFFFFF", "0X10", "+0x7f",
+                "0x8000000000000000", "-0x8000000000000000", "1_000", "0xff_ff", "0x000000000000000001"};
+        for (String t : texts) {
+            boolean neg = t.startsWith("-");
+            String body = t.replaceFirst("^[+-]", "").replace("_", "");
+            java.math.BigInteger v = body.startsWith("0x") || body.startsWith("0X")
+                    ? new java.math.BigInteger(body.substring(2), 16) : new java.math.BigInteger(body);
+            assertEquals((neg ? v.negate() : v).longValue(), Literals.integer(t, AT), t);
+        }
+        for (String bad : new String[] {"", "-", "0x", "-0x", "12a", "0xg", "_1", "1e5", "18446744073709551616",
+                "0x1ffffffffffffffff"}) {
+            assertThrows(ParseException.class, () -> Literals.integer(bad, AT), bad);
+        }
+    }
+
+    @Test
     void hexFloatsAreExact() {
         assertEquals(bits(12.0f), f32("0x1.8p3"));
         assertEquals(bits(12.0), f64("0x1.8p3"));

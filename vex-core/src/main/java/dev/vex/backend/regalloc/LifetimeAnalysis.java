@@ -24,9 +24,23 @@ import dev.vex.backend.OperandConstraint;
  * the vreg; a clobber blocks {@code [2i+1, 2i+2)}.
  */
 final class LifetimeAnalysis {
-    private LifetimeAnalysis() {}
+    private final MachineSpec spec;
+    // Scratch kept from one function to the next (see LinearScan): most functions are tiny.
+    private final LiveInSolver solver = new LiveInSolver(0, 0);
+    private VregWorkSet live = new VregWorkSet(0);
+    private int[] killedIn = new int[0];
 
+    /** An analysis for many functions of one target in turn (not thread-safe). */
+    LifetimeAnalysis(MachineSpec spec) {
+        this.spec = spec;
+    }
+
+    /** One function with fresh scratch. */
     static Lifetimes analyze(MachFunction f, MachineSpec spec) {
+        return new LifetimeAnalysis(spec).run(f);
+    }
+
+    Lifetimes run(MachFunction f) {
         int n = f.numBlocks();
         int[][] liveIn = computeLiveIn(f);
         if (n > 0 && liveIn[0].length > 0) {
@@ -35,7 +49,11 @@ final class LifetimeAnalysis {
         Interval[] vregs = new Interval[f.numVRegs()];
         // Made on first use; registers nothing blocks share the empty one.
         Interval[] fixed = new Interval[spec.numRegs()];
-        VregWorkSet live = new VregWorkSet(f.numVRegs());
+        if (live.capacity() < f.numVRegs()) {
+            live = new VregWorkSet(Math.max(f.numVRegs(), 2 * live.capacity()));
+        }
+        VregWorkSet live = this.live;
+        live.clear();
         int[] defPos = new int[f.numVRegs()];
         int[] hintVreg = new int[f.numVRegs()];
         int[] hintPos = new int[f.numVRegs()];
@@ -231,11 +249,16 @@ final class LifetimeAnalysis {
      * Live-in sets by path exploration from each block's upward-exposed uses (a vreg may be
      * defined more than once here): memory linear in the function plus the sets themselves.
      */
-    private static int[][] computeLiveIn(MachFunction f) {
+    private int[][] computeLiveIn(MachFunction f) {
         int n = f.numBlocks();
-        LiveInSolver solver = new LiveInSolver(n, f.numVRegs());
+        solver.reset(n, f.numVRegs());
         // killedIn[v] == b + 1 once block b has defined v.
-        int[] killedIn = new int[f.numVRegs()];
+        if (killedIn.length < f.numVRegs()) {
+            killedIn = new int[Math.max(f.numVRegs(), 2 * killedIn.length)];
+        } else {
+            java.util.Arrays.fill(killedIn, 0, f.numVRegs(), 0);
+        }
+        int[] killedIn = this.killedIn;
         for (int b = 0; b < n; b++) {
             int mark = b + 1;
             for (int k = 0; k < f.numBlockParams(b); k++) {

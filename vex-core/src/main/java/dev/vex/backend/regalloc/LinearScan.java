@@ -24,9 +24,12 @@ public final class LinearScan {
     /** Set the system property {@code vex.regalloc.check} to prove every allocation right (slow). */
     private static final boolean CHECK = Boolean.getBoolean("vex.regalloc.check");
 
+    private static final RegClass[] CLASSES = RegClass.values();
+
     private final MachineSpec spec;
     // Scratch reused from one function to the next: most functions are tiny, so what the phases
     // would otherwise allocate afresh for each one costs more than the allocation itself.
+    private final LifetimeAnalysis analysis;
     private final LinearScanWalker walker;
     private final MoveList moves = new MoveList();
     private final MoveSequencer edits = new MoveSequencer();
@@ -38,6 +41,7 @@ public final class LinearScan {
     public LinearScan(MachineSpec spec) {
         checkSpec(spec);
         this.spec = spec;
+        this.analysis = new LifetimeAnalysis(spec);
         this.walker = new LinearScanWalker(spec);
     }
 
@@ -73,9 +77,9 @@ public final class LinearScan {
     }
 
     private Allocation run(MachFunction f) {
-        Lifetimes lifetimes = LifetimeAnalysis.analyze(f, spec);
+        Lifetimes lifetimes = analysis.run(f);
         walker.reset(lifetimes);
-        for (RegClass cls : RegClass.values()) {
+        for (RegClass cls : CLASSES) {
             walker.walk(cls);
         }
         SpillSlots slots = SpillSlotAssigner.assign(lifetimes, spec);

@@ -22,6 +22,9 @@ final class SpillSlotAssigner {
     static SpillSlots assign(Lifetimes lifetimes, MachineSpec spec) {
         MachFunction f = lifetimes.function;
         SpillSlots slots = new SpillSlots(f.numVRegs());
+        if (!anySpilled(lifetimes)) {
+            return slots; // the common case of small functions: nothing below is needed
+        }
         int[] blockFrom = new int[f.numBlocks()];
         for (int b = 0; b < blockFrom.length; b++) {
             blockFrom[b] = Lifetimes.blockFrom(f, b);
@@ -88,6 +91,19 @@ final class SpillSlotAssigner {
             }
         }
         return slots;
+    }
+
+    private static boolean anySpilled(Lifetimes lifetimes) {
+        for (Interval root : lifetimes.vregs) {
+            if (root != null) {
+                for (int j = 0; j < root.numChildren; j++) {
+                    if (root.child(j).location == Interval.STACK) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static long weight(int depth) {

@@ -35,6 +35,11 @@ final class VregWorkSet {
         }
     }
 
+    /** The vregs it can hold: those numbered below this. */
+    int capacity() {
+        return dense.length;
+    }
+
     void clear() {
         size = 0;
     }

@@ -137,8 +137,10 @@ public final class JitLinker {
      * reaches the 8-byte slot that holds the symbol's thread-pointer offset.
      */
     private static boolean isTls(FixupFormat format) {
-        return format.equals(FixupFormat.TLS_IE_PC_REL32) || format.equals(FixupFormat.TLS_IE_PAGE21_SPLIT)
-                || format.equals(FixupFormat.TLS_IE_PAGE_OFFSET12_AT10_SCALED8);
+        // By identity, as FixupFormat documents: a record's equals bootstraps a method handle on
+        // first use, which every fresh JVM's first compile would pay.
+        return format == FixupFormat.TLS_IE_PC_REL32 || format == FixupFormat.TLS_IE_PAGE21_SPLIT
+                || format == FixupFormat.TLS_IE_PAGE_OFFSET12_AT10_SCALED8;
     }
 
     /**
@@ -146,7 +148,7 @@ public final class JitLinker {
      * must name one address, so where the ADRP goes through the symbol's stub, this does too.
      */
     private static boolean pairsWithPage(FixupFormat format) {
-        return format.equals(FixupFormat.PAGE_OFFSET12_AT10);
+        return format == FixupFormat.PAGE_OFFSET12_AT10;
     }
 
     private static int align(int n, int a) {
