@@ -169,4 +169,14 @@ final class AbuseProgram {
     static NativeModule compile() {
         return Vex.compile(ClifReader.readModule(SOURCE, "abuse.clif"));
     }
+
+    /**
+     * Without the preemption checks, so that {@code %spin} really never suspends (with them it
+     * yields and can be cancelled, which {@code PreemptionTest} covers): the teardown cases for a
+     * stuck task need one.
+     */
+    static NativeModule compileWithoutPreemption() {
+        return Vex.compile(ClifReader.readModule(SOURCE, "abuse.clif"), dev.vex.runtime.jit.Targets.host(),
+                dev.vex.backend.CompileOptions.DEFAULT.withPreemption(false));
+    }
 }

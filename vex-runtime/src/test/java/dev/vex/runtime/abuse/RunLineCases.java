@@ -20,7 +20,7 @@ final class RunLineCases {
     }
 
     static void neverSuspends() throws Exception {
-        NativeModule m = AbuseProgram.compile();
+        NativeModule m = AbuseProgram.compileWithoutPreemption();
         String why = RunLineAbuse.failureOf(m.function("spin"), 200, 1L);
         check(why.contains("never reached a suspension point"), why);
         m.close(); // the abandoned runtime keeps the code mapped

@@ -97,7 +97,7 @@ final class TeardownCases {
     /** A task that never suspends: close gives up after its grace, with an exception, and so does
      * the blockOn waiting for it; the JVM goes on. */
     static void neverSuspends() throws Exception {
-        NativeModule m = AbuseProgram.compile();
+        NativeModule m = AbuseProgram.compileWithoutPreemption();
         NativeFunction spin = m.function("spin");
         VexRuntime rt = VexRuntime.create(2);
         ConcurrentLinkedQueue<Throwable> outcome = new ConcurrentLinkedQueue<>();
