@@ -181,7 +181,11 @@ int32_t vex_runtime_shutdown(vex_runtime *rt, int64_t grace_ns) {
         while (n) {
             timer_node *next = n->sibling;
             vex_task *t = n->task;
-            if (t->hook) { /* a select's deadline: its hook unlinks its channel waiters too */
+            /* Expired here as a worker would have: a hook that disarms this timer (a socket
+             * deadline's, a select's) must see it fired, not wait for a worker to say so.
+             * release: pairs with the acquire loads of fired in those hooks. */
+            atomic_store_explicit(&n->fired, 1, memory_order_release);
+            if (t->hook) { /* a select's or socket deadline's: its hook unlinks the task's other waits too */
                 vex_cancel_hook h = t->hook;
                 t->hook = NULL;
                 h(t->u.hook_frame, t);
