@@ -7,6 +7,7 @@ import dev.vex.code.elf.ElfMachine;
 import dev.vex.compile.CodeGenerator;
 import dev.vex.compile.Disassembler;
 import dev.vex.compile.Target;
+import dev.vex.ir.IrFeature;
 import dev.vex.ir.Module;
 import dev.vex.x64.abi.X64MachineSpec;
 import dev.vex.x64.asm.CpuFeatures;
@@ -72,6 +73,12 @@ public final class X64Target implements Target {
             Set<String> cpuFeatures, boolean nanCanonicalization) {
         return new X64CodeGenerator(module, buf, functionLabels, X64CpuFeatures.toAssembler(cpuFeatures),
                 nanCanonicalization);
+    }
+
+    /** The features beyond the scalar core that x64 compiles ({@link X64IrFeatures}). */
+    @Override
+    public Set<IrFeature> irFeatures() {
+        return X64IrFeatures.SUPPORTED;
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.Map;
  * Emits one allocated machine function: the prologue (frame pointer, stack-limit check, frame,
  * the callee-saved registers the allocator used, and no others), each instruction after the allocator's moves before it, and the
  * out-of-line trap stubs. The per-operation code lives in {@link IntegerEmitter},
- * {@link FloatEmitter} and {@link ConversionEmitter}; this class holds the state they share
+ * {@link FloatEmitter}, {@link ConversionEmitter} and {@link AtomicEmitter}; this class holds the state they share
  * (the instruction being emitted, its operand locations, the trap stubs) and the control flow,
  * memory, call and frame code.
  *
@@ -60,6 +60,7 @@ public final class FunctionEmitter {
     private final IntegerEmitter ints;
     private final FloatEmitter floats;
     private final ConversionEmitter conversions;
+    private final AtomicEmitter atomics;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -87,6 +88,7 @@ public final class FunctionEmitter {
         this.ints = new IntegerEmitter(this);
         this.floats = new FloatEmitter(this);
         this.conversions = new ConversionEmitter(this);
+        this.atomics = new AtomicEmitter(this);
     }
 
     /** Emits {@code al}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -447,6 +449,7 @@ public final class FunctionEmitter {
                 asm.jcc(p.op() == dev.vex.ir.Opcode.TRAPZ ? Cond.E : Cond.NE, trap(p.trap()));
             }
             case TRAP -> asm.jmp(trap(p.trap()));
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> atomics.emit(p);
             case FCVT_TO_UINT, FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     FPROMOTE, FDEMOTE, BITCAST -> conversions.emit(p);
             case F32CONST, F64CONST, FADD, FSUB, FMUL, FDIV, SQRT, FMA, FNEG, FABS, FCOPYSIGN, FMIN, FMAX, CEIL,
@@ -506,7 +509,7 @@ public final class FunctionEmitter {
     }
 
     /** Reverses the bytes of the low {@code bits} of {@code r} (upper bits of a 16-bit swap kept). */
-    private void byteSwap(Gpr r, int bits) {
+    void byteSwap(Gpr r, int bits) {
         switch (bits) {
             case 16 -> asm.rol(r.withBits(16), 8);
             case 32 -> asm.bswap(r.withBits(32));

@@ -406,6 +406,7 @@ public final class InstructionSelector {
                         new int[][] {vregs(c.args())});
             }
             case BRIF, BR_TABLE -> branch(inst, op == Opcode.BRIF ? Kind.BRIF : Kind.BR_TABLE, at);
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> AtomicLowering.lower(b, inst, vreg);
             case AWAIT, AWAIT_BOXED, SPAWN -> throw new BackendException(f.name(),
                     op.text() + " is an async operation; the x64 target compiles sync functions only so far");
         }
