@@ -60,6 +60,10 @@ public final class ArrayEntryEmitter {
             asm.lea(RDI, mem(RSP, abi.stackArgBytes()));
         }
         asm.call(function);
+        int popped = dev.vex.x64.abi.TailCallConvention.popBytes(sig);
+        if (popped > 0) {
+            asm.sub(RSP, popped); // a tail-convention callee popped its stack arguments
+        }
         for (int i = 0; i < sig.returns().size(); i++) {
             int loc = abi.result(i);
             Type t = sig.returnType(i);

@@ -61,6 +61,7 @@ public final class FunctionEmitter {
     private final FloatEmitter floats;
     private final ConversionEmitter conversions;
     private final AtomicEmitter atomics;
+    private final TailCallEmitter tails;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -89,6 +90,7 @@ public final class FunctionEmitter {
         this.floats = new FloatEmitter(this);
         this.conversions = new ConversionEmitter(this);
         this.atomics = new AtomicEmitter(this);
+        this.tails = new TailCallEmitter(this);
     }
 
     /** Emits {@code al}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -251,13 +253,17 @@ public final class FunctionEmitter {
 
     private void prologue() {
         int size = frame.frameSize();
+        int growth = argumentAreaGrowth();
         asm.push(RBP).mov(RBP, RSP);
-        if (16 + (long) size > LEAF_RED_ZONE || makesCalls()) {
-            asm.lea(RAX, mem(RSP, -size));
+        if (16 + (long) size + growth > LEAF_RED_ZONE || makesCalls()) {
+            asm.lea(RAX, mem(RSP, -(size + growth)));
             asm.mov(R11, Mem.rip(0));
             buf.addRelocation(buf.position() - 4, FixupFormat.TLS_IE_PC_REL32, STACK_LIMIT_SYMBOL, -4);
             asm.cmpFs(RAX, mem(R11));
             asm.jcc(Cond.B, trap(TrapCode.STACK_OVERFLOW));
+        }
+        if (growth > 0) {
+            tails.growArgumentArea(growth);
         }
         if (size > 0) {
             asm.sub(RSP, size);
@@ -267,22 +273,33 @@ public final class FunctionEmitter {
         }
     }
 
+    /** What the entry stub says the incoming-argument area grows by for tail calls ({@link TailCallEmitter}). */
+    private int argumentAreaGrowth() {
+        X64Inst first = mf.numInsts() > 0 ? (X64Inst) mf.payload(0) : null;
+        return first != null && first.kind() == Kind.ARGS ? (int) first.imm() : 0;
+    }
+
     /** Whether the function calls anything (a trap stub's call never returns, so it does not count). */
     private boolean makesCalls() {
         for (int i = 0; i < mf.numInsts(); i++) {
             Kind k = ((X64Inst) mf.payload(i)).kind();
-            if (k == Kind.CALL || k == Kind.CALL_INDIRECT) {
+            if (k == Kind.CALL || k == Kind.CALL_INDIRECT || k == Kind.TAIL_CALL || k == Kind.TAIL_CALL_INDIRECT) {
                 return true;
             }
         }
         return false;
     }
 
-    private void epilogue() {
+    private void restoreCalleeSaved() {
         for (int k = 0; k < frame.numSavedRegs(); k++) {
             asm.mov(Gpr.of(frame.savedReg(k), 64), Mem.qword(RSP, frame.savedRegOffset(k)));
         }
-        asm.mov(RSP, RBP).pop(RBP).ret();
+    }
+
+    /** Restores and returns, popping {@code popBytes} more (the tail convention's arguments). */
+    private void epilogue(int popBytes) {
+        restoreCalleeSaved();
+        asm.mov(RSP, RBP).pop(RBP).ret(popBytes);
     }
 
     // ---- instructions ----
@@ -310,8 +327,16 @@ public final class FunctionEmitter {
                 } else {
                     asm.call(p.symbol());
                 }
+                takeBackPoppedArguments(p);
             }
-            case CALL_INDIRECT -> asm.call(g64(p.nDefs() + p.nUses() - 1));
+            case CALL_INDIRECT -> {
+                asm.call(g64(p.nDefs() + p.nUses() - 1));
+                takeBackPoppedArguments(p);
+            }
+            case TAIL_CALL, TAIL_CALL_INDIRECT -> {
+                restoreCalleeSaved();
+                tails.tailCall(p, functionLabels);
+            }
             case OUT_STORE -> store(p.type(), 64, 0, Mem.mem(RSP, (int) p.imm()));
             case OUT_LEA -> asm.lea(g64(0), mem(RSP, (int) p.imm()));
             case OUT_LOAD -> load(p.type(), 0, Mem.mem(RSP, (int) p.imm()));
@@ -331,7 +356,7 @@ public final class FunctionEmitter {
                     floats.nanFix3(p.type(), x(0), x(2), x(3), x(4));
                 }
             }
-            case RETURN -> epilogue();
+            case RETURN -> epilogue((int) p.imm());
             case JUMP -> {
                 int target = mf.succ(block, 0);
                 if (target != block + 1) {
@@ -370,6 +395,13 @@ public final class FunctionEmitter {
             }
             case BR_TABLE -> brTable(block);
             case TRAP -> asm.jmp(trap(p.trap()));
+        }
+    }
+
+    /** After a call of a tail-convention callee, which popped its stack arguments: the frame's outgoing area back. */
+    private void takeBackPoppedArguments(X64Inst call) {
+        if (call.imm() > 0) {
+            asm.sub(RSP, (int) call.imm());
         }
     }
 

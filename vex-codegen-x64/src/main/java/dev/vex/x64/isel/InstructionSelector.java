@@ -65,6 +65,8 @@ public final class InstructionSelector {
     private int[] useCount;
     private Instruction[] soleUser;
     private AbiLayout abi;
+    /** How far the entry grows the incoming-argument area for tail calls ({@link TailCallLowering}). */
+    private int growth;
 
     public InstructionSelector(Module module, CpuFeatures features) {
         this.module = module;
@@ -91,6 +93,7 @@ public final class InstructionSelector {
         }
         countUses();
         numberBlocks();
+        growth = TailCallLowering.growth(function);
         lowerEntryStub();
         for (Block blk : function.blocks()) {
             int[] params = new int[blk.params().size()];
@@ -224,11 +227,11 @@ public final class InstructionSelector {
             retAreaPtr = b.newVReg(RegClass.INT);
             ops[k++] = defFixed(retAreaPtr, AbiLayout.returnAreaRegister());
         }
-        b.inst(new X64Inst(Kind.ARGS, null, null, null, 0, 0, null, null, k, 0), 0, java.util.Arrays.copyOf(ops, k));
+        b.inst(new X64Inst(Kind.ARGS, null, null, null, growth, 0, null, null, k, 0), 0, java.util.Arrays.copyOf(ops, k));
         for (int i = 0; i < n; i++) {
             Type t = sig.paramType(i);
             if (AbiLayout.isStack(abi.param(i))) {
-                b.inst(new X64Inst(Kind.LOAD_ARG, null, t, null, 16 + AbiLayout.stackOffset(abi.param(i)), 0, null,
+                b.inst(new X64Inst(Kind.LOAD_ARG, null, t, null, 16 + growth + AbiLayout.stackOffset(abi.param(i)), 0, null,
                         null, 1, 0), 0, def(params[i]));
             }
             if (t.isInt() && t != Type.I64) {
@@ -393,13 +396,15 @@ public final class InstructionSelector {
                     inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
             case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
                     null, null, 0, 1), 0, use(v(inst.operand(0))));
-            case FUNC_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, 0, 0, null, inst.funcRef().name(), 1, 0), 0,
+            case FUNC_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, 0, 0, null, linkName(inst), 1, 0), 0,
                     def(v(inst.result())));
-            case CALL -> call(inst, inst.funcRef().name(), inst.funcRef().signature(), -1);
+            case CALL -> call(inst, linkName(inst), inst.funcRef().signature(), -1);
             case CALL_INDIRECT -> call(inst, null, inst.sigRef().signature(), v(inst.operand(0)));
             case TRAPZ, TRAPNZ -> b.inst(ir(inst, op, at, at, 0, 0, 1), 0, use(v(inst.operand(0))));
             case TRAP -> b.ret(ir(inst, op, null, null, 0, 0, 0));
             case RETURN -> ret(inst);
+            case RETURN_CALL -> TailCallLowering.lower(b, f, inst, vreg, linkName(inst), returnPopBytes(), retAreaPtr);
+            case RETURN_CALL_INDIRECT -> TailCallLowering.lower(b, f, inst, vreg, null, returnPopBytes(), retAreaPtr);
             case JUMP -> {
                 BlockCall c = inst.destination(0);
                 b.terminator(plain(Kind.JUMP, null), new int[0], new int[] {blockNum[c.block().id()]},
@@ -410,6 +415,21 @@ public final class InstructionSelector {
             case AWAIT, AWAIT_BOXED, SPAWN -> throw new BackendException(f.name(),
                     op.text() + " is an async operation; the x64 target compiles sync functions only so far");
         }
+    }
+
+    /**
+     * The symbol {@code inst}'s callee links to: a named libcall's C symbol ({@code %CeilF32} is
+     * {@code ceilf}), else the callee's name. A module that also defines a function of the
+     * libcall's symbol would link the call to itself, so that is an error.
+     */
+    private String linkName(Instruction inst) {
+        String name = inst.funcRef().name();
+        String sym = dev.vex.ir.Libcall.linkName(module, name);
+        if (!sym.equals(name) && module.function(sym) != null) {
+            throw new BackendException(f.name(), "%" + name + " calls the C function " + sym
+                    + ", but the module defines a function %" + sym + " that would take its place");
+        }
+        return sym;
     }
 
     /** Bitwise operations on floats: on the bits, in integer registers. */
@@ -587,7 +607,8 @@ public final class InstructionSelector {
         }
         b.outgoingArgBytes(cl.stackArgBytes() + cl.returnAreaBytes());
         Kind kind = target >= 0 ? Kind.CALL_INDIRECT : Kind.CALL;
-        b.inst(new X64Inst(kind, null, null, null, 0, 0, null, callee, nDefs, k - nDefs),
+        b.inst(new X64Inst(kind, null, null, null, dev.vex.x64.abi.TailCallConvention.popBytes(sig), 0, null, callee,
+                nDefs, k - nDefs),
                 SPEC.callerSaved() & ~fixedDefs, java.util.Arrays.copyOf(ops, k));
         for (int i = 0; i < nr; i++) {
             if (AbiLayout.isStack(cl.result(i))) {
@@ -622,7 +643,13 @@ public final class InstructionSelector {
                 ops[k++] = useFixed(r, loc);
             }
         }
-        b.ret(new X64Inst(Kind.RETURN, null, null, null, 0, 0, null, null, 0, k), java.util.Arrays.copyOf(ops, k));
+        b.ret(new X64Inst(Kind.RETURN, null, null, null, returnPopBytes(), 0, null, null, 0, k),
+                java.util.Arrays.copyOf(ops, k));
+    }
+
+    /** What a return pops besides the return address: the tail convention's arguments and the growth. */
+    private int returnPopBytes() {
+        return growth + dev.vex.x64.abi.TailCallConvention.popBytes(f.signature());
     }
 
     private void branch(Instruction inst, Kind kind, Type condType) {
