@@ -9,10 +9,12 @@ import java.util.Set;
  * The {@link IrFeature}s beyond the scalar core that the x64 target compiles, each with where
  * its lowering lives: atomics in {@code isel.AtomicLowering} and {@code emit.AtomicEmitter}; libcalls are
  * calls of their C symbols ({@link dev.vex.ir.Libcall#linkName}) in the C convention; tail calls
- * in {@code isel.TailCallLowering}, {@code emit.TailCallEmitter} and {@code abi.TailCallConvention}.
+ * in {@code isel.TailCallLowering}, {@code emit.TailCallEmitter} and {@code abi.TailCallConvention}; f16 as bits only
+ * ({@code isel.HalfFloats}, {@code emit.HalfFloatEmitter}).
  */
 final class X64IrFeatures {
-    static final Set<IrFeature> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(IrFeature.ATOMICS, IrFeature.LIBCALLS, IrFeature.TAIL_CALLS));
+    static final Set<IrFeature> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(IrFeature.ATOMICS, IrFeature.LIBCALLS, IrFeature.TAIL_CALLS,
+            IrFeature.F16));
 
     private X64IrFeatures() {
     }

@@ -81,6 +81,12 @@ public final class X64Target implements Target {
         return X64IrFeatures.SUPPORTED;
     }
 
+    /** f16 values are compiled as bits only ({@link dev.vex.x64.isel.HalfFloats}). */
+    @Override
+    public String declines(dev.vex.ir.Function fn) {
+        return dev.vex.x64.isel.HalfFloats.computesWith(fn) ? "f16 arithmetic" : null;
+    }
+
     @Override
     public Disassembler disassembler() {
         return X64Disassembler::decode;

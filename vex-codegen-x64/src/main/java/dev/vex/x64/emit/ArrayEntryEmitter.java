@@ -73,6 +73,10 @@ public final class ArrayEntryEmitter {
             } else if (t == Type.F32) {
                 asm.movd(R11.withBits(32), Xmm.of(loc - X64MachineSpec.XMM0));
                 asm.mov(qword(RBX, 8 * i), R11);
+            } else if (t == Type.F16) {
+                asm.movd(R11.withBits(32), Xmm.of(loc - X64MachineSpec.XMM0));
+                asm.movzx(R11.withBits(32), R11.withBits(16));
+                asm.mov(qword(RBX, 8 * i), R11);
             } else if (t == Type.F64) {
                 asm.movsd(qword(RBX, 8 * i), Xmm.of(loc - X64MachineSpec.XMM0));
             } else {

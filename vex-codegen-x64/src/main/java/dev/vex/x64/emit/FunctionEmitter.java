@@ -62,6 +62,7 @@ public final class FunctionEmitter {
     private final ConversionEmitter conversions;
     private final AtomicEmitter atomics;
     private final TailCallEmitter tails;
+    final HalfFloatEmitter halfs;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -91,6 +92,7 @@ public final class FunctionEmitter {
         this.conversions = new ConversionEmitter(this);
         this.atomics = new AtomicEmitter(this);
         this.tails = new TailCallEmitter(this);
+        this.halfs = new HalfFloatEmitter(asm);
     }
 
     /** Emits {@code al}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -345,6 +347,9 @@ public final class FunctionEmitter {
                 if (p.type() == Type.F32) {
                     asm.movd(R11.withBits(32), x(1));
                     asm.mov(m, R11);
+                } else if (p.type() == Type.F16) {
+                    halfs.toInt(R11, x(1));
+                    asm.mov(m, R11);
                 } else if (p.type() == Type.F64) {
                     asm.movsd(m, x(1));
                 } else {
@@ -482,6 +487,7 @@ public final class FunctionEmitter {
             }
             case TRAP -> asm.jmp(trap(p.trap()));
             case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> atomics.emit(p);
+            case F16CONST -> halfs.constant(x(0), p.imm());
             case FCVT_TO_UINT, FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     FPROMOTE, FDEMOTE, BITCAST -> conversions.emit(p);
             case F32CONST, F64CONST, FADD, FSUB, FMUL, FDIV, SQRT, FMA, FNEG, FABS, FCOPYSIGN, FMIN, FMAX, CEIL,
@@ -506,6 +512,8 @@ public final class FunctionEmitter {
             case I64 -> asm.mov(g(k, 64), m.withBits(64));
             case F32 -> asm.movss(x(k), m.withBits(32));
             case F64 -> asm.movsd(x(k), m.withBits(64));
+            case F16 -> halfs.load(x(k), m);
+            default -> throw new IllegalStateException("x64 emit: a load of " + type);
         }
     }
 
@@ -513,6 +521,8 @@ public final class FunctionEmitter {
     void store(Type type, int bits, int k, Mem m) {
         if (type == Type.F32) {
             asm.movss(m.withBits(32), x(k));
+        } else if (type == Type.F16) {
+            halfs.store(m, x(k));
         } else if (type == Type.F64) {
             asm.movsd(m.withBits(64), x(k));
         } else {
@@ -581,7 +591,7 @@ public final class FunctionEmitter {
             }
             default -> { }
         }
-        if (rt == Type.F32) {
+        if (rt == Type.F32 || rt == Type.F16) {
             asm.movd(x(0), R11.withBits(32));
         } else if (rt == Type.F64) {
             asm.movq(x(0), R11);
@@ -591,7 +601,7 @@ public final class FunctionEmitter {
     private void storeBigEndian(X64Inst p, Mem m) {
         int bits = accessBits(p);
         Type t = p.type();
-        if (t == Type.F32) {
+        if (t == Type.F32 || t == Type.F16) {
             asm.movd(R11.withBits(32), x(0));
         } else if (t == Type.F64) {
             asm.movq(R11, x(0));

@@ -259,6 +259,7 @@ public final class InstructionSelector {
     }
 
     private void lower(Instruction inst) {
+        HalfFloats.check(f, inst);
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
@@ -280,9 +281,10 @@ public final class InstructionSelector {
         }
         switch (op) {
             case NOP -> { }
-            case ICONST, F32CONST, F64CONST -> {
+            case ICONST, F32CONST, F64CONST, F16CONST -> {
                 long bits = op == Opcode.ICONST ? inst.imm() & rt.mask() : op == Opcode.F32CONST
-                        ? inst.ieee32Bits() & 0xffff_ffffL : inst.ieee64Bits();
+                        ? inst.ieee32Bits() & 0xffff_ffffL : op == Opcode.F16CONST ? inst.imm() & 0xffff
+                        : inst.ieee64Bits();
                 b.inst(ir(inst, op, rt, null, bits, 1, 0), 0, def(v(inst.result())));
             }
             case IADD, ISUB, IMUL, BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, SMIN, SMAX, UMIN, UMAX ->
