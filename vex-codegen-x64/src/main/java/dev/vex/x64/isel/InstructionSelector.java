@@ -67,6 +67,7 @@ public final class InstructionSelector {
     private AbiLayout abi;
     /** How far the entry grows the incoming-argument area for tail calls ({@link TailCallLowering}). */
     private int growth;
+    private java.util.Map<StackSlot, Integer> slotIndex;
 
     public InstructionSelector(Module module, CpuFeatures features) {
         this.module = module;
@@ -88,7 +89,10 @@ public final class InstructionSelector {
         for (Value v : function.values()) {
             vreg[v.id()] = b.newVReg(classOf(v.type()));
         }
+        // Slots are indexed in declaration order; their ssN numbers may have gaps.
+        slotIndex = new java.util.IdentityHashMap<>();
         for (StackSlot s : function.stackSlots()) {
+            slotIndex.put(s, slotIndex.size());
             b.stackSlot(s.size(), Math.max(1, s.align()));
         }
         countUses();
@@ -395,8 +399,8 @@ public final class InstructionSelector {
                     inst.offset(), bigEndian(inst), null, null, 0, 2), 0, use(v(inst.operand(0))),
                     use(v(inst.operand(1))));
             case STACK_LOAD, STACK_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, inst.offset(),
-                    inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
-            case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
+                    slotIndex.get(inst.stackSlot()), null, null, 1, 0), 0, def(v(inst.result())));
+            case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), slotIndex.get(inst.stackSlot()),
                     null, null, 0, 1), 0, use(v(inst.operand(0))));
             case FUNC_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, 0, 0, null, linkName(inst), 1, 0), 0,
                     def(v(inst.result())));
