@@ -1,11 +1,11 @@
 /*
  * Test-only driver for code compiled by X64Target: maps the code, links its relocations
- * (vex_trap, vex_stack_limit, fma, fmaf), and calls array-call entries, one line of output per
+ * (vex_trap, vex_stack_limit, fma, fmaf, the libcalls' C symbols), and calls array-call entries, one line of output per
  * call:  "R <hex> <hex> ..." (results), "T <trap number>", or "S <signal>".
  *
  * Input (file named by argv[1], little-endian):
  *   u32 codeSize, code bytes
- *   u32 nrel, each: u32 offset, u32 kind (0 = pc-relative to a symbol, 1 = TLS initial-exec),
+ *   u32 nrel, each: u32 offset, u32 kind (0 = pc-relative to a symbol, 1 = TLS initial-exec, 2 = 64-bit absolute),
  *                   i64 addend, u32 nameLen, name bytes
  *   u32 ncalls, each: u32 entryOffset, u32 nargs, u64 args[nargs], u32 nresults
  */
@@ -60,6 +60,19 @@ static void *symbol(const char *name) {
     if (!strcmp(name, "vex_trap")) return (void *)vex_trap;
     if (!strcmp(name, "fma")) return (void *)(double (*)(double, double, double))fma;
     if (!strcmp(name, "fmaf")) return (void *)(float (*)(float, float, float))fmaf;
+    /* the C symbols of Cranelift's named libcalls (dev.vex.ir.Libcall) */
+    if (!strcmp(name, "ceilf")) return (void *)(float (*)(float))ceilf;
+    if (!strcmp(name, "ceil")) return (void *)(double (*)(double))ceil;
+    if (!strcmp(name, "floorf")) return (void *)(float (*)(float))floorf;
+    if (!strcmp(name, "floor")) return (void *)(double (*)(double))floor;
+    if (!strcmp(name, "truncf")) return (void *)(float (*)(float))truncf;
+    if (!strcmp(name, "trunc")) return (void *)(double (*)(double))trunc;
+    if (!strcmp(name, "nearbyintf")) return (void *)(float (*)(float))nearbyintf;
+    if (!strcmp(name, "nearbyint")) return (void *)(double (*)(double))nearbyint;
+    if (!strcmp(name, "memcpy")) return (void *)memcpy;
+    if (!strcmp(name, "memset")) return (void *)memset;
+    if (!strcmp(name, "memmove")) return (void *)memmove;
+    if (!strcmp(name, "memcmp")) return (void *)memcmp;
     fprintf(stderr, "unknown symbol %s\n", name);
     exit(3);
 }
@@ -97,6 +110,11 @@ int main(int argc, char **argv) {
         memcpy(name, in + in_pos, len < 31 ? len : 31);
         in_pos += len;
         uint64_t target;
+        if (kind == 2) { /* ABS64: func_addr of an outside function */
+            uint64_t abs = (uint64_t)(uintptr_t)symbol(name) + (uint64_t)addend;
+            memcpy(mem + off, &abs, 8);
+            continue;
+        }
         if (kind == 1) {
             target = (uint64_t)(uintptr_t)got;
         } else {

@@ -7,6 +7,7 @@ import dev.vex.code.elf.ElfMachine;
 import dev.vex.compile.CodeGenerator;
 import dev.vex.compile.Disassembler;
 import dev.vex.compile.Target;
+import dev.vex.ir.IrFeature;
 import dev.vex.ir.Module;
 import dev.vex.x64.abi.X64MachineSpec;
 import dev.vex.x64.asm.CpuFeatures;
@@ -24,7 +25,6 @@ import java.util.Set;
  */
 public final class X64Target implements Target {
     private static final Set<String> OS_ARCH = Set.of("amd64", "x86_64");
-    private static final Set<dev.vex.ir.IrFeature> IR_FEATURES = Set.of(dev.vex.ir.IrFeature.I128);
     private static volatile Set<String> host;
 
     @Override
@@ -75,10 +75,16 @@ public final class X64Target implements Target {
                 nanCanonicalization);
     }
 
-    /** {@code i128}: two 64-bit registers per value ({@code dev.vex.x64.isel.I128Lowering}). */
+    /** The features beyond the scalar core that x64 compiles ({@link X64IrFeatures}). */
     @Override
-    public Set<dev.vex.ir.IrFeature> irFeatures() {
-        return IR_FEATURES;
+    public Set<IrFeature> irFeatures() {
+        return X64IrFeatures.SUPPORTED;
+    }
+
+    /** f16 values are compiled as bits only ({@link dev.vex.x64.isel.HalfFloats}). */
+    @Override
+    public String declines(dev.vex.ir.Function fn) {
+        return dev.vex.x64.isel.HalfFloats.computesWith(fn) ? "f16 arithmetic" : null;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vex.analysis;
 import dev.vex.ir.Block;
 import dev.vex.ir.Function;
 import dev.vex.ir.Instruction;
+import dev.vex.ir.Libcall;
 import dev.vex.ir.Module;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 /**
  * The functions a module refers to (by {@code call}, {@code func_addr}, {@code await},
  * {@code spawn} and the like) that it neither defines nor finds among the
- * {@link RuntimeBuiltin}s. In-process engines run nothing else: such a reference cannot be
+ * {@link RuntimeBuiltin}s and Cranelift's named {@link Libcall}s (which link to the C library). In-process engines run nothing else: such a reference cannot be
  * linked, whereas an AOT object may leave it to the system linker.
  */
 public final class ExternalCallees {
@@ -27,7 +28,7 @@ public final class ExternalCallees {
                         continue;
                     }
                     String name = inst.funcRef().name();
-                    if (module.function(name) == null && RuntimeBuiltin.named(name) == null) {
+                    if (module.function(name) == null && RuntimeBuiltin.named(name) == null && Libcall.named(name) == null) {
                         String line = "%" + f.name() + " " + (CallKind.of(inst.opcode()) != null ? "calls" : "refers to")
                                 + " %" + name;
                         if (!out.contains(line)) {

@@ -22,7 +22,8 @@ public final class FeatureCheck {
                 return target.name() + " does not compile " + f + " yet";
             }
         }
-        return null;
+        String declined = target.declines(fn);
+        return declined == null ? null : target.name() + " does not compile " + declined + " yet";
     }
 
     /** @throws BackendException for the first function of {@code module} that {@code target} cannot compile */

@@ -67,6 +67,15 @@ public interface Target {
         return java.util.Set.of();
     }
 
+    /**
+     * A finer gate than {@link #irFeatures()}: what this target does not compile yet in a function
+     * whose features it lists ({@code "f16 arithmetic"}), or null. {@link FeatureCheck} reports it
+     * as it reports a missing feature.
+     */
+    default String declines(dev.vex.ir.Function fn) {
+        return null;
+    }
+
     /** Decodes one instruction for listings; see {@link Disassembler}. */
     Disassembler disassembler();
 

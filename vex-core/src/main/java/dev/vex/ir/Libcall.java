@@ -67,6 +67,16 @@ public enum Libcall {
         return null;
     }
 
+    /**
+     * The symbol a native target links a reference to {@code callee} from {@code module} to: the
+     * libcall's C symbol when {@code callee} names one and the module defines no function of that
+     * name, else {@code callee} itself.
+     */
+    public static String linkName(Module module, String callee) {
+        Libcall l = module.function(callee) == null ? named(callee) : null;
+        return l == null ? callee : l.symbol;
+    }
+
     /** The name CLIF text gives it: {@code CeilF32}. */
     public String clifName() {
         return clifName;

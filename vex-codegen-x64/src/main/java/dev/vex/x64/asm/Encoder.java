@@ -15,7 +15,7 @@ import dev.vex.code.FixupFormat;
  *
  * <p>Flags describe the prefixes: {@link #W} (REX.W, 64-bit operand), {@link #P66} (operand size
  * 16 bits, or the 66 mandatory prefix of SSE), {@link #PF2}/{@link #PF3} (mandatory prefixes,
- * written after 66) and {@link #REX} (a REX byte even when all its bits are zero, which is what
+ * written after 66), {@link #LOCK} (F0, after 66) and {@link #REX} (a REX byte even when all its bits are zero, which is what
  * selects spl, bpl, sil and dil). Opcodes are ints written most significant byte first: 0x0FAF is
  * {@code 0F AF}, 0x0F38F0 is {@code 0F 38 F0}.
  */
@@ -25,6 +25,8 @@ final class Encoder {
     static final int P66 = 4;
     static final int PF2 = 8;
     static final int PF3 = 16;
+    /** The lock prefix (F0), written after 66 as GNU as orders them. */
+    static final int LOCK = 32;
 
     /** VEX.pp values. */
     static final int VEX_NONE = 0;
@@ -143,6 +145,9 @@ final class Encoder {
     private static int prefixesRexOpcode(byte[] d, int p, int flags, int rexBits, int opcode) {
         if ((flags & P66) != 0) {
             d[p++] = 0x66;
+        }
+        if ((flags & LOCK) != 0) {
+            d[p++] = (byte) 0xF0;
         }
         if ((flags & PF2) != 0) {
             d[p++] = (byte) 0xF2;

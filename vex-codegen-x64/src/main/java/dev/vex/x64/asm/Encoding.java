@@ -104,8 +104,16 @@ public record Encoding(String family, String mnemonic, Format format, List<Opera
         return (prefixes & Encoder.PF3) != 0;
     }
 
+    /** The lock prefix (F0): part of the form for the read-modify-write rows that are only atomic with it. */
+    public boolean lock() {
+        return (prefixes & Encoder.LOCK) != 0;
+    }
+
     /** The opcode map: 0 for one-byte opcodes, 1 for 0F, 2 for 0F 38, 3 for 0F 3A. */
     public int map() {
+        if (fixedModRm() >= 0) {
+            return 1;
+        }
         return switch (opcode >>> 8) {
             case 0 -> 0;
             case 0x0F -> 1;
@@ -120,6 +128,20 @@ public record Encoding(String family, String mnemonic, Format format, List<Opera
         return opcode & 0xFF;
     }
 
+    /**
+     * For the few operand-less forms whose third opcode byte is really a fixed ModRM
+     * ({@code mfence} is 0F AE F0): that byte; else -1. Such a form decodes under its second byte.
+     */
+    public int fixedModRm() {
+        int escape = opcode >>> 8;
+        return !vex && opcode > 0xFFFF && escape != 0x0F38 && escape != 0x0F3A ? opcode & 0xFF : -1;
+    }
+
+    /** The opcode byte a decoder files this form under (in its {@link #map()}). */
+    public int decodeByte() {
+        return fixedModRm() >= 0 ? (opcode >>> 8) & 0xFF : opcodeByte();
+    }
+
     /** The row as the manual prints it: opcode column, instruction, Op/En and feature. */
     @Override
     public String toString() {
@@ -131,6 +153,9 @@ public record Encoding(String family, String mnemonic, Format format, List<Opera
         } else {
             if (p66()) {
                 enc.append("66 ");
+            }
+            if (lock()) {
+                enc.append("F0 ");
             }
             if (pF2()) {
                 enc.append("F2 ");

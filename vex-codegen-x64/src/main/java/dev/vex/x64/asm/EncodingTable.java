@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code MoveInstructions}, {@link ExtendOp}, {@code StackInstructions},
  * {@code ConditionalInstructions}, {@code BranchInstructions}, {@code MiscInstructions},
  * {@link BitTestOp}, {@link BitCountOp}, {@link BmiOp}, {@link SseOp}, {@link SseConvertOp},
- * {@code SseMoveInstructions}, {@link FmaOp}); this class only gathers them for the
+ * {@code SseMoveInstructions}, {@link FmaOp}, {@code AtomicInstructions}); this class only gathers them for the
  * disassembler and the tests.
  */
 public final class EncodingTable {
@@ -44,6 +44,7 @@ public final class EncodingTable {
         add(m, "sse-convert", SseConvertOp.rows());
         add(m, "sse-move", SseMoveInstructions.rows());
         add(m, "fma", FmaOp.rows());
+        add(m, "atomic", AtomicInstructions.rows());
         return Collections.unmodifiableMap(m);
     }
 

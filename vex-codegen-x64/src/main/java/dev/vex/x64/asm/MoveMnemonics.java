@@ -4,7 +4,7 @@ import dev.vex.code.CodeBuffer;
 
 /**
  * Data movement and conditions: mov in every form, movabs, the {@link ExtendOp} widenings, lea,
- * xchg, bswap, push, pop, setcc and cmovcc.
+ * xchg, bswap, push, pop, setcc and cmovcc; and the atomic lock xadd, lock cmpxchg and mfence.
  *
  * <p>Part of the {@link X64Assembler} front, which is split into one layer per instruction group
  * so that no file holds them all; use it through {@code X64Assembler}.
@@ -117,6 +117,24 @@ public abstract sealed class MoveMnemonics extends ArithmeticMnemonics permits B
 
     public X64Assembler xchg(Mem a, Gpr b) {
         MoveInstructions.xchg(enc, a, b);
+        return self();
+    }
+
+    /** {@code lock xadd [mem], r} ({@link AtomicInstructions}). */
+    public X64Assembler lockXadd(Mem m, Gpr r) {
+        AtomicInstructions.lockXadd(enc, m, r);
+        return self();
+    }
+
+    /** {@code lock cmpxchg [mem], r}; the expected value is in the accumulator of r's width. */
+    public X64Assembler lockCmpxchg(Mem m, Gpr r) {
+        AtomicInstructions.lockCmpxchg(enc, m, r);
+        return self();
+    }
+
+    /** {@code mfence}: a full memory barrier. */
+    public X64Assembler mfence() {
+        AtomicInstructions.mfence(enc);
         return self();
     }
 

@@ -13,7 +13,7 @@ public enum Operand {
     RM64(Kind.GPR_OR_MEM, 64, "r/m64"),
     /** An address whose width does not matter (lea). */
     M(Kind.MEM, 0, "m"),
-    M32(Kind.MEM, 32, "m32"), M64(Kind.MEM, 64, "m64"),
+    M8(Kind.MEM, 8, "m8"), M16(Kind.MEM, 16, "m16"), M32(Kind.MEM, 32, "m32"), M64(Kind.MEM, 64, "m64"),
     AL(Kind.FIXED, 8, "al"), AX(Kind.FIXED, 16, "ax"), EAX(Kind.FIXED, 32, "eax"), RAX(Kind.FIXED, 64, "rax"),
     CL(Kind.FIXED, 8, "cl"),
     /** The implied shift count of the D0/D1 forms. */

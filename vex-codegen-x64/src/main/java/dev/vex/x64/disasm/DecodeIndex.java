@@ -33,7 +33,7 @@ final class DecodeIndex {
             int space = f.vex() ? 4 + f.map() : f.map();
             boolean opcodeReg = f.format().slots.contains(Format.Slot.OPCODE_REG);
             for (int r = 0; r < (opcodeReg ? 8 : 1); r++) {
-                lists.get(key(space, f.opcodeByte() + r)).add(f);
+                lists.get(key(space, f.decodeByte() + r)).add(f);
             }
         }
         Encoding[][] index = new Encoding[lists.size()][];

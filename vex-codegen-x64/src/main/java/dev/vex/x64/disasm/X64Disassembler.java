@@ -12,7 +12,7 @@ import java.util.List;
  * ({@code mov rax, qword ptr [rsp+0x8]}); branch targets are code offsets. Bytes that match no
  * row decode as {@code (unknown)} of length 1, never an error.
  *
- * <p>Decoding reads the prefixes (66, F2, F3, the fs segment), REX or VEX, and the opcode bytes,
+ * <p>Decoding reads the prefixes (66, F2, F3, F0, the fs segment), REX or VEX, and the opcode bytes,
  * then takes the first row of {@link DecodeIndex} whose prefixes, REX.W/VEX.W, opcode extension
  * and register-or-memory operand agree with the bytes.
  */
@@ -34,6 +34,7 @@ public final class X64Disassembler {
     private boolean rep;
     private boolean repne;
     private boolean fs;
+    private boolean lock;
     private boolean rexPresent;
     private boolean vex;
     private boolean w;
@@ -132,6 +133,8 @@ public final class X64Disassembler {
                 repne = true;
             } else if (c == 0x64) {
                 fs = true;
+            } else if (c == 0xF0) {
+                lock = true;
             } else {
                 break;
             }
@@ -193,8 +196,11 @@ public final class X64Disassembler {
     }
 
     private boolean matches(Encoding f) {
-        if (f.w() != w || f.p66() != opsize || f.pF2() != repne || f.pF3() != rep) {
+        if (f.w() != w || f.p66() != opsize || f.pF2() != repne || f.pF3() != rep || f.lock() != lock) {
             return false;
+        }
+        if (f.fixedModRm() >= 0) {
+            return (code[p] & 0xff) == f.fixedModRm() && (r | x | b) == 0;
         }
         if (f.format() == Format.ZO && (r | x | b) != 0) {
             return false; // 41 90 is xchg r8d, eax, not nop
@@ -213,6 +219,8 @@ public final class X64Disassembler {
     private String text(Encoding f, int op) {
         if (f.format().hasModRm()) {
             modrm();
+        } else if (f.fixedModRm() >= 0) {
+            p++;
         }
         StringBuilder sb = new StringBuilder(f.mnemonic());
         List<Operand> operands = f.operands();

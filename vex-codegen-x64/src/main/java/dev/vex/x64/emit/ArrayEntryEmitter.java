@@ -65,6 +65,10 @@ public final class ArrayEntryEmitter {
             asm.lea(RDI, mem(RSP, abi.stackArgBytes()));
         }
         asm.call(function);
+        int popped = dev.vex.x64.abi.TailCallConvention.popBytes(sig);
+        if (popped > 0) {
+            asm.sub(RSP, popped); // a tail-convention callee popped its stack arguments
+        }
         int[] out = slots(sig.returns().stream().map(p -> p.type()).toList());
         for (int i = 0; i < sig.returns().size(); i++) {
             Type t = sig.returnType(i);
@@ -76,6 +80,10 @@ public final class ArrayEntryEmitter {
                     asm.mov(qword(RBX, o), R11);
                 } else if (t == Type.F32) {
                     asm.movd(R11.withBits(32), Xmm.of(loc - X64MachineSpec.XMM0));
+                    asm.mov(qword(RBX, o), R11);
+                } else if (t == Type.F16) {
+                    asm.movd(R11.withBits(32), Xmm.of(loc - X64MachineSpec.XMM0));
+                    asm.movzx(R11.withBits(32), R11.withBits(16));
                     asm.mov(qword(RBX, o), R11);
                 } else if (t == Type.F64) {
                     asm.movsd(qword(RBX, o), Xmm.of(loc - X64MachineSpec.XMM0));

@@ -42,7 +42,11 @@ final class ConversionEmitter {
             case FPROMOTE -> asm.cvtss2sd(fe.x(0), fe.x(1));
             case FDEMOTE -> asm.cvtsd2ss(fe.x(0), fe.x(1));
             case BITCAST -> {
-                if (rt == Type.F32) {
+                if (rt == Type.F16) {
+                    fe.halfs.fromInt(fe.x(0), fe.g64(1));
+                } else if (at == Type.F16) {
+                    fe.halfs.toInt(fe.g64(0), fe.x(1));
+                } else if (rt == Type.F32) {
                     asm.movd(fe.x(0), fe.g(1, 32));
                 } else if (rt == Type.F64) {
                     asm.movq(fe.x(0), fe.g64(1));

@@ -33,7 +33,7 @@ import java.util.Map;
  * Emits one allocated machine function: the prologue (frame pointer, stack-limit check, frame,
  * the callee-saved registers the allocator used, and no others), each instruction after the allocator's moves before it, and the
  * out-of-line trap stubs. The per-operation code lives in {@link IntegerEmitter},
- * {@link FloatEmitter} and {@link ConversionEmitter}; this class holds the state they share
+ * {@link FloatEmitter}, {@link ConversionEmitter} and {@link AtomicEmitter}; this class holds the state they share
  * (the instruction being emitted, its operand locations, the trap stubs) and the control flow,
  * memory, call and frame code.
  *
@@ -61,6 +61,9 @@ public final class FunctionEmitter {
     private final FloatEmitter floats;
     private final ConversionEmitter conversions;
     private final I128Emitter wide;
+    private final AtomicEmitter atomics;
+    private final TailCallEmitter tails;
+    final HalfFloatEmitter halfs;
     private final List<TrapCode> trapCodes = new ArrayList<>();
     private final List<Label> trapLabels = new ArrayList<>();
 
@@ -89,6 +92,9 @@ public final class FunctionEmitter {
         this.floats = new FloatEmitter(this);
         this.conversions = new ConversionEmitter(this);
         this.wide = new I128Emitter(this);
+        this.atomics = new AtomicEmitter(this);
+        this.tails = new TailCallEmitter(this);
+        this.halfs = new HalfFloatEmitter(asm);
     }
 
     /** Emits {@code al}'s function at the buffer's position, binding {@code entry} to its start. */
@@ -251,13 +257,17 @@ public final class FunctionEmitter {
 
     private void prologue() {
         int size = frame.frameSize();
+        int growth = argumentAreaGrowth();
         asm.push(RBP).mov(RBP, RSP);
-        if (16 + (long) size > LEAF_RED_ZONE || makesCalls()) {
-            asm.lea(RAX, mem(RSP, -size));
+        if (16 + (long) size + growth > LEAF_RED_ZONE || makesCalls()) {
+            asm.lea(RAX, mem(RSP, -(size + growth)));
             asm.mov(R11, Mem.rip(0));
             buf.addRelocation(buf.position() - 4, FixupFormat.TLS_IE_PC_REL32, STACK_LIMIT_SYMBOL, -4);
             asm.cmpFs(RAX, mem(R11));
             asm.jcc(Cond.B, trap(TrapCode.STACK_OVERFLOW));
+        }
+        if (growth > 0) {
+            tails.growArgumentArea(growth);
         }
         if (size > 0) {
             asm.sub(RSP, size);
@@ -267,22 +277,33 @@ public final class FunctionEmitter {
         }
     }
 
+    /** What the entry stub says the incoming-argument area grows by for tail calls ({@link TailCallEmitter}). */
+    private int argumentAreaGrowth() {
+        X64Inst first = mf.numInsts() > 0 ? (X64Inst) mf.payload(0) : null;
+        return first != null && first.kind() == Kind.ARGS ? (int) first.imm() : 0;
+    }
+
     /** Whether the function calls anything (a trap stub's call never returns, so it does not count). */
     private boolean makesCalls() {
         for (int i = 0; i < mf.numInsts(); i++) {
             Kind k = ((X64Inst) mf.payload(i)).kind();
-            if (k == Kind.CALL || k == Kind.CALL_INDIRECT) {
+            if (k == Kind.CALL || k == Kind.CALL_INDIRECT || k == Kind.TAIL_CALL || k == Kind.TAIL_CALL_INDIRECT) {
                 return true;
             }
         }
         return false;
     }
 
-    private void epilogue() {
+    private void restoreCalleeSaved() {
         for (int k = 0; k < frame.numSavedRegs(); k++) {
             asm.mov(Gpr.of(frame.savedReg(k), 64), Mem.qword(RSP, frame.savedRegOffset(k)));
         }
-        asm.mov(RSP, RBP).pop(RBP).ret();
+    }
+
+    /** Restores and returns, popping {@code popBytes} more (the tail convention's arguments). */
+    private void epilogue(int popBytes) {
+        restoreCalleeSaved();
+        asm.mov(RSP, RBP).pop(RBP).ret(popBytes);
     }
 
     // ---- instructions ----
@@ -311,8 +332,16 @@ public final class FunctionEmitter {
                 } else {
                     asm.call(p.symbol());
                 }
+                takeBackPoppedArguments(p);
             }
-            case CALL_INDIRECT -> asm.call(g64(p.nDefs() + p.nUses() - 1));
+            case CALL_INDIRECT -> {
+                asm.call(g64(p.nDefs() + p.nUses() - 1));
+                takeBackPoppedArguments(p);
+            }
+            case TAIL_CALL, TAIL_CALL_INDIRECT -> {
+                restoreCalleeSaved();
+                tails.tailCall(p, functionLabels);
+            }
             case OUT_STORE -> store(p.type(), 64, 0, Mem.mem(RSP, (int) p.imm()));
             case OUT_LEA -> asm.lea(g64(0), mem(RSP, (int) p.imm()));
             case OUT_LOAD -> load(p.type(), 0, Mem.mem(RSP, (int) p.imm()));
@@ -320,6 +349,9 @@ public final class FunctionEmitter {
                 Mem m = Mem.qword(g64(0), (int) p.imm());
                 if (p.type() == Type.F32) {
                     asm.movd(R11.withBits(32), x(1));
+                    asm.mov(m, R11);
+                } else if (p.type() == Type.F16) {
+                    halfs.toInt(R11, x(1));
                     asm.mov(m, R11);
                 } else if (p.type() == Type.F64) {
                     asm.movsd(m, x(1));
@@ -332,7 +364,7 @@ public final class FunctionEmitter {
                     floats.nanFix3(p.type(), x(0), x(2), x(3), x(4));
                 }
             }
-            case RETURN -> epilogue();
+            case RETURN -> epilogue((int) p.imm());
             case JUMP -> {
                 int target = mf.succ(block, 0);
                 if (target != block + 1) {
@@ -371,6 +403,13 @@ public final class FunctionEmitter {
             }
             case BR_TABLE -> brTable(block);
             case TRAP -> asm.jmp(trap(p.trap()));
+        }
+    }
+
+    /** After a call of a tail-convention callee, which popped its stack arguments: the frame's outgoing area back. */
+    private void takeBackPoppedArguments(X64Inst call) {
+        if (call.imm() > 0) {
+            asm.sub(RSP, (int) call.imm());
         }
     }
 
@@ -450,6 +489,8 @@ public final class FunctionEmitter {
                 asm.jcc(p.op() == dev.vex.ir.Opcode.TRAPZ ? Cond.E : Cond.NE, trap(p.trap()));
             }
             case TRAP -> asm.jmp(trap(p.trap()));
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> atomics.emit(p);
+            case F16CONST -> halfs.constant(x(0), p.imm());
             case FCVT_TO_UINT, FCVT_TO_SINT, FCVT_TO_UINT_SAT, FCVT_TO_SINT_SAT, FCVT_FROM_UINT, FCVT_FROM_SINT,
                     FPROMOTE, FDEMOTE, BITCAST -> conversions.emit(p);
             case F32CONST, F64CONST, FADD, FSUB, FMUL, FDIV, SQRT, FMA, FNEG, FABS, FCOPYSIGN, FMIN, FMAX, CEIL,
@@ -474,6 +515,8 @@ public final class FunctionEmitter {
             case I64 -> asm.mov(g(k, 64), m.withBits(64));
             case F32 -> asm.movss(x(k), m.withBits(32));
             case F64 -> asm.movsd(x(k), m.withBits(64));
+            case F16 -> halfs.load(x(k), m);
+            default -> throw new IllegalStateException("x64 emit: a load of " + type);
         }
     }
 
@@ -481,6 +524,8 @@ public final class FunctionEmitter {
     void store(Type type, int bits, int k, Mem m) {
         if (type == Type.F32) {
             asm.movss(m.withBits(32), x(k));
+        } else if (type == Type.F16) {
+            halfs.store(m, x(k));
         } else if (type == Type.F64) {
             asm.movsd(m.withBits(64), x(k));
         } else {
@@ -509,7 +554,7 @@ public final class FunctionEmitter {
     }
 
     /** Reverses the bytes of the low {@code bits} of {@code r} (upper bits of a 16-bit swap kept). */
-    private void byteSwap(Gpr r, int bits) {
+    void byteSwap(Gpr r, int bits) {
         switch (bits) {
             case 16 -> asm.rol(r.withBits(16), 8);
             case 32 -> asm.bswap(r.withBits(32));
@@ -549,7 +594,7 @@ public final class FunctionEmitter {
             }
             default -> { }
         }
-        if (rt == Type.F32) {
+        if (rt == Type.F32 || rt == Type.F16) {
             asm.movd(x(0), R11.withBits(32));
         } else if (rt == Type.F64) {
             asm.movq(x(0), R11);
@@ -559,7 +604,7 @@ public final class FunctionEmitter {
     private void storeBigEndian(X64Inst p, Mem m) {
         int bits = accessBits(p);
         Type t = p.type();
-        if (t == Type.F32) {
+        if (t == Type.F32 || t == Type.F16) {
             asm.movd(R11.withBits(32), x(0));
         } else if (t == Type.F64) {
             asm.movq(R11, x(0));

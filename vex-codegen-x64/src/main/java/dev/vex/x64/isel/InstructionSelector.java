@@ -68,6 +68,9 @@ public final class InstructionSelector {
     private int[] useCount;
     private Instruction[] soleUser;
     private AbiLayout abi;
+    /** How far the entry grows the incoming-argument area for tail calls ({@link TailCallLowering}). */
+    private int growth;
+    private java.util.Map<StackSlot, Integer> slotIndex;
 
     public InstructionSelector(Module module, CpuFeatures features) {
         this.module = module;
@@ -91,11 +94,15 @@ public final class InstructionSelector {
         }
         high = I128Lowering.assignHighHalves(b, function.values(), function.valueCount());
         wide = new I128Lowering(b, function.name(), vreg, high);
+        // Slots are indexed in declaration order; their ssN numbers may have gaps.
+        slotIndex = new java.util.IdentityHashMap<>();
         for (StackSlot s : function.stackSlots()) {
+            slotIndex.put(s, slotIndex.size());
             b.stackSlot(s.size(), Math.max(1, s.align()));
         }
         countUses();
         numberBlocks();
+        growth = TailCallLowering.growth(function);
         lowerEntryStub();
         for (Block blk : function.blocks()) {
             b.beginBlock(blockNum[blk.id()], vregs(blk.params()));
@@ -243,7 +250,7 @@ public final class InstructionSelector {
             retAreaPtr = b.newVReg(RegClass.INT);
             ops[k++] = defFixed(retAreaPtr, AbiLayout.returnAreaRegister());
         }
-        b.inst(new X64Inst(Kind.ARGS, null, null, null, 0, 0, null, null, k, 0), 0, java.util.Arrays.copyOf(ops, k));
+        b.inst(new X64Inst(Kind.ARGS, null, null, null, growth, 0, null, null, k, 0), 0, java.util.Arrays.copyOf(ops, k));
         int[] args = new int[vregs(f.entryBlock().params()).length];
         int a = 0;
         for (int i = 0; i < n; i++) {
@@ -251,11 +258,11 @@ public final class InstructionSelector {
             boolean wideParam = t == Type.I128;
             Type half = wideParam ? Type.I64 : t;
             if (AbiLayout.isStack(abi.param(i))) {
-                b.inst(new X64Inst(Kind.LOAD_ARG, null, half, null, 16 + AbiLayout.stackOffset(abi.param(i)), 0, null,
+                b.inst(new X64Inst(Kind.LOAD_ARG, null, half, null, 16 + growth + AbiLayout.stackOffset(abi.param(i)), 0, null,
                         null, 1, 0), 0, def(params[i]));
             }
             if (wideParam && AbiLayout.isStack(abi.paramHigh(i))) {
-                b.inst(new X64Inst(Kind.LOAD_ARG, null, half, null, 16 + AbiLayout.stackOffset(abi.paramHigh(i)), 0,
+                b.inst(new X64Inst(Kind.LOAD_ARG, null, half, null, 16 + growth + AbiLayout.stackOffset(abi.paramHigh(i)), 0,
                         null, null, 1, 0), 0, def(highs[i]));
             }
             if (t.isInt() && t != Type.I64 && !wideParam) {
@@ -287,6 +294,7 @@ public final class InstructionSelector {
     }
 
     private void lower(Instruction inst) {
+        HalfFloats.check(f, inst);
         Opcode op = inst.opcode();
         Type rt = inst.resultCount() > 0 ? inst.result(0).type() : null;
         Type at = inst.operandCount() > 0 ? inst.operand(0).type() : null;
@@ -312,9 +320,10 @@ public final class InstructionSelector {
         }
         switch (op) {
             case NOP -> { }
-            case ICONST, F32CONST, F64CONST -> {
+            case ICONST, F32CONST, F64CONST, F16CONST -> {
                 long bits = op == Opcode.ICONST ? inst.imm() & rt.mask() : op == Opcode.F32CONST
-                        ? inst.ieee32Bits() & 0xffff_ffffL : inst.ieee64Bits();
+                        ? inst.ieee32Bits() & 0xffff_ffffL : op == Opcode.F16CONST ? inst.imm() & 0xffff
+                        : inst.ieee64Bits();
                 b.inst(ir(inst, op, rt, null, bits, 1, 0), 0, def(v(inst.result())));
             }
             case IADD, ISUB, IMUL, BAND, BOR, BXOR, BAND_NOT, BOR_NOT, BXOR_NOT, SMIN, SMAX, UMIN, UMAX ->
@@ -425,25 +434,43 @@ public final class InstructionSelector {
                     inst.offset(), bigEndian(inst), null, null, 0, 2), 0, use(v(inst.operand(0))),
                     use(v(inst.operand(1))));
             case STACK_LOAD, STACK_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, inst.offset(),
-                    inst.stackSlot().number(), null, null, 1, 0), 0, def(v(inst.result())));
-            case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), inst.stackSlot().number(),
+                    slotIndex.get(inst.stackSlot()), null, null, 1, 0), 0, def(v(inst.result())));
+            case STACK_STORE -> b.inst(new X64Inst(Kind.IR, op, at, null, inst.offset(), slotIndex.get(inst.stackSlot()),
                     null, null, 0, 1), 0, use(v(inst.operand(0))));
-            case FUNC_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, 0, 0, null, inst.funcRef().name(), 1, 0), 0,
+            case FUNC_ADDR -> b.inst(new X64Inst(Kind.IR, op, rt, null, 0, 0, null, linkName(inst), 1, 0), 0,
                     def(v(inst.result())));
-            case CALL -> call(inst, inst.funcRef().name(), inst.funcRef().signature(), -1);
+            case CALL -> call(inst, linkName(inst), inst.funcRef().signature(), -1);
             case CALL_INDIRECT -> call(inst, null, inst.sigRef().signature(), v(inst.operand(0)));
             case TRAPZ, TRAPNZ -> b.inst(ir(inst, op, at, at, 0, 0, 1), 0, use(v(inst.operand(0))));
             case TRAP -> b.ret(ir(inst, op, null, null, 0, 0, 0));
             case RETURN -> ret(inst);
+            case RETURN_CALL -> TailCallLowering.lower(b, f, inst, vreg, linkName(inst), returnPopBytes(), retAreaPtr);
+            case RETURN_CALL_INDIRECT -> TailCallLowering.lower(b, f, inst, vreg, null, returnPopBytes(), retAreaPtr);
             case JUMP -> {
                 BlockCall c = inst.destination(0);
                 b.terminator(plain(Kind.JUMP, null), new int[0], new int[] {blockNum[c.block().id()]},
                         new int[][] {vregs(c.args())});
             }
             case BRIF, BR_TABLE -> branch(inst, op == Opcode.BRIF ? Kind.BRIF : Kind.BR_TABLE, at);
+            case ATOMIC_LOAD, ATOMIC_STORE, ATOMIC_RMW, ATOMIC_CAS, FENCE -> AtomicLowering.lower(b, inst, vreg);
             case AWAIT, AWAIT_BOXED, SPAWN, AWAIT_INDIRECT, SPAWN_INDIRECT -> throw new BackendException(f.name(),
                     op.text() + " is an async operation; the x64 target compiles sync functions only so far");
         }
+    }
+
+    /**
+     * The symbol {@code inst}'s callee links to: a named libcall's C symbol ({@code %CeilF32} is
+     * {@code ceilf}), else the callee's name. A module that also defines a function of the
+     * libcall's symbol would link the call to itself, so that is an error.
+     */
+    private String linkName(Instruction inst) {
+        String name = inst.funcRef().name();
+        String sym = dev.vex.ir.Libcall.linkName(module, name);
+        if (!sym.equals(name) && module.function(sym) != null) {
+            throw new BackendException(f.name(), "%" + name + " calls the C function " + sym
+                    + ", but the module defines a function %" + sym + " that would take its place");
+        }
+        return sym;
     }
 
     /** Bitwise operations on floats: on the bits, in integer registers. */
@@ -634,7 +661,8 @@ public final class InstructionSelector {
         }
         b.outgoingArgBytes(cl.stackArgBytes() + cl.returnAreaBytes());
         Kind kind = target >= 0 ? Kind.CALL_INDIRECT : Kind.CALL;
-        b.inst(new X64Inst(kind, null, null, null, 0, 0, null, callee, nDefs, k - nDefs),
+        b.inst(new X64Inst(kind, null, null, null, dev.vex.x64.abi.TailCallConvention.popBytes(sig), 0, null, callee,
+                nDefs, k - nDefs),
                 SPEC.callerSaved() & ~fixedDefs, java.util.Arrays.copyOf(ops, k));
         for (int i = 0; i < nr; i++) {
             Type rt = sig.returnType(i);
@@ -678,7 +706,13 @@ public final class InstructionSelector {
                 }
             }
         }
-        b.ret(new X64Inst(Kind.RETURN, null, null, null, 0, 0, null, null, 0, k), java.util.Arrays.copyOf(ops, k));
+        b.ret(new X64Inst(Kind.RETURN, null, null, null, returnPopBytes(), 0, null, null, 0, k),
+                java.util.Arrays.copyOf(ops, k));
+    }
+
+    /** What a return pops besides the return address: the tail convention's arguments and the growth. */
+    private int returnPopBytes() {
+        return growth + dev.vex.x64.abi.TailCallConvention.popBytes(f.signature());
     }
 
     private void branch(Instruction inst, Kind kind, Type condType) {

@@ -19,10 +19,17 @@ public enum Kind {
     COPY,
     /** Zero-extends an integer of {@code type} to 64 bits in place (values from C callers). */
     NORM,
-    /** A direct call of {@code symbol}: fixed argument uses, fixed result defs, clobbers. */
+    /**
+     * A direct call of {@code symbol}: fixed argument uses, fixed result defs, clobbers; {@code imm}
+     * is what the callee pops (tail convention), which the caller takes back from the stack.
+     */
     CALL,
     /** An indirect call through the last use operand. */
     CALL_INDIRECT,
+    /** {@code return_call}: a terminator that gives up the frame and jumps ({@link TailCallLowering}). */
+    TAIL_CALL,
+    /** {@code return_call_indirect} through rax. */
+    TAIL_CALL_INDIRECT,
     /** Stores an outgoing stack argument at {@code [rsp + imm]}. */
     OUT_STORE,
     /** The address {@code rsp + imm} of the outgoing return area. */
@@ -33,6 +40,7 @@ public enum Kind {
     RET_STORE,
     /** After a libm {@code fma} call: NaN results made to follow Vex's rule (uses a, b, c). */
     NAN_FIX3,
+    /** Returns; {@code imm} is what it pops besides the return address. */
     RETURN,
     JUMP,
     BRIF,

@@ -419,7 +419,8 @@ final class RandomModuleText {
     private void memory() {
         Type vt = pick(ALL);
         int off = r.nextInt(64 / vt.bytes()) * vt.bytes();
-        switch (r.nextInt(5)) {
+        switch (r.nextInt(6)) {
+            case 4 -> atomic();
             case 0 -> line("stack_store " + any(vt).name() + ", ss0+" + off);
             case 1 -> emit(vt, "stack_load." + vt + " ss0+" + off);
             case 2 -> {
@@ -446,6 +447,26 @@ final class RandomModuleText {
                     line("istore" + width + " " + endian() + any(src).name() + ", " + addr.name() + "+" + o);
                 }
             }
+        }
+    }
+
+    /**
+     * An atomic operation on the stack slot (one task, so only the values can be compared):
+     * load, store, every read-modify-write, compare-and-swap, fence; now and then big-endian.
+     */
+    private void atomic() {
+        Type t = pick(INTS);
+        int off = r.nextInt(64 / t.bytes()) * t.bytes();
+        Val addr = address("stack_addr.i64 ss0+" + off);
+        String flags = endian();
+        switch (r.nextInt(5)) {
+            case 0 -> emit(t, "atomic_load." + t + " " + flags + addr.name());
+            case 1 -> line("atomic_store " + flags + any(t).name() + ", " + addr.name());
+            case 2 -> emit(t, "atomic_rmw." + t + " " + flags + pick(new String[] {"add", "sub", "and", "nand", "or",
+                "xor", "xchg", "umin", "umax", "smin", "smax"}) + " " + addr.name() + ", " + any(t).name());
+            case 3 -> emit(t, "atomic_cas." + t + " " + flags + addr.name() + ", " + any(t).name() + ", "
+                    + (r.nextInt(4) == 0 ? emit(t, "atomic_load." + t + " " + addr.name()) : any(t)).name());
+            default -> line("fence");
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs compiled modules natively, for tests: a small C driver (compiled once with gcc) maps the
- * code, links {@code vex_trap}, {@code vex_stack_limit} and libm's {@code fma}/{@code fmaf}, and
+ * code, links {@code vex_trap}, {@code vex_stack_limit}, libm's {@code fma}/{@code fmaf} and the named
+ * libcalls' C symbols ({@code ceilf}, {@code memcpy}, ...; pc-relative and absolute), and
  * makes a batch of array-entry calls in one process.
  */
 public final class NativeHarness {
@@ -77,7 +78,7 @@ public final class NativeHarness {
         putInt(out, module.relocations().size());
         for (Relocation r : module.relocations()) {
             putInt(out, r.offset());
-            putInt(out, r.format() == FixupFormat.TLS_IE_PC_REL32 ? 1 : 0);
+            putInt(out, r.format() == FixupFormat.TLS_IE_PC_REL32 ? 1 : r.format() == FixupFormat.ABS64 ? 2 : 0);
             putLong(out, r.addend());
             byte[] name = r.symbol().getBytes(StandardCharsets.UTF_8);
             putInt(out, name.length);

@@ -101,6 +101,8 @@ public final class EncodingMatrix {
         m.sse();
         m.shard = "fma";
         m.fma();
+        m.shard = "atomic";
+        m.atomics();
         return m.rows;
     }
 
@@ -692,6 +694,19 @@ public final class EncodingMatrix {
                 row("movq " + q + ", " + v, x -> x.movq(q, v));
             }
         }
+    }
+
+    /** lock xadd and lock cmpxchg at every width on every address form, and mfence. */
+    private void atomics() {
+        for (int bits : SIZES) {
+            for (Gpr r : regs(REG_NUMBERS, bits)) {
+                for (Mem m : sized(MEMS, bits)) {
+                    row("lock xadd " + m + ", " + r, x -> x.lockXadd(m, r));
+                    row("lock cmpxchg " + m + ", " + r, x -> x.lockCmpxchg(m, r));
+                }
+            }
+        }
+        row("mfence", X64Assembler::mfence);
     }
 
     private void fma() {
