@@ -81,9 +81,15 @@ public final class X64Target implements Target {
         return X64IrFeatures.SUPPORTED;
     }
 
-    /** f16 values are compiled as bits only ({@link dev.vex.x64.isel.HalfFloats}). */
+    /**
+     * f16 values are compiled as bits only ({@link dev.vex.x64.isel.HalfFloats}), and atomics up
+     * to 64 bits ({@link dev.vex.x64.isel.WideAtomics}).
+     */
     @Override
     public String declines(dev.vex.ir.Function fn) {
+        if (dev.vex.x64.isel.WideAtomics.usedBy(fn)) {
+            return "128-bit atomics";
+        }
         return dev.vex.x64.isel.HalfFloats.computesWith(fn) ? "f16 arithmetic" : null;
     }
 
