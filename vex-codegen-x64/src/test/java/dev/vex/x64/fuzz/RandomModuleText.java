@@ -453,9 +453,10 @@ final class RandomModuleText {
     /**
      * An atomic operation on the stack slot (one task, so only the values can be compared):
      * load, store, every read-modify-write, compare-and-swap, fence; now and then big-endian.
+     * Up to 64 bits: x64 declines 128-bit atomics.
      */
     private void atomic() {
-        Type t = pick(INTS);
+        Type t = pick(NARROW_INTS);
         int off = r.nextInt(64 / t.bytes()) * t.bytes();
         Val addr = address("stack_addr.i64 ss0+" + off);
         String flags = endian();
