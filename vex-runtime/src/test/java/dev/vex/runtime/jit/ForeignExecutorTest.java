@@ -42,7 +42,7 @@ class ForeignExecutorTest {
         Path rt = dir.resolve("rt");
         RuntimeExtractTest.vex("runtime", "--extract", rt.toString());
         Path obj = dir.resolve("tasks.o");
-        RuntimeExtractTest.vex("compile", "--target", "x64", "--no-runtime", "-o", obj.toString(),
+        RuntimeExtractTest.vex("compile", "--target", "x64", "--no-runtime", "--no-preemption", "-o", obj.toString(),
                 example.resolve("tasks.clif").toString());
 
         ElfLinkTest.Result undefined = run(List.of("nm", "-u", obj.toString()));

@@ -88,7 +88,7 @@ class X64ConformanceTest {
         // A skip is for the file's targets, for a feature x64 does not compile yet, or for one Vex
         // does not read yet ([conformance] #13), and says which.
         List<String> unexplained = log.toString().lines().filter(l -> l.contains(": skipped "))
-                .filter(l -> !l.matches(".*(: x64 does not compile [a-z0-9/ ]+ yet|, which x64 does not run: .*"
+                .filter(l -> !l.matches(".*(: x64 does not compile [a-z0-9/ -]+ yet|, which x64 does not run: .*"
                         + "|the file targets only .*|the file names no target.*"
                         + "| uses (exceptions|frame introspection))")).limit(20).toList();
         assertEquals(List.of(), unexplained, "skips without a target or feature reason");
