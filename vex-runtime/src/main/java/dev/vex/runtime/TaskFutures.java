@@ -72,12 +72,8 @@ final class TaskFutures {
         }
         future.whenComplete((v, e) -> {
             if (e instanceof CancellationException && WATCHES.remove(token) != null) {
-                // Cancelled from Java: the watcher's join takes the task down with it, and if the
-                // watcher is cancelled before its first poll it never joins, so the task is
-                // cancelled by its own handle too (a handle the join consumed meanwhile is stale
-                // by its generation and refused harmlessly).
+                // Cancelled from Java: the watcher's join takes the task down with it.
                 runtime.untrackFuture(token);
-                cancelTask(runtime, rawHandle);
                 w.watcher.thenAccept(h -> stopWatcher(h, true));
             }
         });
@@ -119,19 +115,6 @@ final class TaskFutures {
                     ? new VexRuntimeException(w.name + " failed: it passed a bad task or channel handle to a runtime builtin")
                     : w.function != null ? w.function.trapped((int) value, 0)
                     : new VexRuntimeException(w.name + " failed with trap code " + value));
-        }
-    }
-
-    private static void cancelTask(VexRuntime runtime, long rawHandle) {
-        try {
-            runtime.enterCall();
-            try {
-                runtime.library().vex_cancel(rawHandle);
-            } finally {
-                runtime.exitCall();
-            }
-        } catch (VexRuntimeException closed) {
-            // The runtime closed, which cancels every task itself.
         }
     }
 
